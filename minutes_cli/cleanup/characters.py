@@ -1,0 +1,33 @@
+"""Character-level normalisation applied to text before it is split into lines.
+
+NBSP and other odd spaces become spaces, soft hyphens vanish, pdfium's
+end-of-line hyphen marker becomes a hyphen, Markdown emphasis and links are
+reduced to their text. `**bold**` markers become paragraph breaks: in exported
+minutes they wrap headings glued to the text before them
+("Dagsordenpunkt**Placering af …**").
+"""
+
+from __future__ import annotations
+
+from ..patterns import MARKDOWN_ITALIC_RE, MARKDOWN_LINK_RE
+
+# Characters that are spaces in all but name.
+_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\u2002\u2003\u2004\u2005\u2006"), " ")
+# Characters that carry nothing: soft hyphen, zero-width space/joiners, BOM.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff\u2060"), None)
+# pdfium marks a hyphen it found at a line end with U+FFFE; \x02 is the same in some exports.
+_LINE_END_HYPHEN = {ord("\ufffe"): "-", ord("\x02"): "-"}
+
+TRANSLATION = {**_SPACE_LIKE, **_INVISIBLE, **_LINE_END_HYPHEN, ord("\r"): "\n", ord("\x0c"): "\n\x0c\n"}
+
+
+def normalise_characters(text: str) -> str:
+    """Normalise spaces, invisible characters and line ends; keep every visible character."""
+    return text.replace("\r\n", "\n").translate(TRANSLATION)
+
+
+def strip_markdown(text: str) -> str:
+    """Reduce Markdown links and emphasis to their text; `**` becomes a paragraph break."""
+    text = MARKDOWN_LINK_RE.sub(lambda m: m.group("text"), text)
+    text = text.replace("**", "\n\n")
+    return MARKDOWN_ITALIC_RE.sub(lambda m: m.group("text"), text)

@@ -1,0 +1,145 @@
+"""Remove page furniture: running headers and footers, page numbers.
+
+Two signals, both general rather than per system:
+- on paged input, a line that stands in the top or bottom band of many pages
+  (digits compared as one symbol, so "Side 3" and "Side 4" are the same);
+- on any input, a run of lines that repeats through the document and holds a
+  date or a page number (a committee/date/municipality block that an export
+  put in the middle of the text, cutting sentences and words in two).
+Where a removed run cut a sentence, the text on both sides is rejoined.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from ..model import Line
+from ..patterns import DIGITS_RE, NUMERIC_DATE_RE, PAGE_NUMBER_RE, WORD_DATE_RE
+from ..vocabulary import (
+    ATTACHMENT_HEADINGS,
+    BODY_HEADINGS,
+    DECISION_HEADINGS,
+    RECOMMENDATION_HEADINGS,
+    normalise_label,
+)
+
+# How many lines at the top and at the bottom of a page can be header/footer.
+# Four covers the deepest header seen (committee, date, "Side N", rule) with one spare.
+PAGE_BAND_LINES = 4
+
+# A band line is furniture when it is on at least this share of pages (and on two or more).
+# 0.4 keeps headers that skip the first page or an appendix, on documents of 3+ pages.
+MIN_PAGE_SHARE = 0.4
+
+# In unpaged text, a line must repeat this often before it can be furniture; two
+# repeats happen naturally (an attachment listed twice), three rarely do.
+MIN_TEXT_REPEATS = 3
+
+# A run member must repeat at least this share of its anchor's count. Running
+# headers repeat together (every line as often as the date in it); half allows
+# for a header line that a page break split or an extractor dropped.
+RUN_MEMBER_SHARE = 0.5
+
+_KNOWN_HEADINGS = frozenset(DECISION_HEADINGS + RECOMMENDATION_HEADINGS + ATTACHMENT_HEADINGS + BODY_HEADINGS)
+
+
+def _key(text: str) -> str:
+    """Lines compare with collapsed spaces; digits count as one symbol only in page numbers."""
+    folded = " ".join(text.lower().split())
+    return DIGITS_RE.sub("#", folded) if PAGE_NUMBER_RE.match(folded) else folded
+
+
+def _band_key(text: str) -> str:
+    """Header/footer lines compare with every digit run as one symbol ("Side 3" = "Side 4")."""
+    return DIGITS_RE.sub("#", " ".join(text.lower().split()))
+
+
+def _is_date_or_page(text: str) -> bool:
+    stripped = text.strip(" ,.-–")
+    if PAGE_NUMBER_RE.match(stripped):
+        return True
+    match = NUMERIC_DATE_RE.search(stripped) or WORD_DATE_RE.search(stripped)
+    return bool(match) and len(stripped) <= len(match.group(0)) + 30
+
+
+def _paged_furniture(lines: list[Line]) -> set[int]:
+    """Indexes of lines in the top/bottom bands that repeat across pages."""
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        if line.page is not None:
+            by_page[line.page].append(index)
+    if len(by_page) < 2:
+        return set()
+    band: dict[int, set[int]] = {}
+    pages_with_key: dict[str, set[int]] = defaultdict(set)
+    for page, indexes in by_page.items():
+        band[page] = set(indexes[:PAGE_BAND_LINES] + indexes[-PAGE_BAND_LINES:])
+        for index in band[page]:
+            pages_with_key[_band_key(lines[index].text)].add(page)
+    threshold = max(2.0, MIN_PAGE_SHARE * len(by_page))
+    found = set()
+    for indexes in band.values():
+        for index in indexes:
+            text = lines[index].text
+            if normalise_label(text) in _KNOWN_HEADINGS:
+                continue
+            if PAGE_NUMBER_RE.match(text) or len(pages_with_key[_band_key(text)]) >= threshold:
+                found.add(index)
+    return found
+
+
+def _repeated_runs(lines: list[Line]) -> set[int]:
+    """Indexes of lines in repeated runs anchored on a date or page number.
+
+    A run member must repeat about as often as the run's anchor: a heading or
+    lead-in that happens to repeat a few times next to a running header that
+    repeats on every page is text, not furniture.
+    """
+    keys = [_key(line.text) for line in lines]
+    counts = Counter(keys)
+    repeated = [counts[key] >= MIN_TEXT_REPEATS and normalise_label(line.text) not in _KNOWN_HEADINGS
+                for key, line in zip(keys, lines)]
+    found: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if not repeated[index]:
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(lines) and repeated[end + 1]:
+            end += 1
+        run = range(index, end + 1)
+        anchors = [counts[keys[i]] for i in run if _is_date_or_page(lines[i].text)]
+        if anchors:
+            floor = max(anchors) * RUN_MEMBER_SHARE
+            found.update(i for i in run if counts[keys[i]] >= floor)
+        index = end + 1
+    return found
+
+
+def _ends_open(text: str) -> bool:
+    """True when a line does not end a sentence, so the text may go on after furniture."""
+    return not text.rstrip().endswith((".", "!", "?", ":", ";"))
+
+
+def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """Lines without furniture, and the text of the furniture lines removed."""
+    drop = _paged_furniture(lines) | _repeated_runs(lines)
+    if not drop:
+        return lines, []
+    kept: list[Line] = []
+    removed: list[str] = []
+    cut = False
+    for index, line in enumerate(lines):
+        if index in drop:
+            removed.append(line.text)
+            cut = True
+            continue
+        if cut and kept and line.text[:1].islower() and _ends_open(kept[-1].text):
+            line = replace(line, gap_before=False)  # the furniture cut a sentence: mend it
+        elif cut and not line.gap_before and kept and not _ends_open(kept[-1].text):
+            line = replace(line, gap_before=True)
+        kept.append(line)
+        cut = False
+    return kept, removed

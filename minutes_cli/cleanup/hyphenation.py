@@ -1,0 +1,47 @@
+"""Rejoin words hyphenated across line ends: "dæk-" + "ningsområder" -> "dækningsområder".
+
+A hyphen stays where it is real: before "og"/"eller" ("Sundheds- og"), after
+an abbreviation or digit ("FGU-institution", "2013-budget"), or before a
+capitalised word ("Nord-Syd").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Line
+from ..vocabulary import HYPHEN_KEEPING_WORDS
+
+
+def _join(left: str, right: str) -> str:
+    stem = left[:-1]
+    first_word = right.split(" ", 1)[0]
+    last_word = stem.rsplit(" ", 1)[-1]
+    if first_word.lower().strip(",.") in HYPHEN_KEEPING_WORDS or first_word.startswith(","):
+        return left + " " + right  # "Sundheds-" "og Forebyggelse" -> "Sundheds- og Forebyggelse"
+    if not first_word[:1].islower() or (last_word and (last_word.isupper() or last_word[-1:].isdigit())):
+        return left + right  # "FGU-" "institution" -> "FGU-institution"
+    return stem + right
+
+
+def _breaks_word(line: Line, following: Line) -> bool:
+    text = line.text.rstrip()
+    return (
+        len(text) >= 2
+        and text.endswith("-")
+        and text[-2].isalpha()
+        and not following.gap_before
+        and not following.heading
+        and following.text[:1].isalpha()
+    )
+
+
+def join_hyphenated(lines: list[Line]) -> list[Line]:
+    """Lines with every line-end hyphenation joined into the line it starts on."""
+    out: list[Line] = []
+    for line in lines:
+        if out and _breaks_word(out[-1], line):
+            out[-1] = replace(out[-1], text=_join(out[-1].text.rstrip(), line.text.lstrip()))
+        else:
+            out.append(line)
+    return out

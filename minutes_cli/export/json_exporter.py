@@ -1,0 +1,99 @@
+"""JSON and JSON Lines export in the shape of SCHEMA.md.
+
+Every key is always present; unknown values are null or []. Danish letters are
+written as themselves (ensure_ascii=False).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Amount, Attachment, Decision, Document, Item, Meeting, Recommendation, Section, Source
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {"path": source.path, "format": source.format, "sha256": source.sha256, "pages": source.pages}
+
+
+def _meeting(meeting: Meeting) -> dict[str, Any]:
+    return {
+        "municipality": meeting.municipality,
+        "committee": meeting.committee,
+        "kind": meeting.kind,
+        "date": meeting.date,
+        "start_time": meeting.start_time,
+        "location": meeting.location,
+        "participants": list(meeting.participants),
+        "absent": list(meeting.absent),
+    }
+
+
+def _recommendation(rec: Recommendation | None) -> dict[str, Any] | None:
+    if rec is None:
+        return None
+    return {"by": rec.by, "text": rec.text, "points": list(rec.points)}
+
+
+def _decision(dec: Decision | None) -> dict[str, Any] | None:
+    if dec is None:
+        return None
+    return {"text": dec.text, "outcome": dec.outcome, "by": dec.by}
+
+
+def _attachment(att: Attachment) -> dict[str, Any]:
+    return {"number": att.number, "title": att.title}
+
+
+def _amount(amount: Amount) -> dict[str, Any]:
+    return {
+        "text": amount.text,
+        "value": amount.value,
+        "currency": amount.currency,
+        "context": amount.context,
+        "section": amount.section,
+    }
+
+
+def _section(section: Section) -> dict[str, Any]:
+    return {"heading": section.heading, "text": section.text}
+
+
+def item_to_dict(item: Item) -> dict[str, Any]:
+    """One item as the JSON object of SCHEMA.md."""
+    return {
+        "number": item.number,
+        "title": item.title,
+        "closed": item.closed,
+        "case_numbers": list(item.case_numbers),
+        "case_officer": item.case_officer,
+        "recommendation": _recommendation(item.recommendation),
+        "decision": _decision(item.decision),
+        "attachments": [_attachment(a) for a in item.attachments],
+        "amounts": [_amount(a) for a in item.amounts],
+        "sections": [_section(s) for s in item.sections],
+        "pages": list(item.pages) if item.pages else None,
+    }
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    """A whole document as the JSON object of SCHEMA.md."""
+    return {
+        "schema_version": doc.schema_version,
+        "source": _source(doc.source),
+        "meeting": _meeting(doc.meeting),
+        "items": [item_to_dict(i) for i in doc.items],
+        "warnings": [{"code": w.code, "message": w.message, "page": w.page} for w in doc.warnings],
+    }
+
+
+def to_json(docs: Sequence[Document]) -> str:
+    """One object for a single document, a list for several (as SCHEMA.md says)."""
+    payload: Any = document_to_dict(docs[0]) if len(docs) == 1 else [document_to_dict(d) for d in docs]
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_jsonl(docs: Sequence[Document]) -> str:
+    """One compact JSON object per line."""
+    return "".join(json.dumps(document_to_dict(d), ensure_ascii=False) + "\n" for d in docs)

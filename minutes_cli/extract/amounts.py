@@ -1,0 +1,69 @@
+"""Money amounts: every "2,2 mill. kr.", "400.000 kroner", "t.kr. 500" as a value in kroner.
+
+Each amount keeps its raw text, the sentence it stands in and the section
+heading above it. A range ("2-3 mio. kr.") gives two amounts, its ends.
+Percentages, counts, dates, phone numbers and case numbers have no currency
+unit and so never match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..model import Amount
+from ..patterns import AMOUNT_RE, SENTENCE_END_RE
+
+# Multipliers of the scale words, by their first three letters.
+SCALES: dict[str, float] = {"mia": 1e9, "mrd": 1e9, "mil": 1e6, "mio": 1e6}
+THOUSAND = 1e3
+
+
+def parse_number(text: str) -> float:
+    """A Danish-formatted number: "1.316.000" -> 1316000, "2,2" -> 2.2, "2.5" -> 2.5."""
+    text = text.replace(" ", "").replace("\u00a0", "")
+    if "," in text:
+        return float(text.replace(".", "").replace(",", "."))
+    parts = text.split(".")
+    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
+        return float("".join(parts))
+    return float(text)
+
+
+def _scale(word: str | None) -> float:
+    if not word:
+        return 1.0
+    return SCALES.get(word.lower()[:3], 1.0)
+
+
+def _values(match: regex.Match[str]) -> list[float]:
+    """The kroner values of one match: one, or two for a range."""
+    if match.group("pnum"):
+        return [parse_number(match.group("pnum")) * _scale(match.group("pscale"))]
+    if match.group("tnum"):
+        return [parse_number(match.group("tnum")) * THOUSAND]
+    factor = THOUSAND if match.group("thousands") else _scale(match.group("scale"))
+    values = [parse_number(match.group("num")) * factor]
+    if match.group("lo"):
+        values.insert(0, parse_number(match.group("lo")) * factor)
+    return values
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end]."""
+    left = 0
+    for boundary in SENTENCE_END_RE.finditer(text, 0, start):
+        left = boundary.end()
+    right_match = SENTENCE_END_RE.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return text[left:right].strip()
+
+
+def find_amounts(text: str, section: str | None = None) -> Iterator[Amount]:
+    """Every money amount in the text, in order."""
+    for match in AMOUNT_RE.finditer(text):
+        raw = " ".join(match.group(0).split())
+        context = _sentence(text, match.start(), match.end())
+        for value in _values(match):
+            yield Amount(text=raw, value=round(value, 2), currency="DKK", context=context, section=section)

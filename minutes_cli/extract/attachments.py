@@ -1,0 +1,72 @@
+"""Attachments (bilag): numbered lists under a Bilag heading, "Bilag 1. Title" lines, link lists.
+
+Titles lose their "Bilag N." / "N." / document-number prefix; a document that
+lists its attachments twice (a list and then links) yields each once. Under a
+numbered list, the first unnumbered line ends the list (signatures follow).
+"""
+
+from __future__ import annotations
+
+from ..model import Attachment, Block
+from ..patterns import ATTACHMENT_PREFIX_RE, BILAG_LINE_RE, LIST_MARKER_RE
+from ..segment import RawSection
+
+
+def _split(line: str) -> tuple[str | None, str]:
+    """(number, title) of one attachment line."""
+    match = BILAG_LINE_RE.match(line)
+    if match:
+        number, line = match.group("number"), match.group("title")
+    else:
+        number = None
+    prefix = ATTACHMENT_PREFIX_RE.match(line)
+    if prefix and prefix.group(0):
+        number = number or prefix.group("number")
+        line = line[prefix.end():]
+    return number, line.strip()
+
+
+def _is_numbered(line: str) -> bool:
+    return bool(BILAG_LINE_RE.match(line) or LIST_MARKER_RE.match(line))
+
+
+def _from_section(blocks: tuple[Block, ...]) -> list[Attachment]:
+    lines = [line.text for block in blocks for line in block.lines]
+    if not lines:
+        return []
+    numbered = _is_numbered(lines[0])
+    found: list[Attachment] = []
+    for line in lines:
+        if numbered and not _is_numbered(line):
+            if found and line[:1].islower():  # a wrapped title goes on
+                found[-1] = Attachment(found[-1].number, f"{found[-1].title} {line}")
+                continue
+            break
+        if not numbered and found and line[:1].islower():
+            found[-1] = Attachment(found[-1].number, f"{found[-1].title} {line}")
+            continue
+        number, title = _split(line)
+        if title:
+            found.append(Attachment(number, title))
+    return found
+
+
+def _key(title: str) -> str:
+    return " ".join(title.lower().split()).rstrip(" .")
+
+
+def find_attachments(sections: list[RawSection]) -> tuple[Attachment, ...]:
+    """The item's attachments in order, each title once."""
+    found: list[Attachment] = []
+    for section in sections:
+        if section.kind == "attachments":
+            found += _from_section(section.blocks)
+        else:
+            for block in section.blocks:
+                match = BILAG_LINE_RE.match(block.text)
+                if match and match.group("number"):
+                    found.append(Attachment(*_split(block.text)))
+    unique: dict[str, Attachment] = {}
+    for attachment in found:
+        unique.setdefault(_key(attachment.title), attachment)
+    return tuple(unique.values())

@@ -1,0 +1,60 @@
+"""An item's own case numbers (sagsnr.) and its case officer (sagsbehandler).
+
+Case numbers are taken only where an item states its own: after a label
+("Sagsnr.: 12/27845", also with the value on the next line), in the title's
+trailing parentheses, or as a paragraph of its own at the top of the item.
+References to other cases inside the text ("(BIU 2009-9399 og SUD
+2008-75120)", "SUD 257/2007") are not the item's and are left alone.
+"""
+
+from __future__ import annotations
+
+from ..model import Block
+from ..patterns import CASE_LABEL_RE, CASE_OFFICER_RE, CASE_VALUE_RE
+
+# A bare case number counts only among the first paragraphs of an item
+# (FirstAgenda prints it right under the title); later it is a reference.
+BARE_CASE_LOOKAHEAD = 3
+
+
+def _labelled(blocks: tuple[Block, ...]) -> list[str]:
+    found: list[str] = []
+    for index, block in enumerate(blocks):
+        for line_index, line in enumerate(block.lines):
+            match = CASE_LABEL_RE.match(line.text)
+            if not match:
+                continue
+            if match.group("case"):
+                found.append(match.group("case"))
+                continue
+            # the value stands on the next line, in this paragraph or the next
+            following = [ln.text for ln in block.lines[line_index + 1: line_index + 2]]
+            if not following and index + 1 < len(blocks):
+                following = [blocks[index + 1].lines[0].text]
+            for text in following:
+                value = CASE_VALUE_RE.match(text)
+                if value:
+                    found.append(value.group("case"))
+    return found
+
+
+def find_case_numbers(title_case: str | None, heading: Block | None, blocks: tuple[Block, ...]) -> tuple[str, ...]:
+    """The item's case numbers in order of appearance, without repeats."""
+    found: list[str] = [title_case] if title_case else []
+    if heading is not None:
+        found += _labelled((heading,))
+    for block in blocks[:BARE_CASE_LOOKAHEAD]:
+        match = CASE_VALUE_RE.match(block.text)
+        if match:
+            found.append(match.group("case"))
+    found += _labelled(blocks)
+    return tuple(dict.fromkeys(found))
+
+
+def find_case_officer(blocks: tuple[Block, ...]) -> str | None:
+    """The sagsbehandler named in the item, if any."""
+    for block in blocks:
+        match = CASE_OFFICER_RE.search(block.text)
+        if match and not block.text.lower().startswith("øvrige"):
+            return match.group("name").strip()
+    return None

@@ -1,0 +1,99 @@
+"""The decision (beslutning) of this meeting and its outcome.
+
+The decision is the text under a decision heading ("Beslutning",
+"<Udvalg>s beslutning den 04.12.2012 Punkt 2", "Beslutning i <udvalg> den
+…"). When several dated decisions stand in one item, the one dated on the
+meeting day is this meeting's; the others are history. Attendance lines
+("Afbud: …", "Fraværende: …") are not part of the decision: their names are
+returned separately for `meeting.absent`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Decision, Outcome
+from ..patterns import ABSENCE_LINE_RE, DATED_DECISION_RE
+from ..segment import RawSection
+from ..vocabulary import OUTCOME_PHRASES
+from .dates import find_date
+
+# The outcome is read from the start of the decision: long decisions mention
+# "godkendt" in passing, so only this many characters are looked at.
+OUTCOME_WINDOW_CHARS = 120
+
+_OUTCOME_RES: tuple[tuple[Outcome, regex.Pattern[str]], ...] = tuple(
+    (outcome, regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+                            + r")(?!\w)", regex.I))
+    for outcome, phrases in OUTCOME_PHRASES  # type: ignore[misc]
+)
+
+# Names in an attendance line: "Jens Hansen (A), Lise Berg" / "Tilde,"
+_NAME_SPLIT_RE = regex.compile(r"\s*(?:,|;|\bog\b)\s*")
+
+
+@dataclass(frozen=True)
+class DecisionResult:
+    """The decision (or None) and the names reported absent inside it."""
+
+    decision: Decision | None
+    absent: tuple[str, ...]
+
+
+def classify_outcome(text: str) -> Outcome:
+    """The outcome of a decision text: the earliest known phrase near its start wins."""
+    window = text[:OUTCOME_WINDOW_CHARS]
+    best: tuple[int, int, Outcome] | None = None
+    for outcome, pattern in _OUTCOME_RES:
+        match = pattern.search(window)
+        if match and (best is None or (match.start(), -len(match.group(0))) < (best[0], best[1])):
+            best = (match.start(), -len(match.group(0)), outcome)
+    return best[2] if best else "other"
+
+
+def _body(title: str | None) -> str | None:
+    if not title:
+        return None
+    match = DATED_DECISION_RE.match(title.strip())
+    if not match:
+        return None
+    body = (match.group("body1") or match.group("body2") or "").strip(" ,")
+    return body or None
+
+
+def _pick(sections: list[RawSection], meeting_date: str | None) -> RawSection | None:
+    candidates = [s for s in sections if s.kind == "decision" and s.blocks]
+    if not candidates:
+        return None
+    if meeting_date:
+        for section in candidates:
+            if section.title and find_date(section.title) == meeting_date:
+                return section
+    dated = [s for s in candidates if s.title and find_date(s.title)]
+    undated = [s for s in candidates if s not in dated]
+    return undated[0] if undated else dated[-1]
+
+
+def _split_names(text: str) -> list[str]:
+    return [name.strip(" .") for name in _NAME_SPLIT_RE.split(text) if name.strip(" .")]
+
+
+def find_decision(sections: list[RawSection], meeting_date: str | None) -> DecisionResult:
+    """This meeting's decision for the item, and absentees named in it."""
+    section = _pick(sections, meeting_date)
+    if section is None:
+        return DecisionResult(None, ())
+    kept: list[str] = []
+    absent: list[str] = []
+    for block in section.blocks:
+        match = ABSENCE_LINE_RE.match(block.text)
+        if match:
+            absent += _split_names(match.group("names"))
+            continue
+        kept.append(block.text)
+    text = "\n".join(kept).strip()
+    if not text:
+        return DecisionResult(None, tuple(absent))
+    return DecisionResult(Decision(text=text, outcome=classify_outcome(text), by=_body(section.title)), tuple(absent))

@@ -1,0 +1,55 @@
+"""Build one `Item` from a segmented item: every field of SCHEMA.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Amount, Item, Section
+from ..segment import RawItem, RawSection, split_sections
+from .amounts import find_amounts
+from .attachments import find_attachments
+from .case_numbers import find_case_numbers, find_case_officer
+from .decision import find_decision
+from .recommendation import find_recommendation
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """The item and the names its decision reported absent."""
+
+    item: Item
+    absent: tuple[str, ...]
+
+
+def _pages(raw: RawItem) -> tuple[int, int] | None:
+    pages = [line.page for block in ((raw.heading,) if raw.heading else ()) + raw.blocks
+             for line in block.lines if line.page is not None]
+    return (min(pages), max(pages)) if pages else None
+
+
+def _amounts(sections: list[RawSection]) -> tuple[Amount, ...]:
+    found: list[Amount] = []
+    for section in sections:
+        for block in section.blocks:
+            found += find_amounts(block.text, section.title)
+    return tuple(found)
+
+
+def build_item(raw: RawItem, meeting_date: str | None, free_headings: bool) -> ItemResult:
+    """Every field of one item."""
+    sections = split_sections(raw.blocks, free_headings)
+    decision = find_decision(sections, meeting_date)
+    item = Item(
+        number=raw.number,
+        title=raw.title,
+        closed=raw.closed,
+        case_numbers=find_case_numbers(raw.title_case, raw.heading, raw.blocks),
+        case_officer=find_case_officer(raw.blocks),
+        recommendation=find_recommendation(sections),
+        decision=decision.decision,
+        attachments=find_attachments(sections),
+        amounts=_amounts(sections),
+        sections=tuple(Section(s.title, s.text) for s in sections if s.blocks or s.title),
+        pages=_pages(raw),
+    )
+    return ItemResult(item, decision.absent)

@@ -1,0 +1,110 @@
+"""The recommendation (indstilling): who recommends and each "at …" point.
+
+The lead-in ("Social- og Sundhedsforvaltningen indstiller, at") is looked for
+first in a recommendation section, then anywhere in the item (some layouts
+put it after the body). Points are the list entries or "at …" paragraphs that
+follow it; when the lead-in ends with "at" and a point does not repeat it,
+the point gets it ("at Beskæftigelses- og Integrationsudvalget godkender …").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Block, Recommendation
+from ..patterns import LEADING_AT_RE, LIST_MARKER_RE, RECOMMENDER_RE
+from ..segment import RawSection
+
+# Outside a recommendation section, a lead-in must name an author in at most this
+# many words and name it by a word that a recommending body has.
+MAX_LOOSE_AUTHOR_WORDS = 12
+AUTHOR_WORD_RE = regex.compile(
+    r"forvaltning|direkt|administration|center|afdeling|sekretariat|rådmand|borgmester|udvalg|chef|stab|"
+    r"ledelse|kontor|enhed|området|byråd|kommunalbestyrelse|formand|koncern|regionsdirektion|^det$",
+    regex.I,
+)
+# Authors that are not a body: "Det indstilles" has nobody.
+IMPERSONAL_AUTHORS = ("det", "der", "hermed")
+# A lead-in ends with "at" when it opens the points: "indstiller, at" / "indstiller at:".
+LEAD_ENDS_WITH_AT_RE = regex.compile(r"\bat\s*:?\s*$", regex.I)
+
+
+def _is_point(block: Block) -> bool:
+    text = block.text
+    return bool(LIST_MARKER_RE.match(text)) or text[:3].lower() == "at "
+
+
+def _clean_point(text: str, add_at: bool) -> str:
+    text = LIST_MARKER_RE.sub("", text, count=1).strip()
+    if add_at and not text.lower().startswith("at "):
+        text = "at " + text
+    return text
+
+
+def _author(by: str) -> str | None:
+    by = by.strip(" ,:;*")
+    return None if by.lower() in IMPERSONAL_AUTHORS else by
+
+
+def _lead_in(block: Block, strict: bool) -> regex.Match[str] | None:
+    match = RECOMMENDER_RE.match(block.text)
+    if not match:
+        return None
+    by = match.group("by").strip()
+    if strict:
+        words = by.split()
+        if len(words) > MAX_LOOSE_AUTHOR_WORDS or not AUTHOR_WORD_RE.search(by) or "." in by.rstrip("."):
+            return None
+    return match
+
+
+def _build(blocks: list[Block], start: int, match: regex.Match[str]) -> Recommendation:
+    rest = match.group("rest").strip()
+    lead_has_at = bool(LEADING_AT_RE.match(rest)) or bool(LEAD_ENDS_WITH_AT_RE.search(blocks[start].text))
+    inline = LEADING_AT_RE.sub("", rest, count=1).strip() if LEADING_AT_RE.match(rest) else rest
+    points: list[str] = []
+    used = [blocks[start]]
+    if inline and not LEAD_ENDS_WITH_AT_RE.fullmatch(inline):
+        for part in _split_inline_points(inline):
+            points.append(_clean_point(part, lead_has_at))
+    for block in blocks[start + 1:]:
+        if not _is_point(block):
+            break
+        points.append(_clean_point(block.text, lead_has_at))
+        used.append(block)
+    text = "\n".join(block.text for block in used)
+    return Recommendation(by=_author(match.group("by")), text=text, points=tuple(points))
+
+
+# Inline numbered points: "At 1) Byrådet godkender … At 2) …"
+_INLINE_POINT_RE = regex.compile(r"(?:(?<=\s)|^)(?:at\s+)?\d{1,2}\s*\)\s+", regex.I)
+
+
+def _split_inline_points(text: str) -> list[str]:
+    parts = [p.strip() for p in _INLINE_POINT_RE.split(text) if p.strip()]
+    return parts or [text]
+
+
+def find_recommendation(sections: list[RawSection]) -> Recommendation | None:
+    """The item's recommendation, or None when it has none."""
+    for section in sections:
+        if section.kind != "recommendation":
+            continue
+        blocks = list(section.blocks)
+        for index, block in enumerate(blocks):
+            match = _lead_in(block, strict=False)
+            if match:
+                return _build(blocks, index, match)
+        points = [b for b in blocks if _is_point(b)]
+        if points and _is_point(blocks[0]):
+            heading = section.title or ""
+            by_match = RECOMMENDER_RE.match(heading)
+            return Recommendation(by=_author(by_match.group("by")) if by_match else None,
+                                  text="\n".join(b.text for b in points),
+                                  points=tuple(_clean_point(b.text, False) for b in points))
+    blocks = [b for s in sections for b in s.blocks]
+    for index in range(len(blocks) - 1, -1, -1):
+        match = _lead_in(blocks[index], strict=True)
+        if match and (match.group("rest").strip() or index + 1 < len(blocks) and _is_point(blocks[index + 1])):
+            return _build(blocks, index, match)
+    return None

@@ -1,0 +1,170 @@
+"""Typed, frozen data model shared by every pipeline stage.
+
+Readers produce `Line`s, cleanup and segmentation pass `Line`s and `Block`s
+along, and extraction builds the `Document` that exporters turn into the
+JSON of SCHEMA.md. Nothing here parses or prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SCHEMA_VERSION = "1.0"
+
+SourceFormat = Literal["pdf", "html", "text"]
+MeetingKind = Literal["agenda", "minutes"]
+Outcome = Literal["approved", "recommended", "noted", "rejected", "postponed", "other"]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of document text with where it came from.
+
+    `heading` is a hint from a reader that knows the layout (an HTML <h3>, a
+    bold PDF line); `gap_before` says a blank line or a visible vertical gap
+    separates it from the line before, i.e. a paragraph starts here.
+    """
+
+    text: str
+    page: int | None = None
+    heading: bool = False
+    gap_before: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph: consecutive lines with no gap between them."""
+
+    lines: tuple[Line, ...]
+
+    @property
+    def text(self) -> str:
+        """The paragraph's text with its lines joined by single spaces."""
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def first_page(self) -> int | None:
+        """Page of the first line, if known."""
+        return self.lines[0].page if self.lines else None
+
+    @property
+    def last_page(self) -> int | None:
+        """Page of the last line, if known."""
+        return self.lines[-1].page if self.lines else None
+
+
+@dataclass(frozen=True)
+class Warning:
+    """Something the parser could not do cleanly."""
+
+    code: str
+    message: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """What a reader hands to the pipeline: lines with pages, and reader warnings."""
+
+    lines: tuple[Line, ...]
+    format: SourceFormat
+    pages: int | None = None
+    warnings: tuple[Warning, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    """The input the document was parsed from."""
+
+    path: str
+    format: SourceFormat
+    sha256: str
+    pages: int | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """Facts about the meeting as a whole."""
+
+    municipality: str | None = None
+    committee: str | None = None
+    kind: MeetingKind | None = None
+    date: str | None = None
+    start_time: str | None = None
+    location: str | None = None
+    participants: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """An item's indstilling: who recommends and each "at …" point."""
+
+    by: str | None
+    text: str
+    points: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An item's beslutning at this meeting."""
+
+    text: str
+    outcome: Outcome
+    by: str | None = None
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One bilag."""
+
+    number: str | None
+    title: str
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A money amount with the raw text it was read from."""
+
+    text: str
+    value: float
+    currency: str
+    context: str
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """Part of an item's body under one of its own headings."""
+
+    heading: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item (punkt) of the meeting."""
+
+    number: str | None
+    title: str
+    closed: bool = False
+    case_numbers: tuple[str, ...] = ()
+    case_officer: str | None = None
+    recommendation: Recommendation | None = None
+    decision: Decision | None = None
+    attachments: tuple[Attachment, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    sections: tuple[Section, ...] = ()
+    pages: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed document: the top-level object of the output contract."""
+
+    source: Source
+    meeting: Meeting
+    items: tuple[Item, ...] = ()
+    warnings: tuple[Warning, ...] = field(default_factory=tuple)
+    schema_version: str = SCHEMA_VERSION

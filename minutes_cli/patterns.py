@@ -1,0 +1,324 @@
+"""Every regular expression of the parser, compiled once, with an example each.
+
+Patterns are `regex` (not `re`) patterns in VERBOSE mode so each part can carry
+a comment. Word lists live in `vocabulary.py`; this module holds shapes.
+"""
+
+from __future__ import annotations
+
+import regex
+
+V = regex.VERBOSE
+VI = regex.VERBOSE | regex.IGNORECASE
+
+# --- case numbers ---------------------------------------------------------
+
+# The value of a case number, as printed. Matches:
+#   2009-66012   2016/05156   15.20.05-P08-1-19   12/27845   EMN-2025-009242   21-014420
+CASE_VALUE = r"""
+    (?:[A-ZÆØÅ]{2,5}-)?                  # system prefix: EMN-
+    (?:
+        \d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}(?:-\d+){1,3}   # KLE journal plan no.: 15.20.05-P08-1-19
+      | \d{2,4}[-/]\d{3,7}(?:[-/]\d{1,7})?             # year-serial: 2009-66012, 12/27845, EMN-2025-009242
+    )
+"""
+
+CASE_VALUE_RE = regex.compile(rf"^\s*(?P<case>{CASE_VALUE})\s*$", V)
+
+# A labelled case number, the value on the same line. Matches:
+#   "Sagsnr.: 15.20.05-P08-1-19 Sagsbehandler: Lisbeth Blaabjerg"   "J.nr. 2016/05156"   "Sags nr.: 12/27845"
+CASE_LABEL_RE = regex.compile(
+    rf"""
+    (?<![\w.])
+    (?:sagsnr|sags\s?nr|sag\s?nr|sagsnummer|j\.\s?nr|journalnr|journal\s?nr|jour\.\s?nr|emnenr)  # the label
+    \.?\s*:?\s*                                       # "Sagsnr.:", "Sagsnr", "J.nr."
+    (?P<case>{CASE_VALUE})?                           # value, absent when it stands on the next line
+    (?![\w/])
+    """,
+    VI,
+)
+
+# A case number in the title's trailing parentheses. Matches: "Projekt Bedre Serviceveje (2009-66012)"
+TITLE_CASE_RE = regex.compile(rf"\s*\(\s*(?P<case>{CASE_VALUE})\s*\)\s*$", V)
+
+# --- item starts ----------------------------------------------------------
+
+# "Punkt 7: Meddelelser", "Punkt 14: Lukket: Meddelelser", "Pkt. 3. Budget"
+PUNKT_ITEM_RE = regex.compile(
+    r"""
+    ^(?:punkt|pkt\.?)\s*                # the word Punkt
+    (?P<number>\d{1,4}[a-z]?)           # 7, 14, 3a
+    \s*[:.)]\s*                         # separator
+    (?P<title>\S.*)$                    # title, may start with "Lukket:"
+    """,
+    VI,
+)
+
+# "10. Projekt Bedre Serviceveje (2009-66012)", "715. Kulturkommune 2017", "2.\tBygningsvedligeholdelse"
+NUMBERED_ITEM_RE = regex.compile(
+    r"""
+    ^(?P<number>\d{1,4})                # item number
+    \.?[ \t]+                           # dot (optional) and space or tab
+    (?P<title>(?!at\b)[^\W\d_].*)$      # title starts with a letter, not an "at"-point
+    """,
+    V,
+)
+
+# "1.1 Status siden sidst": a sub-item number; it belongs to the item above.
+SUBITEM_RE = regex.compile(r"^(?P<number>\d{1,3}\.\d{1,3})\.?[ \t]+(?P<title>[^\W\d_].*)$", V)
+
+# "Lukket: Meddelelser", "Lukket punkt: Personalesag", "(Lukket)"
+CLOSED_RE = regex.compile(
+    r"""
+    ^(?:lukket(?:\s+punkt)?|fortroligt)\s*[:.–-]\s*     # leading marker
+    | \(\s*lukket(?:\s+punkt)?\s*\)                     # marker in parentheses
+    | \blukket\s+punkt\b
+    | \bfor\s+lukkede\s+døre\b
+    """,
+    VI,
+)
+
+# --- lists ----------------------------------------------------------------
+
+# A list marker at the start of a line. Matches: "1. at", "2) ", "a. ", "A) ", "- ", "• ", "At 1) "
+LIST_MARKER_RE = regex.compile(
+    r"""
+    ^(?:
+        (?:at\s+)?\d{1,2}\s*[.)]\s+       # 1. / 2) / At 1)
+      | [a-zA-Z]\s*[.)]\s+                # a. / A)
+      | [-–•●▪◦*]\s*                      # bullets
+      | \uf0b7\s*                         # Word's private-use bullet
+    )
+    """,
+    V,
+)
+
+# --- recommendation -------------------------------------------------------
+
+# "Beskæftigelses- og Integrationsforvaltningen indstiller, at", "Direktøren indstiller:",
+# "Det indstilles, at", "Center for Ejendomme indstiller, at"
+RECOMMENDER_RE = regex.compile(
+    r"""
+    ^(?P<by>[^\W\d_][\w.,&/()–-]*(?:\s+[\w.,&/()–-]+){0,23}?)  # who: up to 24 words, starting with a letter
+    \s+(?:hermed\s+)?
+    (?:indstiller|indstilles|anbefaler|foreslår|foreslås)  # the verb
+    (?:\s+(?:hermed|derfor|samtidig|overfor\s+\w+|over\s+for\s+\w+))?
+    \s*[,:;]?\s*
+    (?P<rest>.*)$                                   # what follows on the same line: "at …"
+    """,
+    VI,
+)
+
+# The "at" that ends a lead-in: "indstiller, at" / "indstiller at:".
+LEADING_AT_RE = regex.compile(r"^at\b\s*[:,]?\s*", VI)
+
+# --- decisions ------------------------------------------------------------
+
+# "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 2",
+# "Beslutning i Udvalget for plan, udvikling og kultur den 20-06-2013", "Økonomiudvalget den 13.03.2018: Anbefales"
+DATED_DECISION_RE = regex.compile(
+    r"""
+    ^(?:
+        (?P<body1>[^\W\d_][\w\s,.-]{2,120}?)s\s+beslutning   # "<Udvalg>s beslutning"
+      | beslutning\s+i\s+(?P<body2>[^\W\d_].{2,150}?)         # "Beslutning i <udvalg>"
+    )
+    (?:\s+den\s+(?P<date>\d{1,2}[.-]\s?\d{1,2}[.-]\s?\d{2,4}|\d{1,2}\.\s*\w+\s+\d{4}))?  # den 04.12.2012
+    (?:\s*(?:,\s*)?(?:punkt|pkt\.?)\s*\d+)?                    # Punkt 2
+    \s*:?\s*$
+    """,
+    VI,
+)
+
+# "Afbud: Tilde," / "Fraværende: Jens Hansen (A)" / "Følgende deltog ikke i behandlingen af punktet: …"
+ABSENCE_LINE_RE = regex.compile(
+    r"""
+    ^(?:afbud|fraværende|fravær|forfald|ikke\s+til\s+stede|følgende\s+deltog\s+ikke[^:]*|
+        (?:\w+\s+){0,4}deltog\s+ikke[^:]*)
+    \s*[:.]?\s*(?P<names>.*)$
+    """,
+    VI,
+)
+
+# --- attachments ----------------------------------------------------------
+
+# "Bilag 1. Præsentation, BIU – 2. del", "Bilag 2: Budget", "Bilag: Notat om X"
+BILAG_LINE_RE = regex.compile(
+    r"""
+    ^bilag\s*
+    (?P<number>\d{1,3})?\s*[.:)–-]\s*   # number and separator
+    (?P<title>\S.*)$
+    """,
+    VI,
+)
+
+# An attachment's own prefix: "1. ", "2: ", "3) ", "- ", or an ESDH document number
+# "2012-200782 - ", "222359/12 " before the title.
+ATTACHMENT_PREFIX_RE = regex.compile(
+    r"""
+    ^(?:
+        (?P<number>\d{1,3})\s*[.:)]\s+            # 1. / 1: / 1)
+      | [-–•●▪*]\s+                               # bullet
+      | \uf0b7\s*
+    )?
+    (?:\d{4}-\d{4,8}(?:-\d+)?\s*[-–:]\s*          # eDoc doc. no.: 2012-200782 -
+      | \d{3,8}/\d{2}\s+                          # Acadre doc. no.: 222359/12
+    )?
+    """,
+    V,
+)
+
+# --- page furniture -------------------------------------------------------
+
+# Lines that are page numbers. Matches: "Side 3", "Side 3 af 12", "3 of 5", "3/12", "- 3 -", "12"
+PAGE_NUMBER_RE = regex.compile(
+    r"""
+    ^\s*(?:
+        side\s+\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?
+      | \d{1,4}\s*(?:af|of|/)\s*\d{1,4}
+      | [-–]\s*\d{1,4}\s*[-–]
+      | \d{1,4}
+      | page\s+\d{1,4}(?:\s+of\s+\d{1,4})?
+    )\s*$
+    """,
+    VI,
+)
+
+# A table-of-contents line with a dot leader and a page number:
+#   "Meddelelser.....\t3"   "715. Kulturkommune 2017. Politiske fokusområder........2"
+TOC_LINE_RE = regex.compile(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d{1,4}\s*$", V)
+
+# Headings of a table of contents.
+TOC_HEADING_RE = regex.compile(r"^(?:indholdsfortegnelse|indhold|punkt\s*nr\.?\s*side|dagsordenpunkter\s+side)\s*$",
+                               VI)
+
+# Digits in a furniture line vary from page to page ("Side 3"); they compare as one symbol.
+DIGITS_RE = regex.compile(r"\d+")
+
+# --- dates and times ------------------------------------------------------
+
+# "20-02-2018", "20.02.2018", "04.12.12", "2018-02-20"
+NUMERIC_DATE_RE = regex.compile(
+    r"""
+    (?<![\d/.-])
+    (?:
+        (?P<d>\d{1,2})[.-](?P<m>\d{1,2})[.-](?P<y>\d{4}|\d{2})     # 20-02-2018, 20.02.18
+      | (?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})                 # 2018-02-20
+    )
+    (?![\d/-])
+    """,
+    V,
+)
+
+# "20. februar 2018", "Torsdag den 20. juni 2013", "29. januar 2020", "1. okt. 2025"
+WORD_DATE_RE = regex.compile(
+    r"""
+    (?<!\d)(?P<d>\d{1,2})\.?\s+
+    (?P<month>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|
+              jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?
+    \s+(?P<y>\d{4})
+    """,
+    VI,
+)
+
+# "kl. 16:30", "Kl. 10.30", "kl. 9", "13:00 - 15:00"
+TIME_RE = regex.compile(
+    r"""
+    (?:\bkl\.?\s*(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\b)        # kl. 16:30
+    | (?<![\d:.])(?P<h2>\d{1,2}):(?P<m2>\d{2})(?![\d:])       # 13:00
+    """,
+    VI,
+)
+
+# --- meeting header -------------------------------------------------------
+
+# "Udvalg: Beskæftigelsesudvalget", "Mødedato: 29. januar 2020", "Sted: Rådhuset", "Mødested Mødelokale 2608"
+HEADER_LABEL_RE = regex.compile(
+    r"""
+    ^(?P<label>udvalg|mødeforum|forum|mødedato|dato|tidspunkt|tid|mødetidspunkt|mødested|sted|lokale|
+       mødedeltagere|deltagere|medlemmer|til\s+stede|afbud|fraværende|fravær|bemærk)
+    (?:\s*:\s*|\s+(?=\S))
+    (?P<value>.*)$
+    """,
+    VI,
+)
+
+# "Gladsaxe Kommune", "Region Hovedstaden", "Københavns Kommune"
+MUNICIPALITY_RE = regex.compile(
+    r"""
+    \b(?:
+        (?P<kommune>[A-ZÆØÅ][\wæøåÆØÅ-]+(?:[ -][A-ZÆØÅ][\wæøåÆØÅ-]+)?\s+Kommune)   # Gladsaxe Kommune
+      | (?P<region>Region\s+(?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland))
+    )\b
+    """,
+    V,
+)
+
+# --- text clean-up --------------------------------------------------------
+
+# Markdown links: "[1: Ansøgning fra Settlementerne](#)" -> "1: Ansøgning fra Settlementerne"
+MARKDOWN_LINK_RE = regex.compile(r"\[(?P<text>[^\]\n]+)\]\([^)\n]*\)")
+
+# Markdown emphasis with single stars: "*én sammenhængende ungeindsats*"
+MARKDOWN_ITALIC_RE = regex.compile(r"(?<![*\w])\*(?=\S)(?P<text>[^*\n]+?)(?<=\S)\*(?![*\w])")
+
+# A sentence end: ". " followed by a capital, or end of text.
+SENTENCE_END_RE = regex.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"”“])")
+
+# --- money amounts --------------------------------------------------------
+
+# A Danish number: "1.316.000", "2,2", "1.198", "38 916 000", "498.333", "2.5" (before a scale word only)
+_NUM = r"""
+    (?:
+        \d{1,3}(?:\.\d{3})+(?:,\d+)?            # 1.316.000 / 1.316.000,50
+      | \d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?     # 38 916 000
+      | \d+\.\d{1,2}(?=\s*(?:mia|mrd|mio|mill|mil)) # 2.5 mio. (English decimal point)
+      | \d+(?:,\d+)?                            # 400 / 2,2
+    )
+"""
+# "mill.", "mio.", "mil.", "millioner", "mia.", "mrd.", "milliarder"
+_SCALE = r"(?:mia|mrd|milliard(?:er)?|mio|mill|mil|million(?:er)?)\b\.?"
+# "kr.", "kr", "kroner", "DKK"
+_UNIT = r"(?:kr\b\.?|kroner\b|dkk\b)"
+# "t.kr.", "tkr.", "t. kr."
+_THOUSAND_UNIT = r"(?:t\.\s?kr\b\.?|tkr\b\.?)"
+
+# Every money amount. Matches:
+#   "2,2 mill. kr."  "6,7 mil. kr."  "400.000 kroner"  "238.000 kr."  "kr. 1.500"  "1.198,- kr."
+#   "t.kr. 500"  "500 tkr."  "1,5 mia. kr."  "DKK 2.000.000"  "3 mio. kr."  "2-3 mio. kr." (range: lo and num)
+# Not: "40 pct."  "38,5 borgere"  "tlf. 39 57 52 40"  "2016/05156"
+AMOUNT_RE = regex.compile(
+    rf"""
+    (?<![\w.,/-])                                           # not inside a bigger number or word
+    (?:
+        (?P<prefix>kr\.?|dkk)\s*(?P<pnum>{_NUM})            # kr. 1.500 / DKK 2.000.000
+            (?:\s*(?P<pscale>{_SCALE}))?                    # kr. 2 mio.
+            (?!\s*(?:{_UNIT}|{_SCALE}|%|pct))
+      | (?P<tprefix>{_THOUSAND_UNIT})\s*(?P<tnum>{_NUM})    # t.kr. 500
+      | (?:(?P<lo>{_NUM})\s*[-–]\s*)?                       # range start: 2- / 2 –
+        (?P<num>{_NUM})\s*(?:,-\s*)?                        # 1.198,-
+        (?:
+            (?P<scale>{_SCALE})\s*{_UNIT}                   # 3 mio. kr.
+          | (?P<thousands>{_THOUSAND_UNIT})                 # 500 tkr.
+          | {_UNIT}                                         # 238.000 kr.
+        )
+    )
+    """,
+    VI,
+)
+
+# --- case officer ---------------------------------------------------------
+
+# "Sagsbehandler: Lisbeth Blaabjerg", "Sagsbehandler\nJesper Blådahl-Hansen" (block text joins with a space)
+CASE_OFFICER_RE = regex.compile(
+    r"""
+    (?:
+        ^(?i:sagsbehandler|kontaktperson|kontakt)\s*:?\s*     # label opening the paragraph
+      | (?<!\w)(?i:sagsbehandler|kontaktperson|kontakt)\s*:\s*  # or anywhere, with a colon
+    )
+    (?P<name>[A-ZÆØÅ][\wæøåÆØÅ.'-]+(?:[ ](?:[A-ZÆØÅ][\wæøåÆØÅ.'-]+|af|von|van|de))*)  # Capitalised words
+    """,
+    V,
+)
+
+# An inline label that opens a section on the same line: "Referat: Alle skal …", "Beslutning: Godkendt."
+INLINE_LABEL_RE = regex.compile(r"^(?P<label>[^\W\d_][\w .,-]{1,60}?)\s*:\s+(?P<rest>\S.*)$", V)

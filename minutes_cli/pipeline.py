@@ -1,0 +1,73 @@
+"""The pipeline in one place: read -> clean -> segment -> extract -> Document.
+
+Each stage is a module of its own; this file only wires them together and
+turns a path or bytes into a `Document`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+from .cleanup import clean
+from .errors import InputNotFound
+from .extract import build_item, guess_municipality, read_header
+from .model import Document, RawDocument, Source, SourceFormat, Warning
+from .readers import detect_format, read
+from .segment import split_items, to_paragraphs
+
+# A municipality named only in the body must be named this often to count as the document's.
+MIN_BODY_MUNICIPALITY_MENTIONS = 3
+
+
+def build_document(raw: RawDocument, source: Source) -> Document:
+    """The structured document for a reader's output."""
+    lines, furniture = clean(raw)
+    blocks = to_paragraphs(lines)
+    segmented = split_items(blocks)
+    meeting = read_header(segmented.header, furniture)
+    if meeting.municipality is None:
+        body = "\n".join(line.text for line in lines)
+        meeting = replace(meeting, municipality=guess_municipality(body, MIN_BODY_MUNICIPALITY_MENTIONS))
+    # readers that mark headings (HTML, bold PDF text) make guessing free headings unnecessary
+    free_headings = not any(line.heading for line in lines)
+    items = []
+    absent = list(meeting.absent)
+    for raw_item in segmented.items:
+        result = build_item(raw_item, meeting.date, free_headings)
+        items.append(result.item)
+        absent += result.absent
+    meeting = replace(meeting, absent=tuple(dict.fromkeys(absent)))
+    warnings = list(raw.warnings)
+    if not items:
+        warnings.append(Warning("no-items", "no agenda items were recognised in the document"))
+    return Document(source=source, meeting=meeting, items=tuple(items), warnings=tuple(warnings))
+
+
+def extract_bytes(data: bytes, path: str, fmt: SourceFormat | None = None) -> Document:
+    """Parse a document held in memory; `path` names it in the output and in errors."""
+    fmt = fmt or detect_format(data, path)
+    raw = read(data, path, fmt)
+    source = Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=raw.pages)
+    return build_document(raw, source)
+
+
+def extract_file(path: str | Path) -> Document:
+    """Parse a PDF, HTML or text file."""
+    name = str(path)
+    file = Path(path)
+    if not file.exists():
+        raise InputNotFound(name, "no such file")
+    if file.is_dir():
+        raise InputNotFound(name, "is a directory", "use --recursive to read the files in it")
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise InputNotFound(name, f"cannot be read ({error.strerror})") from error
+    return extract_bytes(data, name)
+
+
+def extract_text(text: str, path: str = "-") -> Document:
+    """Parse a string of plain text."""
+    return extract_bytes(text.encode("utf-8"), path, "text")

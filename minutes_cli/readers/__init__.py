@@ -1,0 +1,66 @@
+"""Readers: turn the bytes of a PDF, HTML page or text file into lines with pages.
+
+`READERS` maps a format name to its reader; `detect_format` decides the
+format from the content (magic bytes, markup), using the file name only to
+break ties. Formats we know but do not read (XML exports, images, archives)
+raise `UnsupportedFormat` with a clear reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..errors import EmptyInput, UnsupportedFormat
+from ..model import RawDocument, SourceFormat
+from .html_reader import read_html
+from .pdf_reader import read_pdf
+from .text_reader import read_text
+
+Reader = Callable[[bytes, str], RawDocument]
+
+READERS: dict[SourceFormat, Reader] = {"pdf": read_pdf, "html": read_html, "text": read_text}
+
+# Leading bytes of formats that are not documents we read, with a name for the error.
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file (DOC/XLS)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"{\\rtf", "an RTF file"),
+)
+
+
+def detect_format(data: bytes, path: str) -> SourceFormat:
+    """The format of the bytes, judged by content first and the name second."""
+    if not data.strip():
+        raise EmptyInput(path, "the file is empty", "check that it was downloaded completely")
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    for signature, name in _BINARY_SIGNATURES:
+        if head.startswith(signature):
+            raise UnsupportedFormat(path, f"this is {name}, not a PDF, HTML or text document")
+    lowered = head[:1024].lower()
+    if lowered.startswith(b"<?xml") and b"<html" not in data[:4096].lower():
+        raise UnsupportedFormat(path, "XML exports are not supported", "give the PDF or HTML version of the meeting")
+    if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered or b"<body" in lowered:
+        return "html"
+    if path.lower().endswith(".pdf"):
+        raise UnsupportedFormat(path, "named .pdf but it is not a PDF (no %PDF header)")
+    if b"\x00" in data[:8192]:
+        raise UnsupportedFormat(path, "this is a binary file, not a PDF, HTML or text document")
+    if path.lower().endswith((".htm", ".html")) and b"<" in head:
+        return "html"
+    return "text"
+
+
+def read(data: bytes, path: str, fmt: SourceFormat | None = None) -> RawDocument:
+    """Lines of the document with its format and page count."""
+    return READERS[fmt or detect_format(data, path)](data, path)
+
+
+__all__ = ["READERS", "detect_format", "read"]

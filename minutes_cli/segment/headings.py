@@ -1,0 +1,71 @@
+"""Decide whether a paragraph is a heading, and of which kind.
+
+Known headings come from `vocabulary.py`. Other short, unpunctuated,
+capitalised one-line paragraphs count as free headings ("Resultatmål",
+"Byggetekniske forundersøgelser") when the reader gave no layout hints.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..model import Block
+from ..patterns import BILAG_LINE_RE, CASE_VALUE_RE, DATED_DECISION_RE, LIST_MARKER_RE, RECOMMENDER_RE
+from ..vocabulary import (
+    ATTACHMENT_HEADINGS,
+    BODY_HEADINGS,
+    DECISION_HEADINGS,
+    RECOMMENDATION_HEADINGS,
+    normalise_label,
+)
+
+HeadingKind = Literal["decision", "recommendation", "attachments", "body", "free"]
+
+_KINDS: dict[str, HeadingKind] = {
+    **{h: "body" for h in BODY_HEADINGS},
+    **{h: "attachments" for h in ATTACHMENT_HEADINGS},
+    **{h: "decision" for h in DECISION_HEADINGS},
+    **{h: "recommendation" for h in RECOMMENDATION_HEADINGS},
+}
+
+# A free heading is at most this long: the longest seen ("Forundersøgelse af en egnet
+# lokalitet til en FGU-institution i Gladsaxe Kommune") is 77 characters.
+MAX_FREE_HEADING_CHARS = 90
+MAX_FREE_HEADING_WORDS = 12
+
+
+def known_heading_kind(text: str) -> HeadingKind | None:
+    """The kind of a heading the vocabulary knows, else None."""
+    label = normalise_label(text)
+    if label in _KINDS:
+        return _KINDS[label]
+    if DATED_DECISION_RE.match(text.strip()):
+        return "decision"
+    return None
+
+
+def is_known_heading(text: str) -> bool:
+    """True for headings the vocabulary knows, with or without a trailing colon."""
+    return known_heading_kind(text) is not None
+
+
+def heading_kind(block: Block, free_headings: bool) -> HeadingKind | None:
+    """The heading kind of a paragraph, or None when it is body text."""
+    text = block.text
+    known = known_heading_kind(text)
+    if known:
+        return known
+    if len(block.lines) != 1 or len(text) > MAX_FREE_HEADING_CHARS:
+        return None
+    if block.lines[0].heading:
+        return "free" if not LIST_MARKER_RE.match(text) else None
+    if not free_headings or RECOMMENDER_RE.match(text) or BILAG_LINE_RE.match(text) or CASE_VALUE_RE.match(text):
+        return None
+    words = text.split()
+    return "free" if (
+        len(words) <= MAX_FREE_HEADING_WORDS
+        and text[:1].isupper()
+        and not text.rstrip().endswith((".", ",", ";", "!", "?", ":"))
+        and not LIST_MARKER_RE.match(text)
+        and any(ch.isalpha() for ch in text)
+    ) else None

@@ -1,0 +1,159 @@
+"""Split a document's paragraphs into the meeting header and its items.
+
+An item starts at "Punkt N: Title" wherever that form is used. Otherwise a
+numbered paragraph "N. Title" starts one when something confirms it is a
+heading and not a list entry: a case number in the title's parentheses, a
+case-number label right after it, or a heading font; and item numbers must
+rise through the document. A document with no item starts is a memo: one
+item without a number, titled by its first real paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Block
+from ..patterns import (
+    CASE_LABEL_RE,
+    CASE_VALUE_RE,
+    CLOSED_RE,
+    HEADER_LABEL_RE,
+    NUMBERED_ITEM_RE,
+    NUMERIC_DATE_RE,
+    PUNKT_ITEM_RE,
+    TITLE_CASE_RE,
+    WORD_DATE_RE,
+)
+
+# How many paragraphs after a numbered heading may hold its case-number label.
+CASE_LABEL_LOOKAHEAD = 3
+
+# A numbered paragraph longer than this is a list entry, not an item title.
+MAX_TITLE_CHARS = 250
+
+# Headings that switch between the open and the closed part of an agenda.
+CLOSED_PART_RE = regex.compile(r"^(?:lukkede?\s+(?:sager|punkter|dagsorden|møde)|lukket\s+(?:dagsorden|del|møde))\b",
+                               regex.I)
+OPEN_PART_RE = regex.compile(r"^(?:åbne?\s+(?:sager|punkter|dagsorden|møde)|åben\s+(?:dagsorden|del))\b", regex.I)
+
+# Lines of a memo's letterhead that are never its title.
+MEMO_NOISE_RE = regex.compile(
+    r"^(?:til|fra|kopi|cc|dato|emne|vedr|sagsnr|dok\.?\s*nr|dokumentnr|j\.?\s*nr|tlf|telefon|fax|e-?mail|kontakt|"
+    r"sagsbehandler|notat|referat|dagsorden|side\s+\d|www\.|ajourført|init)\b",
+    regex.I,
+)
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """An item's heading facts and the paragraphs of its body."""
+
+    number: str | None
+    title: str
+    closed: bool
+    heading: Block | None
+    blocks: tuple[Block, ...]
+    title_case: str | None = None
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """The meeting header's paragraphs and the items after it."""
+
+    header: tuple[Block, ...]
+    items: tuple[RawItem, ...]
+
+
+def _split_title(title: str) -> tuple[str, bool, str | None]:
+    """Title without a closed marker or trailing "(case no.)", whether closed, and the case no."""
+    case = None
+    match = TITLE_CASE_RE.search(title)
+    if match:
+        case = match.group("case")
+        title = title[: match.start()]
+    closed = False
+    marker = CLOSED_RE.search(title)
+    if marker and (marker.start() == 0 or marker.group(0).startswith("(")):
+        closed = True
+        title = (title[: marker.start()] + title[marker.end():]).strip()
+    return title.strip(" \t:–-"), closed, case
+
+
+def _confirmed(blocks: list[Block], index: int, title: str) -> bool:
+    """True when a numbered paragraph is an item heading rather than a list entry."""
+    block = blocks[index]
+    if len(title) > MAX_TITLE_CHARS or len(block.lines) > 4:
+        return False
+    if TITLE_CASE_RE.search(title):
+        return True
+    for following in blocks[index + 1: index + 1 + CASE_LABEL_LOOKAHEAD]:
+        if CASE_LABEL_RE.match(following.text):
+            return True
+    return block.lines[0].heading
+
+
+def _item_starts(blocks: list[Block]) -> list[tuple[int, str, str]]:
+    """(paragraph index, number, raw title) of every item heading."""
+    punkt = [(i, m.group("number"), m.group("title")) for i, b in enumerate(blocks)
+             if (m := PUNKT_ITEM_RE.match(b.text))]
+    if punkt:
+        return punkt
+    starts: list[tuple[int, str, str]] = []
+    last = -1
+    for index, block in enumerate(blocks):
+        match = NUMBERED_ITEM_RE.match(block.text)
+        if not match:
+            continue
+        number = int(match.group("number"))
+        if number > last and _confirmed(blocks, index, match.group("title")):
+            starts.append((index, match.group("number"), match.group("title")))
+            last = number
+    return starts
+
+
+def _memo_title(blocks: list[Block]) -> int | None:
+    """Index of the paragraph that titles a memo: the first heading-like, non-letterhead one."""
+    def plausible(block: Block) -> bool:
+        text = block.text
+        return (
+            len(text) <= MAX_TITLE_CHARS
+            and any(ch.isalpha() for ch in text)
+            and not MEMO_NOISE_RE.match(text)
+            and not HEADER_LABEL_RE.match(text)
+            and not CASE_VALUE_RE.match(text)
+            and not (NUMERIC_DATE_RE.search(text) or WORD_DATE_RE.search(text)) or len(text) > 40
+        ) and not text.isupper()
+    for index, block in enumerate(blocks):
+        if block.lines[0].heading and plausible(block):
+            return index
+    for index, block in enumerate(blocks):
+        if plausible(block):
+            return index
+    return None
+
+
+def split_items(blocks: list[Block]) -> Segmented:
+    """The header paragraphs and the items of the document."""
+    starts = _item_starts(blocks)
+    if not starts:
+        title_index = _memo_title(blocks)
+        if title_index is None:
+            return Segmented(tuple(blocks), ())
+        title, closed, case = _split_title(blocks[title_index].text)
+        memo = RawItem(None, title, closed, blocks[title_index], tuple(blocks[title_index + 1:]), case)
+        return Segmented(tuple(blocks[:title_index]), (memo,))
+    items: list[RawItem] = []
+    closed_part = any(CLOSED_PART_RE.match(b.text) for b in blocks[: starts[0][0]])
+    for position, (index, number, raw_title) in enumerate(starts):
+        end = starts[position + 1][0] if position + 1 < len(starts) else len(blocks)
+        body = list(blocks[index + 1: end])
+        title, closed, case = _split_title(raw_title)
+        items.append(RawItem(number, title, closed or closed_part, blocks[index], tuple(body), case))
+        for block in body:  # an "Åbne/Lukkede sager" heading inside applies to the items after it
+            if CLOSED_PART_RE.match(block.text):
+                closed_part = True
+            elif OPEN_PART_RE.match(block.text):
+                closed_part = False
+    return Segmented(tuple(blocks[: starts[0][0]]), tuple(items))

@@ -1,0 +1,74 @@
+"""Group clean lines into paragraphs (`Block`s).
+
+A paragraph starts at a blank line or vertical gap, at a heading, at a list
+marker ("1.", "-", "a)"), and at any line that is a label or heading the
+vocabulary knows ("Sagsnr.: …", "Beslutning", "Punkt 7: …"), because PDFs do
+not always leave a gap before those.
+"""
+
+from __future__ import annotations
+
+from ..model import Block, Line
+from ..patterns import (
+    ABSENCE_LINE_RE,
+    BILAG_LINE_RE,
+    CASE_LABEL_RE,
+    CASE_VALUE_RE,
+    DATED_DECISION_RE,
+    HEADER_LABEL_RE,
+    LIST_MARKER_RE,
+    PUNKT_ITEM_RE,
+    RECOMMENDER_RE,
+    SUBITEM_RE,
+)
+from .headings import is_known_heading
+
+
+def starts_paragraph(line: Line) -> bool:
+    """True when the line begins a new paragraph whatever came before it."""
+    text = line.text
+    return bool(
+        line.gap_before
+        or line.heading
+        or LIST_MARKER_RE.match(text)
+        or is_known_heading(text)
+        or PUNKT_ITEM_RE.match(text)
+        or SUBITEM_RE.match(text)
+        or CASE_LABEL_RE.match(text)
+        or CASE_VALUE_RE.match(text)
+        or BILAG_LINE_RE.match(text)
+        or DATED_DECISION_RE.match(text)
+        or HEADER_LABEL_RE.match(text)
+        or ABSENCE_LINE_RE.match(text)
+        or _is_lead_in(text)
+    )
+
+
+# A recommendation lead-in stands on a line of its own ("Direktøren for … indstiller");
+# longer lines that happen to contain "indstiller" are prose.
+MAX_LEAD_IN_CHARS = 120
+
+
+def _is_lead_in(text: str) -> bool:
+    return len(text) <= MAX_LEAD_IN_CHARS and bool(RECOMMENDER_RE.match(text)) and "indstil" in text.lower()
+
+
+def _closes_paragraph(line: Line) -> bool:
+    """True when nothing may follow the line in the same paragraph (a heading or label)."""
+    text = line.text
+    return bool(line.heading or is_known_heading(text) or CASE_VALUE_RE.match(text)
+                or PUNKT_ITEM_RE.match(text) or DATED_DECISION_RE.match(text))
+
+
+def to_paragraphs(lines: list[Line]) -> list[Block]:
+    """Paragraphs of the lines, in order; every line lands in exactly one."""
+    blocks: list[Block] = []
+    current: list[Line] = []
+    for line in lines:
+        if current and (starts_paragraph(line) or _closes_paragraph(current[-1])):
+            blocks.append(Block(tuple(current)))
+            current = []
+        current.append(line)
+    if current:
+        blocks.append(Block(tuple(current)))
+    return blocks

@@ -1,0 +1,150 @@
+"""Danish word lists the extractors rely on, kept together as data.
+
+Everything a new publishing system might name differently lives here: section
+headings, labels, decision phrases, months. Extend these lists rather than
+adding special cases to the code. Entries are matched case-insensitively
+after whitespace is collapsed and a trailing colon is dropped.
+"""
+
+from __future__ import annotations
+
+# Headings that open a decision section (this meeting's beslutning).
+DECISION_HEADINGS: tuple[str, ...] = (
+    "beslutning",
+    "beslutninger",
+    "beslutning:",
+    "udvalgets beslutning",
+    "byrådets beslutning",
+    "kommunalbestyrelsens beslutning",
+    "regionsrådets beslutning",
+    "forretningsudvalgets beslutning",
+    "økonomiudvalgets beslutning",
+    "referat",
+    "afgørelse",
+)
+
+# Headings that open a recommendation section (indstilling).
+RECOMMENDATION_HEADINGS: tuple[str, ...] = (
+    "indstilling",
+    "indstillinger",
+    "indstilling og beslutning",
+    "administrationens indstilling",
+    "forvaltningens indstilling",
+    "direktionens indstilling",
+    "forslag til beslutning",
+    "forvaltningen foreslår",
+    "administrationen foreslår",
+    "beslutningspunkter",
+    "det indstilles",
+)
+
+# Headings that open an attachment list (bilag).
+ATTACHMENT_HEADINGS: tuple[str, ...] = (
+    "bilag",
+    "bilagsliste",
+    "vedlagte bilag",
+    "bilag til punktet",
+)
+
+# Other headings seen inside items; they end the section before them.
+BODY_HEADINGS: tuple[str, ...] = (
+    "sagsfremstilling",
+    "sagsbeskrivelse",
+    "sagens indhold",
+    "sagsresume",
+    "sagsresumé",
+    "resume",
+    "resumé",
+    "sammendrag",
+    "baggrund",
+    "problemstilling",
+    "løsning",
+    "økonomi",
+    "økonomiske konsekvenser",
+    "økonomiske konsekvenser og finansiering",
+    "økonomi og finansiering",
+    "finansiering",
+    "videre proces",
+    "tidsplan",
+    "gennemgang af sagen",
+    "relateret behandling",
+    "kommende behandlingsforløb",
+    "tidligere behandling",
+    "tidligere beslutninger",
+    "sagsforløb",
+    "beslutningen træffes af",
+    "sagen afgøres i",
+    "lovgrundlag",
+    "lovgrundlag og praksis",
+    "retsgrundlag",
+    "høring",
+    "høringssvar",
+    "kommunikation",
+    "vurdering",
+    "indledning",
+    "formål",
+    "aktiviteter",
+    "mål for projektet",
+    "konsekvenser",
+    "personalemæssige konsekvenser",
+    "miljømæssige konsekvenser",
+    "bæredygtighed",
+    "borgerinddragelse",
+    "handicappolitik",
+    "beskrivelse",
+    "dagsordenpunkt",
+    "bemærkninger",
+    "oplæg",
+    "bemærk",
+)
+
+# Labels whose value is a case number.
+CASE_NUMBER_LABELS: tuple[str, ...] = ("sagsnr", "sags nr", "sag nr", "sagsnummer", "j.nr", "j. nr", "journalnr",
+                                       "journal nr", "jour.nr", "emnenr")
+
+# Lines that report attendance inside a decision; their names go to meeting.absent.
+ABSENCE_LABELS: tuple[str, ...] = ("afbud", "fraværende", "fravær", "forfald", "ikke til stede")
+
+# Decision outcomes, checked in this order against the start of the decision text
+# (so "Ikke godkendt" is rejected before "godkendt" can make it approved).
+OUTCOME_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("postponed", ("udsat", "udsættes", "sagen blev udsat", "hjemvist", "hjemvises", "sendt tilbage")),
+    ("rejected", ("ikke godkendt", "ikke tiltrådt", "ikke anbefalet", "anbefales ikke", "godkendes ikke",
+                  "forkastet", "forkastes", "afvist", "afvises", "faldt", "bortfaldet")),
+    ("noted", ("til efterretning", "taget til efterretning", "tages til efterretning",
+               "orienteringen blev taget til efterretning", "orienteringen taget til efterretning")),
+    ("recommended", ("anbefales", "anbefalet", "indstilles til godkendelse", "indstillingen anbefales",
+                     "anbefaler")),
+    ("approved", ("godkendt", "godkendes", "tiltrådt", "tiltrådte", "tiltrædes", "vedtaget", "vedtages",
+                  "bevilget", "bevilges", "indstillingen blev godkendt", "indstillingen godkendt",
+                  "indstillingen tiltrådt", "indstillingen følges", "enig i indstillingen", "enige i indstillingen")),
+)
+
+# Words that make a header line a committee or council name.
+COMMITTEE_NOUNS: tuple[str, ...] = ("udvalg", "udvalget", "byråd", "byrådet", "kommunalbestyrelse",
+                                    "kommunalbestyrelsen", "regionsråd", "regionsrådet", "bestyrelse",
+                                    "bestyrelsen", "råd", "rådet", "gruppe", "gruppen", "forum", "komité",
+                                    "komiteen", "borgerrepræsentation", "borgerrepræsentationen")
+
+# Meeting kind from the word that names the document.
+KIND_WORDS: tuple[tuple[str, str], ...] = (
+    ("referat", "minutes"),
+    ("beslutningsprotokol", "minutes"),
+    ("protokol", "minutes"),
+    ("dagsorden", "agenda"),
+)
+
+MONTHS: dict[str, int] = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4, "maj": 5,
+    "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+# Words that join the two halves of a line-broken compound ("Sundheds-\nog …"):
+# the hyphen before them is a real one and the space stays.
+HYPHEN_KEEPING_WORDS: tuple[str, ...] = ("og", "eller", "samt", "til", "som", "&")
+
+
+def normalise_label(text: str) -> str:
+    """Lower-case, collapse whitespace, drop surrounding punctuation: "Beslutning:" -> "beslutning"."""
+    return " ".join(text.lower().split()).strip(" :.;-–")
