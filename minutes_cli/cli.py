@@ -1,43 +1,251 @@
-"""The `minutes` command: a thin typer layer over the library."""
+"""The `minutes` command: a thin typer layer over the library.
+
+Only this module imports typer and rich. It turns arguments into library
+calls, library errors into one-line messages, and results into output files,
+progress bars and tables. Exit codes: 0 all inputs parsed, 1 some failed,
+2 usage error.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
+import time
+import traceback
+from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
 
-from . import extract_file
+from . import __version__
+from .batch import (
+    STDIN,
+    FileResult,
+    default_workers,
+    document_json,
+    expand_inputs,
+    output_path,
+    run_batch,
+    write_atomic,
+)
 from .errors import MinutesError
-from .export import EXPORTERS, CsvOptions
+from .export import EXPORTERS, TABLES, CsvOptions, document_to_dict
+from .model import Document
+from .pipeline import extract_bytes, extract_file
 
-app = typer.Typer(help="Danish meeting agendas and minutes as structured data.", no_args_is_help=True)
+Format = Enum("Format", {name: name for name in EXPORTERS}, type=str)  # type: ignore[misc]
+TableName = Enum("TableName", {name: name for name in TABLES}, type=str)  # type: ignore[misc]
+
+app = typer.Typer(
+    help="Turn Danish municipal agendas and minutes (dagsordener, referater) into structured data.\n\n"
+    "Reads PDF, HTML and text; writes JSON, JSON Lines or CSV following SCHEMA.md.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-@app.command()
-def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files to read.")],
-    fmt: Annotated[str, typer.Option("--format", "-f")] = "json",
-    table: Annotated[str, typer.Option("--table")] = "items",
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"minutes {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
 ) -> None:
-    """Extract items as JSON."""
-    docs = []
-    failed = False
-    for path in paths:
-        try:
-            docs.append(extract_file(path))
-        except MinutesError as error:
-            print(f"error: {error}", file=sys.stderr)
-            failed = True
-    if docs:
-        sys.stdout.write(EXPORTERS[fmt](docs, CsvOptions(table=table)))
-    raise typer.Exit(1 if failed else 0)
+    """Danish meeting agendas and minutes as structured data."""
 
 
-@app.command()
-def show(path: Path) -> None:
-    """Show a parse."""
+def _fail_line(message: str) -> None:
+    err.print(f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False)
+
+
+def _failure_record(result: FileResult) -> dict[str, Any]:
+    """A JSON Lines record for a file that could not be parsed, so nothing goes missing."""
+    return {"schema_version": "1.0", "source": {"path": result.path, "format": None, "sha256": None, "pages": None},
+            "meeting": None, "items": [], "warnings": [], "error": result.error}
+
+
+def _render(docs: list[Document], failures: list[FileResult], fmt: str, table: str, excel: bool) -> str:
+    if fmt == "jsonl":
+        lines = [json.dumps(document_to_dict(d), ensure_ascii=False) for d in docs]
+        lines += [json.dumps(_failure_record(f), ensure_ascii=False) for f in failures]
+        return "".join(line + "\n" for line in lines)
+    return EXPORTERS[fmt](docs, CsvOptions(table=table, excel=excel)) if docs else ""
+
+
+def _summary(results: list[FileResult], seconds: float) -> str:
+    docs = [r.document for r in results if r.document]
+    pages = sum(d.source.pages or 0 for d in docs)
+    items = sum(len(d.items) for d in docs)
+    amounts = sum(len(i.amounts) for d in docs for i in d.items)
+    warnings = sum(len(d.warnings) for d in docs)
+    failed = sum(1 for r in results if not r.ok)
+    skipped = sum(1 for r in results if r.skipped)
+    rate = f", {pages / seconds:.0f} pages/s" if pages and seconds > 0 else ""
+    return (f"{len(results)} files ({skipped} unchanged, {failed} failed), {items} items, {amounts} amounts, "
+            f"{warnings} warnings in {seconds:.1f} s{rate}")
+
+
+EXTRACT_HELP = """Extract every item of each document as JSON, JSON Lines or CSV.
+
+PATH may be files, directories (with -r), globs ("minutes/*.pdf") or - for
+standard input. A file that cannot be parsed is named on stderr with the
+reason and the batch goes on; the exit code is 1 if any file failed.
+
+Examples:
+
+  minutes extract referat.pdf
+
+  minutes extract dagsorden.html --format csv --table amounts -o beloeb.csv
+
+  minutes extract -r arkiv/ --format jsonl -o alle.jsonl --workers 4
+
+  minutes extract -r arkiv/ --output-dir json/ --skip-unchanged
+
+  cat referat.txt | minutes extract - --format csv --excel
+"""
+
+
+@app.command(help=EXTRACT_HELP)
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format["json"],  # type: ignore[valid-type]
+    table: Annotated[TableName, typer.Option("--table", "-t", help="CSV table: one row per item, amount or attachment.")] = TableName["items"],  # type: ignore[valid-type]
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")] = None,
+    output_dir: Annotated[Path | None, typer.Option("--output-dir", help="Write one JSON per input into DIR, mirroring the input tree.")] = None,
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Read the documents in directories, recursively.")] = False,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", min=1, help="Worker processes (default: number of cores).")] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="Give up on a file after this many seconds.")] = None,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first file that fails.")] = False,
+    skip_unchanged: Annotated[bool, typer.Option("--skip-unchanged", help="With --output-dir: skip inputs whose output was made from the same bytes.")] = False,
+    excel: Annotated[bool, typer.Option("--excel", help="CSV for Danish Excel: semicolons and decimal commas.")] = False,
+    bom: Annotated[bool | None, typer.Option("--bom/--no-bom", help="UTF-8 BOM on CSV (default: on for files, off on stdout).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for failures.")] = False,
+) -> None:
+    fmt_name, table_name = fmt.value, table.value
+    if skip_unchanged and output_dir is None:
+        raise typer.BadParameter("--skip-unchanged needs --output-dir", param_hint="--skip-unchanged")
+    inputs = expand_inputs(paths, recursive, stdin=lambda: sys.stdin.buffer.read())
+    if not inputs:
+        _fail_line("no input files matched")
+        raise typer.Exit(1)
+    started = time.perf_counter()
+    results: list[FileResult] = []
+    show_progress = not quiet and err.is_terminal and len(inputs) > 1
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[stats]}"),
+                  TimeRemainingColumn(), console=err, disable=not show_progress, transient=True) as progress:
+        task = progress.add_task("extracting", total=len(inputs), stats="")
+        for result in run_batch(inputs, workers or default_workers(), timeout, fail_fast,
+                                output_dir if skip_unchanged else None):
+            results.append(result)
+            if result.error:
+                _fail_line(result.error)
+                if debug and result.path != STDIN:
+                    _debug_traceback(result.path)
+            elif result.document and output_dir is not None:
+                write_atomic(output_path(output_dir, next(i for i in inputs if i.path == result.path
+                                                         and i.relative == result.relative)),
+                             document_json(result.document))
+            items = sum(len(r.document.items) for r in results if r.document)
+            failed = sum(1 for r in results if not r.ok)
+            progress.update(task, advance=1, stats=f"{items} items, {failed} failed")
+    docs = [r.document for r in results if r.document]
+    failures = [r for r in results if not r.ok]
+    if output_dir is None:
+        text = _render(docs, failures, fmt_name, table_name, excel)
+        use_bom = fmt_name == "csv" and (bom if bom is not None else output is not None)
+        if output is not None:
+            write_atomic(output, ("\ufeff" if use_bom else "") + text)
+        elif text:
+            sys.stdout.write(("\ufeff" if use_bom else "") + text)
+            sys.stdout.flush()
+    if not quiet and (len(inputs) > 1 or err.is_terminal):
+        err.print(_summary(results, time.perf_counter() - started))
+    raise typer.Exit(1 if failures else 0)
+
+
+def _debug_traceback(path: str) -> None:
+    """Re-run a failed file in this process to show where it failed."""
+    try:
+        extract_file(path)
+    except Exception:  # noqa: BLE001 - showing the traceback is the point
+        err.print(traceback.format_exc(), markup=False, highlight=False)
+
+
+SHOW_HELP = """Show the parse of one document for a person: the meeting, a table of its items, and each item's details.
+
+Examples:
+
+  minutes show referat.pdf
+
+  minutes show dagsorden.html --item 3
+"""
+
+
+@app.command(help=SHOW_HELP)
+def show(
+    path: Annotated[str, typer.Argument(help="A PDF, HTML or text file, or - for stdin.")],
+    item: Annotated[str | None, typer.Option("--item", "-i", help="Show only the item with this number.")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of a failure.")] = False,
+) -> None:
+    try:
+        doc = extract_bytes(sys.stdin.buffer.read(), STDIN) if path == STDIN else extract_file(path)
+    except MinutesError as error:
+        _fail_line(str(error))
+        if debug:
+            err.print(traceback.format_exc(), markup=False)
+        raise typer.Exit(1) from None
+    out = Console(highlight=False, soft_wrap=False)
+    m = doc.meeting
+    facts = [("Municipality", m.municipality), ("Committee", m.committee), ("Kind", m.kind), ("Date", m.date),
+             ("Time", m.start_time), ("Location", m.location),
+             ("Participants", ", ".join(m.participants) or None), ("Absent", ", ".join(m.absent) or None),
+             ("Source", f"{doc.source.path} ({doc.source.format}, {doc.source.pages or '-'} pages)")]
+    out.print(Panel("\n".join(f"[bold]{k}:[/] {escape(str(v))}" for k, v in facts if v), title="Meeting", expand=False))
+    grid = Table(title=f"{len(doc.items)} items", show_lines=False)
+    for column in ("No.", "Title", "Case no.", "Decision", "Amounts (kr.)", "Pages"):
+        grid.add_column(column, overflow="fold")
+    selected = [i for i in doc.items if item is None or i.number == item]
+    for it in selected:
+        total = sum(a.value for a in it.amounts)
+        grid.add_row(
+            escape(it.number or "-"),
+            escape(("(lukket) " if it.closed else "") + it.title),
+            escape(", ".join(it.case_numbers) or "-"),
+            it.decision.outcome if it.decision else "-",
+            f"{total:,.0f}".replace(",", ".") if it.amounts else "-",
+            f"{it.pages[0]}-{it.pages[1]}" if it.pages else "-",
+        )
+    out.print(grid)
+    for it in selected:
+        lines = []
+        if it.case_officer:
+            lines.append(f"[bold]Sagsbehandler:[/] {escape(it.case_officer)}")
+        if it.recommendation:
+            lines.append(f"[bold]Indstilling[/] ({escape(it.recommendation.by or 'uden afsender')}):")
+            lines += [f"  • {escape(p)}" for p in it.recommendation.points] or [f"  {escape(it.recommendation.text)}"]
+        if it.decision:
+            lines.append(f"[bold]Beslutning[/] ({it.decision.outcome}): {escape(it.decision.text)}")
+        if it.attachments:
+            lines.append("[bold]Bilag:[/] " + escape("; ".join(a.title for a in it.attachments)))
+        for a in it.amounts:
+            lines.append(f"[bold]Beløb:[/] {escape(a.text)} = " + f"{a.value:,.0f} kr.".replace(",", "."))
+        out.print(Panel("\n".join(lines) or "(no recommendation, decision, attachments or amounts)",
+                        title=escape(f"{it.number or '-'}. {it.title}"), expand=True))
+    for warning in doc.warnings:
+        err.print(f"warning: {warning.code}: {escape(warning.message)}")
 
 
 def main() -> None:

@@ -1,0 +1,223 @@
+"""Run the pipeline over many inputs: expansion, worker processes, time limits, resumable output.
+
+Results come back in input order, one `FileResult` per input, whether it
+parsed or failed, so a caller can account for every file. Nothing here
+prints: progress is reported through a callback.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+
+from .errors import ExtractionTimeout, InputNotFound, MinutesError
+from .export.json_exporter import document_to_dict
+from .model import Document
+from .pipeline import extract_bytes
+
+STDIN = "-"
+
+# Files a directory walk picks up; anything else there (images, XML exports) is left alone.
+DOCUMENT_SUFFIXES = (".pdf", ".html", ".htm", ".txt", ".text", ".md")
+
+
+@dataclass(frozen=True)
+class Input:
+    """One thing to parse: a path (or "-") and, under --output-dir, its path relative to its root."""
+
+    path: str
+    relative: str
+    data: bytes | None = None  # already read (stdin)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one input: a document, an error message, or skipped as unchanged."""
+
+    path: str
+    relative: str
+    document: Document | None = None
+    error: str | None = None
+    seconds: float = 0.0
+    skipped: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when the input parsed or was skipped as unchanged."""
+        return self.error is None
+
+
+def expand_inputs(args: Sequence[str], recursive: bool, stdin: Callable[[], bytes] | None = None) -> list[Input]:
+    """Files named by paths, directories (with `recursive`) and globs, in the order given.
+
+    A name that matches nothing is kept, so that it fails with a clear message
+    in its place instead of vanishing from the batch.
+    """
+    inputs: list[Input] = []
+    for arg in args:
+        if arg == STDIN:
+            inputs.append(Input(STDIN, "stdin", stdin() if stdin else None))
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            if not recursive:
+                inputs.append(Input(arg, path.name))
+                continue
+            for found in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES):
+                inputs.append(Input(str(found), str(found.relative_to(path))))
+            continue
+        if not path.exists() and glob.has_magic(arg):
+            matches = sorted(glob.glob(arg, recursive=recursive))
+            inputs += [Input(m, Path(m).name) for m in matches if Path(m).is_file()]
+            if not matches:
+                inputs.append(Input(arg, path.name))
+            continue
+        inputs.append(Input(arg, path.name))
+    return inputs
+
+
+def sha256_of(path: str) -> str | None:
+    """The sha256 of a file's bytes, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def output_path(output_dir: Path, item: Input) -> Path:
+    """Where --output-dir puts the JSON for an input: its relative path with .json added."""
+    return output_dir / (item.relative + ".json")
+
+
+def is_unchanged(output_dir: Path, item: Input) -> bool:
+    """True when the output for this input exists and was made from the same bytes."""
+    target = output_path(output_dir, item)
+    if item.path == STDIN or not target.exists():
+        return False
+    try:
+        previous = json.loads(target.read_text(encoding="utf-8"))
+        return bool(previous.get("source", {}).get("sha256") == sha256_of(item.path))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _alarm(_signum: int, _frame: FrameType | None) -> None:
+    raise TimeoutError
+
+
+def parse_one(item: Input, timeout: float | None) -> FileResult:
+    """Parse one input within the time limit; every failure becomes an error message."""
+    started = time.perf_counter()
+    use_alarm = bool(timeout) and hasattr(signal, "setitimer")
+    if use_alarm:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, float(timeout or 0))
+    try:
+        data = item.data
+        if data is None:
+            path = Path(item.path)
+            if not path.exists():
+                raise InputNotFound(item.path, "no such file")
+            if path.is_dir():
+                raise InputNotFound(item.path, "is a directory", "add --recursive to read the files in it")
+            data = path.read_bytes()
+        document = extract_bytes(data, item.path)
+        return FileResult(item.path, item.relative, document, seconds=time.perf_counter() - started)
+    except TimeoutError:
+        error = ExtractionTimeout(item.path, f"parsing took longer than {timeout:g} s", "raise --timeout")
+        return FileResult(item.path, item.relative, error=str(error), seconds=time.perf_counter() - started)
+    except MinutesError as error:
+        return FileResult(item.path, item.relative, error=str(error), seconds=time.perf_counter() - started)
+    except OSError as error:
+        message = f"{item.path}: cannot be read ({error.strerror or error})"
+        return FileResult(item.path, item.relative, error=message, seconds=time.perf_counter() - started)
+    except Exception as error:  # a parser bug must not stop the batch; the message names it
+        message = f"{item.path}: internal error {type(error).__name__}: {error} (please report this file)"
+        return FileResult(item.path, item.relative, error=message, seconds=time.perf_counter() - started)
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _parse_star(args: tuple[Input, float | None]) -> FileResult:
+    return parse_one(*args)
+
+
+def run_batch(
+    inputs: Sequence[Input],
+    workers: int = 1,
+    timeout: float | None = None,
+    fail_fast: bool = False,
+    skip_unchanged_in: Path | None = None,
+) -> Iterator[FileResult]:
+    """Parse every input and yield results in input order; with `fail_fast`, stop after the first failure."""
+    todo: list[Input] = []
+    skipped: set[int] = set()
+    for index, item in enumerate(inputs):
+        if skip_unchanged_in is not None and is_unchanged(skip_unchanged_in, item):
+            skipped.add(index)
+        todo.append(item)
+    if workers <= 1 or len(inputs) - len(skipped) <= 1:
+        for index, item in enumerate(todo):
+            if index in skipped:
+                yield FileResult(item.path, item.relative, skipped=True)
+                continue
+            result = parse_one(item, timeout)
+            yield result
+            if fail_fast and not result.ok:
+                return
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending = [(i, item) for i, item in enumerate(todo) if i not in skipped]
+        futures = {i: pool.submit(_parse_star, (item, timeout)) for i, item in pending}
+        try:
+            for index, item in enumerate(todo):
+                if index in skipped:
+                    yield FileResult(item.path, item.relative, skipped=True)
+                    continue
+                result = futures[index].result()
+                yield result
+                if fail_fast and not result.ok:
+                    return
+        finally:
+            for future in futures.values():
+                future.cancel()
+
+
+def write_atomic(target: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write a file via a temporary file in the same folder and a rename, so it is never half-written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+
+
+def document_json(document: Document) -> str:
+    """One document as pretty JSON text (the --output-dir file)."""
+    return json.dumps(document_to_dict(document), ensure_ascii=False, indent=2) + "\n"
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
