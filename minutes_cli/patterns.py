@@ -160,12 +160,15 @@ ATTACHMENT_PREFIX_RE = regex.compile(
       | [-–•●▪*]\s+                               # bullet
       | \uf0b7\s*
     )?
-    (?:\d{4}-\d{4,8}(?:-\d+)?\s*[-–:]\s*          # eDoc doc. no.: 2012-200782 -
+    (?:\d{4}[-–]\d{4,8}(?:-\d+)?\s*[-–:]\s*       # eDoc doc. no.: 2012-200782 -
       | \d{3,8}/\d{2}\s+                          # Acadre doc. no.: 222359/12
     )?
     """,
     V,
 )
+
+# An attachment line that opens with an ESDH document number: "2012-200782 - Title", "222359/12 Title"
+DOCUMENT_NUMBER_RE = regex.compile(r"^(?:\d{4}[-–]\d{4,8}(?:-\d+)?\s*[-–:]\s*|\d{3,8}/\d{2}\s+)\S", V)
 
 # --- page furniture -------------------------------------------------------
 

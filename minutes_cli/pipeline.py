@@ -32,13 +32,17 @@ def build_document(raw: RawDocument, source: Source) -> Document:
         meeting = replace(meeting, municipality=guess_municipality(body, MIN_BODY_MUNICIPALITY_MENTIONS))
     # readers that mark headings (HTML, bold PDF text) make guessing free headings unnecessary
     free_headings = not any(line.heading for line in lines)
-    items = []
-    absent = list(meeting.absent)
-    for raw_item in segmented.items:
-        result = build_item(raw_item, meeting.date, free_headings)
-        items.append(result.item)
-        absent += result.absent
+    results = [build_item(raw_item, meeting.date, free_headings) for raw_item in segmented.items]
+    items = [r.item for r in results]
+    absent = list(meeting.absent) + [name for r in results for name in r.absent]
     meeting = replace(meeting, absent=tuple(dict.fromkeys(absent)))
+    # a single-item print has no header: the decision heading says who met and when
+    decided = [r for r in results if r.decided_on or (r.item.decision and r.item.decision.by)]
+    if decided and meeting.committee is None:
+        meeting = replace(meeting, committee=next((r.item.decision.by for r in decided
+                                                   if r.item.decision and r.item.decision.by), None))
+    if decided and meeting.date is None:
+        meeting = replace(meeting, date=next((r.decided_on for r in decided if r.decided_on), None))
     warnings = list(raw.warnings)
     if not items:
         warnings.append(Warning("no-items", "no agenda items were recognised in the document"))

@@ -46,6 +46,9 @@ ATTACHMENT_HEADINGS: tuple[str, ...] = (
     "bilag til punktet",
 )
 
+# What a Bilag section says when there are none.
+NO_ATTACHMENT_WORDS: tuple[str, ...] = ("ingen", "ingen bilag", "-", "–", "intet", "ikke relevant", "bilag")
+
 # Other headings seen inside items; they end the section before them.
 BODY_HEADINGS: tuple[str, ...] = (
     "sagsfremstilling",

@@ -8,8 +8,9 @@ numbered list, the first unnumbered line ends the list (signatures follow).
 from __future__ import annotations
 
 from ..model import Attachment, Block
-from ..patterns import ATTACHMENT_PREFIX_RE, BILAG_LINE_RE, LIST_MARKER_RE
+from ..patterns import ATTACHMENT_PREFIX_RE, BILAG_LINE_RE, DOCUMENT_NUMBER_RE, LIST_MARKER_RE
 from ..segment import RawSection
+from ..vocabulary import NO_ATTACHMENT_WORDS, normalise_label
 
 
 def _split(line: str) -> tuple[str | None, str]:
@@ -30,23 +31,38 @@ def _is_numbered(line: str) -> bool:
     return bool(BILAG_LINE_RE.match(line) or LIST_MARKER_RE.match(line))
 
 
+def _has_document_number(line: str) -> bool:
+    return bool(DOCUMENT_NUMBER_RE.match(line))
+
+
 def _from_section(blocks: tuple[Block, ...]) -> list[Attachment]:
+    """Attachments of a Bilag section, read line by line in the style its first line sets.
+
+    numbered ("1. Title", "Bilag 1. Title"): an unnumbered line ends the list
+    (signatures follow) unless it continues a wrapped title in lower case;
+    document numbers ("2012-200782 - Title"): other lines continue the title
+    before them, a list marker ("c. Konference …") ends the list;
+    plain: every line is a title, a lower-case line continues the one before.
+    """
     lines = [line.text for block in blocks for line in block.lines]
     if not lines:
         return []
-    numbered = _is_numbered(lines[0])
+    style = "numbered" if _is_numbered(lines[0]) else "docno" if _has_document_number(lines[0]) else "plain"
     found: list[Attachment] = []
     for line in lines:
-        if numbered and not _is_numbered(line):
-            if found and line[:1].islower():  # a wrapped title goes on
+        starts_new = {
+            "numbered": _is_numbered(line),
+            "docno": _has_document_number(line),
+            "plain": not line[:1].islower() and not LIST_MARKER_RE.match(line),
+        }[style]
+        if not starts_new:
+            continues = found and (line[:1].islower() or (style == "docno" and not LIST_MARKER_RE.match(line)))
+            if continues:
                 found[-1] = Attachment(found[-1].number, f"{found[-1].title} {line}")
                 continue
             break
-        if not numbered and found and line[:1].islower():
-            found[-1] = Attachment(found[-1].number, f"{found[-1].title} {line}")
-            continue
         number, title = _split(line)
-        if title:
+        if title and normalise_label(title) not in NO_ATTACHMENT_WORDS:
             found.append(Attachment(number, title))
     return found
 

@@ -40,6 +40,7 @@ class DecisionResult:
 
     decision: Decision | None
     absent: tuple[str, ...]
+    date: str | None = None  # the date in the decision heading ("… beslutning den 04.12.2012")
 
 
 def classify_outcome(text: str) -> Outcome:
@@ -94,6 +95,8 @@ def find_decision(sections: list[RawSection], meeting_date: str | None) -> Decis
             continue
         kept.append(block.text)
     text = "\n".join(kept).strip()
+    date = find_date(section.title) if section.title else None
     if not text:
-        return DecisionResult(None, tuple(absent))
-    return DecisionResult(Decision(text=text, outcome=classify_outcome(text), by=_body(section.title)), tuple(absent))
+        return DecisionResult(None, tuple(absent), date)
+    decision = Decision(text=text, outcome=classify_outcome(text), by=_body(section.title))
+    return DecisionResult(decision, tuple(absent), date)

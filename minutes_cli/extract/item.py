@@ -19,6 +19,7 @@ class ItemResult:
 
     item: Item
     absent: tuple[str, ...]
+    decided_on: str | None = None  # date of the decision heading, for documents without a header
 
 
 def _pages(raw: RawItem) -> tuple[int, int] | None:
@@ -52,4 +53,4 @@ def build_item(raw: RawItem, meeting_date: str | None, free_headings: bool) -> I
         sections=tuple(Section(s.title, s.text) for s in sections if s.blocks or s.title),
         pages=_pages(raw),
     )
-    return ItemResult(item, decision.absent)
+    return ItemResult(item, decision.absent, decision.date)
