@@ -84,7 +84,7 @@ CLOSED_RE = regex.compile(
 LIST_MARKER_RE = regex.compile(
     r"""
     ^(?:
-        (?:at\s+)?\d{1,2}\s*[.)]\s+       # 1. / 2) / At 1)
+        (?P<at>(?i:at)\s+)?\d{1,2}\s*[.)]\s+  # 1. / 2) / At 1)
       | [a-zA-Z]\s*[.)]\s+                # a. / A)
       | [-–•●▪◦*]\s*                      # bullets
       | \uf0b7\s*                         # Word's private-use bullet
@@ -193,6 +193,17 @@ TOC_LINE_RE = regex.compile(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d{1,4}\s*$", V)
 # Headings of a table of contents.
 TOC_HEADING_RE = regex.compile(r"^(?:indholdsfortegnelse|indhold|punkt\s*nr\.?\s*side|dagsordenpunkter\s+side)\s*$",
                                VI)
+
+# The page counter inside a running header line: "Side 3", "side 3 af 12", "3 of 5", "s. 4", a trailing " 7"
+PAGE_COUNTER_RE = regex.compile(
+    r"""
+    (?:side|page|s\.)\s*\d+(?:\s*(?:af|of|/)\s*\d+)?   # Side 3 / Side 3 af 12
+    | \b\d+\s*(?:af|of|/)\s*\d+\b                      # 3 of 5 / 3/12
+    | (?<=\s)\d{1,4}$                                     # trailing page number
+    | ^\d{1,4}$                                           # bare page number
+    """,
+    VI,
+)
 
 # Digits in a furniture line vary from page to page ("Side 3"); they compare as one symbol.
 DIGITS_RE = regex.compile(r"\d+")

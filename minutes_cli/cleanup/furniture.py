@@ -15,7 +15,9 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ..model import Line
-from ..patterns import DIGITS_RE, NUMERIC_DATE_RE, PAGE_NUMBER_RE, WORD_DATE_RE
+import regex
+
+from ..patterns import DIGITS_RE, NUMERIC_DATE_RE, PAGE_COUNTER_RE, PAGE_NUMBER_RE, TIME_RE, WORD_DATE_RE
 from ..vocabulary import (
     ATTACHMENT_HEADINGS,
     BODY_HEADINGS,
@@ -36,6 +38,10 @@ MIN_PAGE_SHARE = 0.4
 # repeats happen naturally (an attachment listed twice), three rarely do.
 MIN_TEXT_REPEATS = 3
 
+# Words that may stand beside a date in a running header's date line.
+DATE_FILLER_WORDS = frozenset({"kl", "den", "d", "dato", "mødedato", "mandag", "tirsdag", "onsdag", "torsdag",
+                               "fredag", "lørdag", "søndag"})
+
 # A run member must repeat at least this share of its anchor's count. Running
 # headers repeat together (every line as often as the date in it); half allows
 # for a header line that a page break split or an extractor dropped.
@@ -51,16 +57,24 @@ def _key(text: str) -> str:
 
 
 def _band_key(text: str) -> str:
-    """Header/footer lines compare with every digit run as one symbol ("Side 3" = "Side 4")."""
-    return DIGITS_RE.sub("#", " ".join(text.lower().split()))
+    """Header/footer lines compare with their page counter as one symbol ("Referat Side 3" = "Referat Side 4").
+
+    Other digits stay: a case number at the top of every page ("EMN-2025-003383",
+    "EMN-2025-003928") is different text each time, not a running header.
+    """
+    return PAGE_COUNTER_RE.sub("#", " ".join(text.lower().split()))
 
 
 def _is_date_or_page(text: str) -> bool:
+    """A line that is only a page number, or only a date (with weekday or time): "20.02.2018"."""
     stripped = text.strip(" ,.-–")
     if PAGE_NUMBER_RE.match(stripped):
         return True
     match = NUMERIC_DATE_RE.search(stripped) or WORD_DATE_RE.search(stripped)
-    return bool(match) and len(stripped) <= len(match.group(0)) + 30
+    if not match:
+        return False
+    rest = TIME_RE.sub(" ", stripped[: match.start()] + " " + stripped[match.end():])
+    return all(word in DATE_FILLER_WORDS for word in regex.findall(r"[^\W\d_]+", rest.lower()))
 
 
 def _paged_furniture(lines: list[Line]) -> set[int]:

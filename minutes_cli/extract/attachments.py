@@ -56,7 +56,7 @@ def _from_section(blocks: tuple[Block, ...]) -> list[Attachment]:
             "plain": not line[:1].islower() and not LIST_MARKER_RE.match(line),
         }[style]
         if not starts_new:
-            continues = found and (line[:1].islower() or (style == "docno" and not LIST_MARKER_RE.match(line)))
+            continues = found and not LIST_MARKER_RE.match(line) and (line[:1].islower() or style == "docno")
             if continues:
                 found[-1] = Attachment(found[-1].number, f"{found[-1].title} {line}")
                 continue

@@ -15,14 +15,16 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Decision, Outcome
-from ..patterns import ABSENCE_LINE_RE, DATED_DECISION_RE
+from ..patterns import ABSENCE_LINE_RE, DATED_DECISION_RE, SENTENCE_END_RE
 from ..segment import RawSection
 from ..vocabulary import OUTCOME_PHRASES
 from .dates import find_date
 
-# The outcome is read from the start of the decision: long decisions mention
-# "godkendt" in passing, so only this many characters are looked at.
-OUTCOME_WINDOW_CHARS = 120
+# The outcome is read from the decision's first sentence (at most this many
+# characters): long decisions mention "godkendt" or "ikke tiltræde" in passing.
+# 300 holds the longest first sentence seen ("Tilbagesendes … har vedtaget
+# Magistratens foranstående indstilling af 19. august 2025.", 160 characters).
+OUTCOME_WINDOW_CHARS = 300
 
 _OUTCOME_RES: tuple[tuple[Outcome, regex.Pattern[str]], ...] = tuple(
     (outcome, regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
@@ -45,7 +47,8 @@ class DecisionResult:
 
 def classify_outcome(text: str) -> Outcome:
     """The outcome of a decision text: the earliest known phrase near its start wins."""
-    window = text[:OUTCOME_WINDOW_CHARS]
+    boundary = SENTENCE_END_RE.search(text)
+    window = text[: min(boundary.start() if boundary else len(text), OUTCOME_WINDOW_CHARS)]
     best: tuple[int, int, Outcome] | None = None
     for outcome, pattern in _OUTCOME_RES:
         match = pattern.search(window)

@@ -34,8 +34,22 @@ def _is_point(block: Block) -> bool:
     return bool(LIST_MARKER_RE.match(text)) or text[:3].lower() == "at "
 
 
+def _points_of(block: Block) -> list[str]:
+    """A block's points: one per line that opens with a marker, wrapped lines joined."""
+    points: list[str] = []
+    for line in block.lines:
+        if not points or LIST_MARKER_RE.match(line.text):
+            points.append(line.text)
+        else:
+            points[-1] += " " + line.text
+    return points
+
+
 def _clean_point(text: str, add_at: bool) -> str:
-    text = LIST_MARKER_RE.sub("", text, count=1).strip()
+    marker = LIST_MARKER_RE.match(text)
+    if marker:
+        # "At 1) forslaget …" keeps its "At": the number goes, the word is part of the point
+        text = (marker.group("at") or "") + text[marker.end():].strip()
     if add_at and not text.lower().startswith("at "):
         text = "at " + text
     return text
@@ -47,6 +61,8 @@ def _author(by: str) -> str | None:
 
 
 def _lead_in(block: Block, strict: bool) -> regex.Match[str] | None:
+    if LIST_MARKER_RE.match(block.text):
+        return None
     match = RECOMMENDER_RE.match(block.text)
     if not match:
         return None
@@ -70,7 +86,7 @@ def _build(blocks: list[Block], start: int, match: regex.Match[str]) -> Recommen
     for block in blocks[start + 1:]:
         if not _is_point(block):
             break
-        points.append(_clean_point(block.text, lead_has_at))
+        points += [_clean_point(point, lead_has_at) for point in _points_of(block)]
         used.append(block)
     text = "\n".join(block.text for block in used)
     return Recommendation(by=_author(match.group("by")), text=text, points=tuple(points))

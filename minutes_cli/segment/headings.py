@@ -49,6 +49,13 @@ def is_known_heading(text: str) -> bool:
     return known_heading_kind(text) is not None
 
 
+def is_caps_heading(text: str) -> bool:
+    """"BESLUTNINGSFORSLAG FRA DD": an all-capitals line of two or more words."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(text.split()) >= 2 and len(letters) >= 6 and all(ch.isupper() for ch in letters) \
+        and not text.rstrip().endswith(".")
+
+
 def heading_kind(block: Block, free_headings: bool) -> HeadingKind | None:
     """The heading kind of a paragraph, or None when it is body text."""
     text = block.text
@@ -57,7 +64,7 @@ def heading_kind(block: Block, free_headings: bool) -> HeadingKind | None:
         return known
     if len(block.lines) != 1 or len(text) > MAX_FREE_HEADING_CHARS:
         return None
-    if block.lines[0].heading:
+    if block.lines[0].heading or is_caps_heading(text):
         return "free" if not LIST_MARKER_RE.match(text) else None
     if not free_headings or RECOMMENDER_RE.match(text) or BILAG_LINE_RE.match(text) or CASE_VALUE_RE.match(text):
         return None

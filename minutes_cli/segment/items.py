@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Block
+from .headings import is_known_heading
 from ..patterns import (
     CASE_LABEL_RE,
     CASE_VALUE_RE,
@@ -113,6 +114,28 @@ def _item_starts(blocks: list[Block]) -> list[tuple[int, str, str]]:
     return starts
 
 
+# A title set in a heading font may wrap onto this many more lines.
+MAX_TITLE_CONTINUATIONS = 2
+
+
+def _title_continuations(blocks: list[Block], index: int) -> int:
+    """How many paragraphs after an item heading continue its title (a wrapped heading-font title)."""
+    start = blocks[index]
+    if not start.lines[-1].heading:
+        return 0
+    taken = 0
+    title = start.text
+    for block in blocks[index + 1: index + 1 + MAX_TITLE_CONTINUATIONS]:
+        text = block.text
+        if (not block.lines[0].heading or len(block.lines) > 1 or title.rstrip().endswith((".", ":"))
+                or is_known_heading(text) or CASE_LABEL_RE.match(text) or CASE_VALUE_RE.match(text)
+                or PUNKT_ITEM_RE.match(text) or NUMBERED_ITEM_RE.match(text)):
+            break
+        title += " " + text
+        taken += 1
+    return taken
+
+
 def _memo_title(blocks: list[Block]) -> int | None:
     """Index of the paragraph that titles a memo: the first heading-like, non-letterhead one."""
     def plausible(block: Block) -> bool:
@@ -148,7 +171,9 @@ def split_items(blocks: list[Block]) -> Segmented:
     closed_part = any(CLOSED_PART_RE.match(b.text) for b in blocks[: starts[0][0]])
     for position, (index, number, raw_title) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(blocks)
-        body = list(blocks[index + 1: end])
+        more = _title_continuations(blocks, index)
+        raw_title = " ".join([raw_title] + [b.text for b in blocks[index + 1: index + 1 + more]])
+        body = list(blocks[index + 1 + more: end])
         title, closed, case = _split_title(raw_title)
         items.append(RawItem(number, title, closed or closed_part, blocks[index], tuple(body), case))
         for block in body:  # an "Åbne/Lukkede sager" heading inside applies to the items after it

@@ -21,7 +21,7 @@ from ..patterns import (
     RECOMMENDER_RE,
     SUBITEM_RE,
 )
-from .headings import is_known_heading
+from .headings import is_caps_heading, is_known_heading
 
 
 def starts_paragraph(line: Line) -> bool:
@@ -41,6 +41,7 @@ def starts_paragraph(line: Line) -> bool:
         or HEADER_LABEL_RE.match(text)
         or ABSENCE_LINE_RE.match(text)
         or _is_lead_in(text)
+        or is_caps_heading(text)
     )
 
 
@@ -56,8 +57,8 @@ def _is_lead_in(text: str) -> bool:
 def _closes_paragraph(line: Line) -> bool:
     """True when nothing may follow the line in the same paragraph (a heading or label)."""
     text = line.text
-    return bool(line.heading or is_known_heading(text) or CASE_VALUE_RE.match(text)
-                or PUNKT_ITEM_RE.match(text) or DATED_DECISION_RE.match(text))
+    return bool(line.heading or is_known_heading(text) or CASE_VALUE_RE.match(text) or DATED_DECISION_RE.match(text)
+                or is_caps_heading(text))
 
 
 def to_paragraphs(lines: list[Line]) -> list[Block]:

@@ -34,6 +34,16 @@ def split_sections(blocks: tuple[Block, ...], free_headings: bool) -> list[RawSe
     for position, kind in enumerate(kinds):
         if kind == "free" and (position + 1 >= len(kinds) or kinds[position + 1] is not None):
             kinds[position] = None
+    # under a Bilag heading set in a heading font, a plain line named like a heading
+    # ("Indstilling") is an attachment's title, not the end of the list
+    listing = False
+    for position, (block, kind) in enumerate(zip(blocks, kinds)):
+        if kind == "attachments":
+            listing = block.lines[0].heading
+        elif kind in ("recommendation", "body") and listing and not block.lines[0].heading:
+            kinds[position] = None
+        elif kind is not None:
+            listing = False
     sections: list[RawSection] = []
     heading: Block | None = None
     kind: HeadingKind | None = None
