@@ -14,16 +14,16 @@ from ..vocabulary import NO_ATTACHMENT_WORDS, normalise_label
 
 
 def _split(line: str) -> tuple[str | None, str]:
-    """(number, title) of one attachment line."""
-    match = BILAG_LINE_RE.match(line)
-    if match:
-        number, line = match.group("number"), match.group("title")
-    else:
-        number = None
-    prefix = ATTACHMENT_PREFIX_RE.match(line)
-    if prefix and prefix.group(0):
-        number = number or prefix.group("number")
-        line = line[prefix.end():]
+    """(number, title) of one attachment line: "• Bilag 2: Budget" -> ("2", "Budget")."""
+    number = None
+    for _ in range(2):  # a bullet may stand before "Bilag 2:", a number before a document number
+        match = BILAG_LINE_RE.match(line)
+        if match:
+            number, line = number or match.group("number"), match.group("title")
+        prefix = ATTACHMENT_PREFIX_RE.match(line)
+        if prefix and prefix.group(0):
+            number = number or prefix.group("number")
+            line = line[prefix.end():]
     return number, line.strip()
 
 

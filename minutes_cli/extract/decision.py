@@ -48,13 +48,18 @@ class DecisionResult:
 def classify_outcome(text: str) -> Outcome:
     """The outcome of a decision text: the earliest known phrase near its start wins."""
     boundary = SENTENCE_END_RE.search(text)
-    window = text[: min(boundary.start() if boundary else len(text), OUTCOME_WINDOW_CHARS)]
+    first_sentence = text[: min(boundary.start() if boundary else len(text), OUTCOME_WINDOW_CHARS)]
+    return _earliest_outcome(first_sentence) or _earliest_outcome(text) or "other"
+
+
+def _earliest_outcome(window: str) -> Outcome | None:
+    """The outcome whose phrase starts first in the window (longest phrase on a tie)."""
     best: tuple[int, int, Outcome] | None = None
     for outcome, pattern in _OUTCOME_RES:
         match = pattern.search(window)
         if match and (best is None or (match.start(), -len(match.group(0))) < (best[0], best[1])):
             best = (match.start(), -len(match.group(0)), outcome)
-    return best[2] if best else "other"
+    return best[2] if best else None
 
 
 def _body(title: str | None) -> str | None:

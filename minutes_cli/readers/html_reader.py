@@ -1,31 +1,64 @@
 """Read HTML pages into lines, using the page's structure.
 
-Scripts, styles, navigation and cookie banners are dropped; headings become
-lines with the `heading` hint; block elements (p, li, tr, div) start new
-lines; paragraphs and headings start new paragraphs. The declared charset is
-honoured (bs4 reads the meta tag), falling back to UTF-8.
+Scripts, styles, navigation, menus, modals and cookie banners are dropped;
+headings become lines with the `heading` hint; block elements start new
+lines and paragraphs; a table row becomes one line with its cells side by
+side ("Udvalg: Teknisk Udvalg"); list entries get a bullet so that lists stay
+lists. Publishing systems whose item markup we know (`ITEM_LAYOUTS`) have
+each item turned into the plain form the segmenter reads everywhere
+("Punkt 3: Title" and "Sagsnr.: EMN-2025-009242"), so their rows are
+recognised without guessing. The declared charset is honoured.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..cleanup.characters import normalise_characters
 from ..errors import EmptyInput
 from ..model import Line, RawDocument
+from ..patterns import LIST_MARKER_RE
+
+
+@dataclass(frozen=True)
+class ItemLayout:
+    """CSS selectors that pick out items in one publishing system's HTML."""
+
+    system: str
+    row: str  # one element per item
+    title: str
+    number: str | None = None
+    case: str | None = None
+
+
+# Known item markup, as data. Add a system here rather than code.
+ITEM_LAYOUTS: tuple[ItemLayout, ...] = (
+    # FirstAgenda publication web (Aarhus): <tr class="punktrow"> with a number label,
+    # <h2 class="overskrift"> title and <span class="sagsnummer">.
+    ItemLayout("FirstAgenda", row="tr.punktrow", title=".overskrift", number="span.label:not(.pdf-label)",
+               case="span.sagsnummer"),
+)
 
 # Elements that never hold meeting text.
-DROP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "form", "button",
-             "iframe", "select", "input", "meta", "link", "head")
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "form", "button", "iframe", "select",
+             "input", "textarea", "meta", "link", "head", "object", "embed")
 
-# id/class words of page chrome: cookie banners, menus, breadcrumbs, modals.
-CHROME_WORDS = ("cookie", "consent", "navbar", "breadcrumb", "menu", "skip-link", "sr-only", "visually-hidden",
-                "modal", "offcanvas", "footer", "site-header")
+# Selectors of page chrome inside the content: file-type badges, menus, modals, counters.
+DROP_SELECTORS = (".pdf-label", ".dropdown", ".dropdown-menu", ".modal", ".lydfiler-og-bilag", ".fil-ikon",
+                  ".expand", ".spinner", "[role=dialog]", "[aria-hidden=true]", ".sr-only", ".visually-hidden",
+                  "#cookie-banner", ".cookie", ".cookies", ".breadcrumb", ".tilbage-wrapper")
+
+# id/class words of page chrome not caught by a selector.
+CHROME_WORDS = ("cookie", "consent", "navbar", "breadcrumb", "skip-link", "offcanvas", "site-header", "site-footer")
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 BLOCK_TAGS = HEADING_TAGS + ("p", "div", "li", "tr", "br", "table", "ul", "ol", "section", "article", "dd", "dt",
-                             "blockquote", "pre", "td", "th", "caption")
-PARAGRAPH_TAGS = HEADING_TAGS + ("p", "table", "ul", "ol", "section", "article", "blockquote", "pre", "tr")
+                             "blockquote", "pre", "caption", "header", "footer", "main", "aside", "dl", "hr")
+PARAGRAPH_TAGS = HEADING_TAGS + ("p", "table", "ul", "ol", "section", "article", "blockquote", "pre", "dl", "hr")
+CELL_TAGS = ("td", "th")
+BULLET = "• "
 
 
 def _is_chrome(tag: Tag) -> bool:
@@ -33,13 +66,14 @@ def _is_chrome(tag: Tag) -> bool:
     if not attrs:
         return False
     words = " ".join([str(attrs.get("id") or "")] + [str(c) for c in attrs.get("class") or []]).lower()
-    return any(word in words for word in CHROME_WORDS) or attrs.get("aria-hidden") == "true"
+    return any(word in words for word in CHROME_WORDS)
 
 
 class _LineCollector:
     """Walks the tree and gathers text into lines, one per block element."""
 
-    def __init__(self) -> None:
+    def __init__(self, layout: ItemLayout | None) -> None:
+        self.layout = layout
         self.lines: list[Line] = []
         self.parts: list[str] = []
         self.heading = False
@@ -53,6 +87,31 @@ class _LineCollector:
         self.parts = []
         self.heading = False
 
+    def emit(self, text: str, heading: bool = False) -> None:
+        self.flush()
+        self.gap = True
+        self.parts = [text]
+        self.heading = heading
+        self.flush()
+        self.gap = True
+
+    def item(self, row: Tag, layout: ItemLayout) -> None:
+        """An item row in the segmenter's plain form, then the rest of its content."""
+        def take(selector: str | None) -> str:
+            found = row.select_one(selector) if selector else None
+            if found is None:
+                return ""
+            text = " ".join(found.get_text(" ").split())
+            found.decompose()
+            return text
+        number, title, case = take(layout.number), take(layout.title), take(layout.case)
+        self.emit(f"Punkt {number}: {title}" if number else title, heading=True)
+        if case:
+            self.emit(f"Sagsnr.: {case}")
+        self.walk(row)
+        self.flush()
+        self.gap = True
+
     def walk(self, node: Tag) -> None:
         for child in node.children:
             if isinstance(child, NavigableString):
@@ -61,12 +120,25 @@ class _LineCollector:
                 continue
             if not isinstance(child, Tag) or child.name in DROP_TAGS or _is_chrome(child):
                 continue
-            if child.name in BLOCK_TAGS:
+            if self.layout is not None and child.get("data-minutes-item") == "1":
+                self.flush()
+                self.item(child, self.layout)
+            elif child.name in CELL_TAGS:
+                self.parts.append(" ")
+                self.walk(child)
+                self.parts.append(" ")
+            elif child.name in BLOCK_TAGS:
                 self.flush()
                 if child.name in PARAGRAPH_TAGS:
                     self.gap = True
                 self.heading = child.name in HEADING_TAGS
+                if child.name == "li":
+                    self.parts.append(BULLET)
                 self.walk(child)
+                if child.name == "li" and "".join(self.parts).strip() == BULLET.strip():
+                    self.parts = []
+                elif child.name == "li" and LIST_MARKER_RE.match("".join(self.parts)[len(BULLET):].lstrip()):
+                    self.parts[0] = ""  # the entry has its own number or bullet
                 self.flush()
                 if child.name in PARAGRAPH_TAGS:
                     self.gap = True
@@ -74,12 +146,26 @@ class _LineCollector:
                 self.walk(child)
 
 
+def _layout(soup: BeautifulSoup) -> ItemLayout | None:
+    """The first known item layout present in the page; its rows are marked for the walker."""
+    for layout in ITEM_LAYOUTS:
+        rows = soup.select(layout.row)
+        if rows:
+            for row in rows:
+                row["data-minutes-item"] = "1"
+            return layout
+    return None
+
+
 def read_html(data: bytes, path: str) -> RawDocument:
-    """An HTML page's text lines, headings marked."""
+    """An HTML page's text lines, headings marked, known item rows normalised."""
     soup = BeautifulSoup(data, "lxml")
-    body = soup.body or soup
-    collector = _LineCollector()
-    collector.walk(body)
+    for selector in DROP_SELECTORS:
+        for element in soup.select(selector):
+            element.decompose()
+    layout = _layout(soup)
+    collector = _LineCollector(layout)
+    collector.walk(soup.body or soup)
     collector.flush()
     if not collector.lines:
         raise EmptyInput(path, "the HTML page has no visible text")
