@@ -35,6 +35,8 @@ RECOMMENDATION_HEADINGS: tuple[str, ...] = (
     "forvaltningen foreslår",
     "administrationen foreslår",
     "beslutningspunkter",
+    "beslutningspunkt",
+    "forslag til beslutningspunkter",
     "det indstilles",
 )
 

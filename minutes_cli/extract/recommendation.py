@@ -26,7 +26,7 @@ AUTHOR_WORD_RE = regex.compile(
 # Authors that are not a body: "Det indstilles" has nobody.
 IMPERSONAL_AUTHORS = ("det", "der", "hermed")
 # A lead-in ends with "at" when it opens the points: "indstiller, at" / "indstiller at:".
-LEAD_ENDS_WITH_AT_RE = regex.compile(r"\bat\s*:?\s*$", regex.I)
+LEAD_ENDS_WITH_AT_RE = regex.compile(r"\bat\s*[:,]?\s*$", regex.I)
 
 
 def _is_point(block: Block) -> bool:
@@ -68,6 +68,10 @@ def _lead_in(block: Block, strict: bool) -> regex.Match[str] | None:
         return None
     by = match.group("by").strip()
     if strict:
+        # outside a recommendation section only "indstiller" makes a recommendation:
+        # a party that "foreslår" in a proposal's text is not the item's indstilling
+        if "indstil" not in match.group(0)[len(by): len(by) + 30].lower():
+            return None
         words = by.split()
         if len(words) > MAX_LOOSE_AUTHOR_WORDS or not AUTHOR_WORD_RE.search(by) or "." in by.rstrip("."):
             return None

@@ -82,8 +82,8 @@ class _LineCollector:
     def flush(self) -> None:
         text = " ".join(normalise_characters("".join(self.parts)).split())
         if text:
-            self.lines.append(Line(text, None, heading=self.heading, gap_before=self.gap))
-            self.gap = False
+            # HTML has no soft line wraps: every line it shows is a paragraph of its own
+            self.lines.append(Line(text, None, heading=self.heading, gap_before=True))
         self.parts = []
         self.heading = False
 
