@@ -32,7 +32,8 @@ CASE_LABEL_RE = regex.compile(
     (?<![\w.])
     (?:sagsnr|sags\s?nr|sag\s?nr|sagsnummer|j\.\s?nr|journalnr|journal\s?nr|jour\.\s?nr|emnenr)  # the label
     \.?\s*:?\s*                                       # "Sagsnr.:", "Sagsnr", "J.nr."
-    (?P<case>{CASE_VALUE})?                           # value, absent when it stands on the next line
+    (?P<case>{CASE_VALUE}|\d{{6,12}}(?![\d.,]))?         # value (a bare serial "200906126" only when labelled);
+                                                      # absent when it stands on the next line
     (?![\w/])
     """,
     VI,
@@ -63,6 +64,9 @@ NUMBERED_ITEM_RE = regex.compile(
     """,
     V,
 )
+
+# A number alone on its line, the title on the next (eDoc AgendaWeb): "1."
+NUMBER_ONLY_RE = regex.compile(r"^(?P<number>\d{1,4})\.?$", V)
 
 # "1.1 Status siden sidst": a sub-item number; it belongs to the item above.
 SUBITEM_RE = regex.compile(r"^(?P<number>\d{1,3}\.\d{1,3})\.?[ \t]+(?P<title>[^\W\d_].*)$", V)

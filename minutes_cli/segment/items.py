@@ -21,6 +21,7 @@ from ..patterns import (
     CASE_VALUE_RE,
     CLOSED_RE,
     HEADER_LABEL_RE,
+    NUMBER_ONLY_RE,
     NUMBERED_ITEM_RE,
     NUMERIC_DATE_RE,
     PUNKT_ITEM_RE,
@@ -105,11 +106,18 @@ def _item_starts(blocks: list[Block]) -> list[tuple[int, str, str]]:
     last = -1
     for index, block in enumerate(blocks):
         match = NUMBERED_ITEM_RE.match(block.text)
+        title_index = index
+        if not match and NUMBER_ONLY_RE.match(block.text) and index + 1 < len(blocks):
+            # "1." on a line of its own and the title on the next
+            match, title_index = NUMBER_ONLY_RE.match(block.text), index + 1
+            title = blocks[title_index].text
+        elif match:
+            title = match.group("title")
         if not match:
             continue
         number = int(match.group("number"))
-        if number > last and _confirmed(blocks, index, match.group("title")):
-            starts.append((index, match.group("number"), match.group("title")))
+        if number > last and _confirmed(blocks, title_index, title):
+            starts.append((index, match.group("number"), title if title_index == index else f"\x00{title}"))
             last = number
     return starts
 
@@ -157,6 +165,16 @@ def _memo_title(blocks: list[Block]) -> int | None:
     return None
 
 
+def _closed_after(blocks: list[Block] | tuple[Block, ...], closed: bool) -> bool:
+    """Whether the items after these paragraphs are closed: the last "Åbne/Lukkede sager" heading says."""
+    for block in blocks:
+        if CLOSED_PART_RE.match(block.text):
+            closed = True
+        elif OPEN_PART_RE.match(block.text):
+            closed = False
+    return closed
+
+
 def split_items(blocks: list[Block]) -> Segmented:
     """The header paragraphs and the items of the document."""
     starts = _item_starts(blocks)
@@ -168,17 +186,16 @@ def split_items(blocks: list[Block]) -> Segmented:
         memo = RawItem(None, title, closed, blocks[title_index], tuple(blocks[title_index + 1:]), case)
         return Segmented(tuple(blocks[:title_index]), (memo,))
     items: list[RawItem] = []
-    closed_part = any(CLOSED_PART_RE.match(b.text) for b in blocks[: starts[0][0]])
+    closed_part = _closed_after(blocks[: starts[0][0]], False)
     for position, (index, number, raw_title) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(blocks)
+        if raw_title.startswith("\x00"):  # the title stood in the paragraph after the number
+            raw_title = raw_title[1:]
+            index += 1
         more = _title_continuations(blocks, index)
         raw_title = " ".join([raw_title] + [b.text for b in blocks[index + 1: index + 1 + more]])
         body = list(blocks[index + 1 + more: end])
         title, closed, case = _split_title(raw_title)
         items.append(RawItem(number, title, closed or closed_part, blocks[index], tuple(body), case))
-        for block in body:  # an "Åbne/Lukkede sager" heading inside applies to the items after it
-            if CLOSED_PART_RE.match(block.text):
-                closed_part = True
-            elif OPEN_PART_RE.match(block.text):
-                closed_part = False
+        closed_part = _closed_after(body, closed_part)
     return Segmented(tuple(blocks[: starts[0][0]]), tuple(items))
