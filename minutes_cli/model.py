@@ -30,6 +30,7 @@ class Line:
     page: int | None = None
     heading: bool = False
     gap_before: bool = False
+    size: float | None = None  # font size in points, when the reader knows it
 
 
 @dataclass(frozen=True)

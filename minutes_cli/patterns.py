@@ -69,7 +69,7 @@ NUMBERED_ITEM_RE = regex.compile(
 NUMBER_ONLY_RE = regex.compile(r"^(?P<number>\d{1,4})\.?$", V)
 
 # "1.1 Status siden sidst": a sub-item number; it belongs to the item above.
-SUBITEM_RE = regex.compile(r"^(?P<number>\d{1,3}\.\d{1,3})\.?[ \t]+(?P<title>[^\W\d_].*)$", V)
+SUBITEM_RE = regex.compile(r"^(?P<number>\d{1,2}\.\d{1,2})\.?[ \t]+(?P<title>[A-ZÆØÅ].*)$", V)
 
 # "Lukket: Meddelelser", "Lukket punkt: Personalesag", "(Lukket)"
 CLOSED_RE = regex.compile(
@@ -163,6 +163,7 @@ ATTACHMENT_PREFIX_RE = regex.compile(
         (?P<number>\d{1,3})\s*[.:)]\s+            # 1. / 1: / 1)
       | [-–•●▪*]\s+                               # bullet
       | \uf0b7\s*
+      | \d{1,3}\s+(?i:åben|lukket|fortrolig)\s+  # Acadre bilag table row: "1 Åben "
     )?
     (?:\d{4}[-–]\d{4,8}(?:-\d+)?\s*[-–:]\s*       # eDoc doc. no.: 2012-200782 -
       | \d{3,8}/\d{2}\s+                          # Acadre doc. no.: 222359/12
@@ -170,6 +171,9 @@ ATTACHMENT_PREFIX_RE = regex.compile(
     """,
     V,
 )
+
+# An ESDH document number after an attachment's title (Acadre bilag table): "… Temamøde 20.09.2012 222359/12"
+TRAILING_DOCUMENT_NUMBER_RE = regex.compile(r"\s+\d{3,8}/\d{2}\s*$", V)
 
 # An attachment line that opens with an ESDH document number: "2012-200782 - Title", "222359/12 Title"
 DOCUMENT_NUMBER_RE = regex.compile(r"^(?:\d{4}[-–]\d{4,8}(?:-\d+)?\s*[-–:]\s*|\d{3,8}/\d{2}\s+)\S", V)
@@ -193,6 +197,11 @@ PAGE_NUMBER_RE = regex.compile(
 # A table-of-contents line with a dot leader and a page number:
 #   "Meddelelser.....\t3"   "715. Kulturkommune 2017. Politiske fokusområder........2"
 TOC_LINE_RE = regex.compile(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d{1,4}\s*$", V)
+
+# A table-of-contents entry without a dot leader: "2. Bygningsvedligeholdelse 2013 - anlægsbevilling 3"
+TOC_ENTRY_RE = regex.compile(r"^(?P<number>\d{1,4})\.?\s+\S.*\s(?P<page>\d{1,4})$", V)
+# The wrapped end of such an entry: "ældre 10"
+TOC_TAIL_RE = regex.compile(r"^\S.{0,80}\s\d{1,4}$", V)
 
 # Headings of a table of contents.
 TOC_HEADING_RE = regex.compile(r"^(?:indholdsfortegnelse|indhold|punkt\s*nr\.?\s*side|dagsordenpunkter\s+side)\s*$",

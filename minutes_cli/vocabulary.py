@@ -14,14 +14,18 @@ DECISION_HEADINGS: tuple[str, ...] = (
     "beslutninger",
     "beslutning:",
     "udvalgets beslutning",
+    "beslutning i udvalget",
     "byrådets beslutning",
     "kommunalbestyrelsens beslutning",
     "regionsrådets beslutning",
     "forretningsudvalgets beslutning",
     "økonomiudvalgets beslutning",
-    "referat",
     "afgørelse",
 )
+
+# Labels that open a decision only when a colon follows them ("Referat: Alle skal …"): alone
+# on a line they are running headers or titles ("Referat", "Åbent referat").
+INLINE_DECISION_LABELS: tuple[str, ...] = ("referat", "konklusion", "opfølgning")
 
 # Headings that open a recommendation section (indstilling).
 RECOMMENDATION_HEADINGS: tuple[str, ...] = (

@@ -97,7 +97,7 @@ def _paged_furniture(lines: list[Line]) -> set[int]:
         for index in indexes:
             text = lines[index].text
             if normalise_label(text) in _KNOWN_HEADINGS:
-                continue
+                continue  # items that start on a new page put their headings in the top band
             if PAGE_NUMBER_RE.match(text) or len(pages_with_key[_band_key(text)]) >= threshold:
                 found.add(index)
     return found
@@ -140,6 +140,9 @@ def _ends_open(text: str) -> bool:
 def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """Lines without furniture, and the text of the furniture lines removed."""
     drop = _paged_furniture(lines) | _repeated_runs(lines)
+    # the document's own first line is its title even when later pages repeat it as a running header
+    if lines and not PAGE_NUMBER_RE.match(lines[0].text):
+        drop.discard(0)
     if not drop:
         return lines, []
     kept: list[Line] = []

@@ -1,9 +1,10 @@
-"""Drop tables of contents: dot-leader lines ("Meddelelser.....3") and their headings."""
+"""Drop tables of contents: dot-leader lines ("Meddelelser.....3"), runs of numbered
+entries ending in page numbers ("2. Bygningsvedligeholdelse 2013 3"), and their headings."""
 
 from __future__ import annotations
 
 from ..model import Line
-from ..patterns import TOC_HEADING_RE, TOC_LINE_RE
+from ..patterns import TOC_ENTRY_RE, TOC_HEADING_RE, TOC_LINE_RE, TOC_TAIL_RE
 
 
 def drop_table_of_contents(lines: list[Line]) -> list[Line]:
@@ -19,7 +20,43 @@ def drop_table_of_contents(lines: list[Line]) -> list[Line]:
             if index and keep[index - 1] and not lines[index].gap_before and not TOC_LINE_RE.search(
                     lines[index - 1].text) and _is_toc_start(lines, index - 1):
                 keep[index - 1] = False
+    for index in _numbered_entry_runs(lines):
+        keep[index] = False
     return [line for line, k in zip(lines, keep) if k]
+
+
+# A run of numbered entries is a TOC only with at least this many entries, numbered upwards;
+# two numbered lines ending in a number happen in prose ("2. Budget 2013").
+MIN_TOC_ENTRIES = 3
+
+
+def _numbered_entry_runs(lines: list[Line]) -> set[int]:
+    """Indexes of runs of "N. Title page" entries (with wrapped tails) that number upwards."""
+    found: set[int] = set()
+    index = 0
+    while index < len(lines):
+        run: list[int] = []
+        numbers: list[int] = []
+        cursor = index
+        while cursor < len(lines):
+            entry = TOC_ENTRY_RE.match(lines[cursor].text)
+            if entry and (not numbers or int(entry.group("number")) > numbers[-1]):
+                numbers.append(int(entry.group("number")))
+                run.append(cursor)
+            elif run and TOC_TAIL_RE.match(lines[cursor].text) and not TOC_ENTRY_RE.match(lines[cursor].text):
+                run.append(cursor)
+            elif run and not lines[cursor].text[:1].isdigit() and cursor + 1 < len(lines) \
+                    and TOC_TAIL_RE.match(lines[cursor + 1].text) and not TOC_ENTRY_RE.match(lines[cursor + 1].text):
+                run.append(cursor)  # an entry wrapped before its page number
+            else:
+                break
+            cursor += 1
+        if len(numbers) >= MIN_TOC_ENTRIES:
+            found.update(run)
+            index = cursor
+        else:
+            index += 1
+    return found
 
 
 def _is_toc_start(lines: list[Line], index: int) -> bool:

@@ -8,7 +8,13 @@ numbered list, the first unnumbered line ends the list (signatures follow).
 from __future__ import annotations
 
 from ..model import Attachment, Block
-from ..patterns import ATTACHMENT_PREFIX_RE, BILAG_LINE_RE, DOCUMENT_NUMBER_RE, LIST_MARKER_RE
+from ..patterns import (
+    ATTACHMENT_PREFIX_RE,
+    BILAG_LINE_RE,
+    DOCUMENT_NUMBER_RE,
+    LIST_MARKER_RE,
+    TRAILING_DOCUMENT_NUMBER_RE,
+)
 from ..segment import RawSection
 from ..vocabulary import NO_ATTACHMENT_WORDS, normalise_label
 
@@ -24,7 +30,7 @@ def _split(line: str) -> tuple[str | None, str]:
         if prefix and prefix.group(0):
             number = number or prefix.group("number")
             line = line[prefix.end():]
-    return number, line.strip()
+    return number, TRAILING_DOCUMENT_NUMBER_RE.sub("", line).strip()
 
 
 def _is_numbered(line: str) -> bool:

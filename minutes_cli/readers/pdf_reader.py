@@ -68,7 +68,7 @@ def _is_bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
 def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
     """The page's lines with gap and bold hints from character positions and fonts."""
     text = textpage.get_text_range()
-    positioned: list[tuple[str, float, bool]] = []
+    positioned: list[tuple[str, float, bool, float]] = []
     offset = 0
     for raw in text.split("\r\n"):
         start = offset
@@ -77,17 +77,18 @@ def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
         if not stripped:
             continue
         first = start + (len(raw) - len(raw.lstrip()))
-        positioned.append((raw, _baseline(textpage, first), _is_bold(textpage, first)))
+        size = round(pdfium_c.FPDFText_GetFontSize(textpage.raw, first), 1)
+        positioned.append((raw, _baseline(textpage, first), _is_bold(textpage, first), size))
     pitches = [a[1] - b[1] for a, b in zip(positioned, positioned[1:]) if 0 < a[1] - b[1] < 60]
     pitch = statistics.median(pitches) if pitches else 0.0
     lines: list[Line] = []
     previous_y: float | None = None
-    for raw, y, bold in positioned:
+    for raw, y, bold, size in positioned:
         gap = previous_y is None or (pitch > 0 and not 0 <= previous_y - y <= pitch * PARAGRAPH_GAP_RATIO)
         cleaned = " ".join(normalise_characters(raw).split())
         if cleaned:
             heading = bold and len(cleaned) <= MAX_HEADING_CHARS
-            lines.append(Line(cleaned, page_number, heading=heading, gap_before=gap))
+            lines.append(Line(cleaned, page_number, heading=heading, gap_before=gap, size=size))
         previous_y = y
     return lines
 

@@ -15,6 +15,7 @@ from ..vocabulary import (
     ATTACHMENT_HEADINGS,
     BODY_HEADINGS,
     DECISION_HEADINGS,
+    INLINE_DECISION_LABELS,
     RECOMMENDATION_HEADINGS,
     normalise_label,
 )
@@ -39,6 +40,8 @@ def known_heading_kind(text: str) -> HeadingKind | None:
     label = normalise_label(text)
     if label in _KINDS:
         return _KINDS[label]
+    if label in INLINE_DECISION_LABELS and text.rstrip().endswith(":"):
+        return "decision"
     if DATED_DECISION_RE.match(text.strip()):
         return "decision"
     return None

@@ -91,6 +91,8 @@ def _confirmed(blocks: list[Block], index: int, title: str) -> bool:
     if TITLE_CASE_RE.search(title):
         return True
     for following in blocks[index + 1: index + 1 + CASE_LABEL_LOOKAHEAD]:
+        if NUMBERED_ITEM_RE.match(following.text) or PUNKT_ITEM_RE.match(following.text):
+            break  # the label belongs to the next numbered heading
         if CASE_LABEL_RE.match(following.text):
             return True
     return block.lines[0].heading
@@ -156,6 +158,9 @@ def _memo_title(blocks: list[Block]) -> int | None:
             and not CASE_VALUE_RE.match(text)
             and not (NUMERIC_DATE_RE.search(text) or WORD_DATE_RE.search(text)) or len(text) > 40
         ) and not text.isupper()
+    largest = _largest_type(blocks)
+    if largest is not None:
+        return largest
     for index, block in enumerate(blocks):
         if block.lines[0].heading and plausible(block):
             return index
@@ -163,6 +168,28 @@ def _memo_title(blocks: list[Block]) -> int | None:
         if plausible(block):
             return index
     return None
+
+
+# A memo's title is set larger than its body text: at least this many times the usual size.
+TITLE_SIZE_RATIO = 1.15
+
+
+def _largest_type(blocks: list[Block]) -> int | None:
+    """Index of the first-page paragraph set in the largest type, when it stands out from the body."""
+    first_page = blocks[0].first_page if blocks else None
+    sized = [(i, b.lines[0].size) for i, b in enumerate(blocks)
+             if b.first_page == first_page and b.lines[0].size and _title_like(b)]
+    sizes = sorted(line.size for b in blocks for line in b.lines if line.size and b.first_page == first_page)
+    if not sized or not sizes:
+        return None
+    body = sizes[len(sizes) // 2]
+    index, size = max(sized, key=lambda pair: (pair[1] or 0, -pair[0]))
+    return index if size and size >= body * TITLE_SIZE_RATIO else None
+
+
+def _title_like(block: Block) -> bool:
+    text = block.text
+    return len(text) <= MAX_TITLE_CHARS and sum(ch.isalpha() for ch in text) >= 3 and not MEMO_NOISE_RE.match(text)
 
 
 def _closed_after(blocks: list[Block] | tuple[Block, ...], closed: bool) -> bool:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dataclasses import replace
+
 from ..model import Block
-from .headings import HeadingKind, heading_kind
+from ..patterns import INLINE_LABEL_RE, SUBITEM_RE
+from .headings import HeadingKind, heading_kind, is_known_heading
 
 
 @dataclass(frozen=True)
@@ -27,9 +30,27 @@ class RawSection:
         return "\n".join(block.text for block in self.blocks)
 
 
+def _split_inline_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """"Referat: Alle skal …" becomes a heading paragraph "Referat:" and a body paragraph "Alle skal …"."""
+    out: list[Block] = []
+    for block in blocks:
+        first = block.lines[0]
+        match = INLINE_LABEL_RE.match(first.text)
+        if match and is_known_heading(match.group("label") + ":"):
+            label = replace(first, text=match.group("label") + ":")
+            rest = replace(first, text=match.group("rest"), gap_before=False)
+            out += [Block((label,)), Block((rest,) + block.lines[1:])]
+        else:
+            out.append(block)
+    return tuple(out)
+
+
 def split_sections(blocks: tuple[Block, ...], free_headings: bool) -> list[RawSection]:
     """Sections of an item body, in order; text before the first heading is a section with no heading."""
-    kinds = [heading_kind(block, free_headings) for block in blocks]
+    blocks = _split_inline_labels(blocks)
+    # a sub-item ("1.2 Status på udviklingsønsker") ends the section before it
+    kinds = [heading_kind(block, free_headings) or ("body" if SUBITEM_RE.match(block.text) else None)
+             for block in blocks]
     # a free heading needs body text after it, else it is a short line of text
     for position, kind in enumerate(kinds):
         if kind == "free" and (position + 1 >= len(kinds) or kinds[position + 1] is not None):
