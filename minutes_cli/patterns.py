@@ -322,6 +322,7 @@ AMOUNT_RE = regex.compile(
             (?!\s*(?:{_UNIT}|{_SCALE}|%|pct))
       | (?P<tprefix>{_THOUSAND_UNIT})\s*(?P<tnum>{_NUM})    # t.kr. 500
       | (?:(?P<lo>{_NUM})\s*[-–]\s*)?                       # range start: 2- / 2 –
+        (?:(?<=^|[\s(])(?P<sign>[-−÷])\s?)?                 # a negative amount: -33,8 mio. kr.
         (?P<num>{_NUM})\s*(?:,-\s*)?                        # 1.198,-
         (?:
             (?P<scale>{_SCALE})\s*{_UNIT}                   # 3 mio. kr.

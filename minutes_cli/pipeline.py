@@ -34,6 +34,10 @@ def build_document(raw: RawDocument, source: Source) -> Document:
     free_headings = not any(line.heading for line in lines)
     results = [build_item(raw_item, meeting.date, free_headings) for raw_item in segmented.items]
     items = [r.item for r in results]
+    if meeting.kind == "agenda":
+        # an agenda is published before the meeting: a "Beslutning" in it is part of a
+        # proposal's text or an empty placeholder, never this meeting's decision
+        items = [replace(item, decision=None) for item in items]
     absent = list(meeting.absent) + [name for r in results for name in r.absent]
     meeting = replace(meeting, absent=tuple(dict.fromkeys(absent)))
     # a single-item print has no header: the decision heading says who met and when

@@ -34,7 +34,10 @@ def parse_number(text: str) -> float:
 def _scale(word: str | None) -> float:
     if not word:
         return 1.0
-    return SCALES.get(word.lower()[:3], 1.0)
+    word = word.lower()
+    if word.startswith("milliard"):
+        return 1e9
+    return SCALES.get(word[:3], 1.0)
 
 
 def _values(match: regex.Match[str]) -> list[float]:
@@ -44,7 +47,8 @@ def _values(match: regex.Match[str]) -> list[float]:
     if match.group("tnum"):
         return [parse_number(match.group("tnum")) * THOUSAND]
     factor = THOUSAND if match.group("thousands") else _scale(match.group("scale"))
-    values = [parse_number(match.group("num")) * factor]
+    sign = -1.0 if match.group("sign") else 1.0
+    values = [sign * parse_number(match.group("num")) * factor]
     if match.group("lo"):
         values.insert(0, parse_number(match.group("lo")) * factor)
     return values

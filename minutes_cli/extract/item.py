@@ -31,6 +31,8 @@ def _pages(raw: RawItem) -> tuple[int, int] | None:
 def _amounts(sections: list[RawSection]) -> tuple[Amount, ...]:
     found: list[Amount] = []
     for section in sections:
+        if section.kind == "attachments":
+            continue  # an attachment's title ("Tilskud på 90 mio. kr.") names a document, not a sum of this item
         for block in section.blocks:
             found += find_amounts(block.text, section.title)
     return tuple(found)
