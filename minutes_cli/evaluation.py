@@ -548,7 +548,8 @@ def _score_extra_item(tally: _Tally, found: ItemView) -> None:
 def _score_document(tally: _Tally, gold: Mapping[str, Any], prediction: Mapping[str, Any] | None) -> None:
     """Score one document's meeting fields and items into `tally`."""
     gold_meeting = gold.get("meeting") or {}
-    found_meeting = prediction.get("meeting") or {} if prediction else {}
+    predicted = prediction or {}
+    found_meeting = predicted.get("meeting") or {}
     if not isinstance(found_meeting, Mapping):
         found_meeting = {}
     for key in MEETING_FIELDS:
@@ -556,8 +557,7 @@ def _score_document(tally: _Tally, gold: Mapping[str, Any], prediction: Mapping[
             _score_scalar(tally, None, "meeting." + key, gold_meeting.get(key), found_meeting.get(key),
                           same_normalised)
     gold_items = [gold_item_view(i) for i in gold["items"]]
-    found_items = [prediction_view(i) for i in (prediction.get("items") or []) if isinstance(i, Mapping)] \
-        if prediction else []
+    found_items = [prediction_view(i) for i in predicted.get("items") or [] if isinstance(i, Mapping)]
     alignment = align_items(gold_items, found_items)
     paired = sum(1 for _, found in alignment.pairs if found is not None)
     tally.add("items", paired, len(alignment.extra), len(alignment.pairs) - paired)

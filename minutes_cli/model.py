@@ -31,6 +31,7 @@ class Line:
     heading: bool = False
     gap_before: bool = False
     size: float | None = None  # font size in points, when the reader knows it
+    section_break: bool = False  # an empty heading or rule stands before it: the section above ends here
 
 
 @dataclass(frozen=True)

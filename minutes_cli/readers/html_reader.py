@@ -78,12 +78,17 @@ class _LineCollector:
         self.parts: list[str] = []
         self.heading = False
         self.gap = True
+        self.pending_break = False
 
     def flush(self) -> None:
         text = " ".join(normalise_characters("".join(self.parts)).split())
         if text:
             # HTML has no soft line wraps: every line it shows is a paragraph of its own
-            self.lines.append(Line(text, None, heading=self.heading, gap_before=True))
+            self.lines.append(Line(text, None, heading=self.heading, gap_before=True,
+                                   section_break=self.pending_break and not self.heading))
+            self.pending_break = False
+        elif self.heading or self.parts == ["<hr>"]:
+            self.pending_break = True  # an empty heading still ends the section above it
         self.parts = []
         self.heading = False
 
@@ -134,6 +139,8 @@ class _LineCollector:
                 self.heading = child.name in HEADING_TAGS
                 if child.name == "li":
                     self.parts.append(BULLET)
+                elif child.name == "hr":
+                    self.parts = ["<hr>"]
                 self.walk(child)
                 if child.name == "li" and "".join(self.parts).strip() == BULLET.strip():
                     self.parts = []

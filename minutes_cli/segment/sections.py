@@ -70,7 +70,10 @@ def split_sections(blocks: tuple[Block, ...], free_headings: bool) -> list[RawSe
     kind: HeadingKind | None = None
     current: list[Block] = []
     for block, found in zip(blocks, kinds):
-        if found:
+        if not found and block.lines[0].section_break and (heading is not None or current):
+            sections.append(RawSection(heading, kind, tuple(current)))
+            heading, kind, current = None, None, [block]
+        elif found:
             if heading is not None or current:
                 sections.append(RawSection(heading, kind, tuple(current)))
             heading, kind, current = block, found, []
