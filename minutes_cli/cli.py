@@ -248,6 +248,90 @@ def show(
         err.print(f"warning: {warning.code}: {escape(warning.message)}")
 
 
+EVALUATE_HELP = """Score extraction against gold annotations: precision, recall and F1 per field and per document.
+
+GOLD is a gold file or a directory of them (format: README, "Gold annotations").
+Each gold's "source" is resolved against --root (default: the gold directory's
+parent, or the first ancestor under which the sources exist). The overall
+field F1 is the mean of the per-field F1 values, exactly as
+shared/tools/score.py computes it.
+
+With --pins FILE the figures are checked against the minimums pinned for this
+gold set (named after the gold directory) and the exit code is 1 on a drop.
+
+Examples:
+
+  minutes evaluate ../shared/gold
+
+  minutes evaluate fixtures/gold --root . --explain
+
+  minutes evaluate ../shared/gold/corpus --json > scores.json
+
+  minutes evaluate fixtures/gold --root . --pins accuracy_pins.json --pin-set fixtures
+"""
+
+
+@app.command(help=EVALUATE_HELP)
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="A gold JSON file or a directory of them.")],
+    root: Annotated[Path | None, typer.Option("--root", help="Where the gold files' source paths start.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="List every miss: document, item, field, expected, found.")] = False,
+    pins: Annotated[Path | None, typer.Option("--pins", help="Check the figures against the minimums pinned in FILE.")] = None,
+    pin_set: Annotated[str | None, typer.Option("--pin-set", help="Which pinned set to check (default: the gold directory's name).")] = None,
+) -> None:
+    from . import evaluation
+
+    if not gold.exists():
+        _fail_line(f"{gold}: no such file or directory")
+        raise typer.Exit(2)
+    try:
+        report = evaluation.evaluate(gold, root, lambda path: document_to_dict(extract_file(path)))
+    except MinutesError as error:
+        _fail_line(str(error))
+        raise typer.Exit(1) from None
+    failures: list[str] = []
+    if pins is not None:
+        pinned = evaluation.load_pins(pins).get(pin_set or evaluation.gold_set_name(gold), {})
+        failures = evaluation.check_pins(report, pinned)
+    if as_json:
+        typer.echo(json.dumps(evaluation.report_to_dict(report), ensure_ascii=False, indent=2))
+    else:
+        _print_report(report, explain)
+    for failure in failures:
+        _fail_line(f"accuracy below its pin: {failure}")
+    raise typer.Exit(1 if failures else 0)
+
+
+def _print_report(report: Any, explain: bool) -> None:
+    out = Console(highlight=False)
+    fields = Table(title="Per field")
+    for column in ("field", "P", "R", "F1", "tp/fp/fn"):
+        fields.add_column(column, justify="left" if column == "field" else "right")
+    for f in report.fields:
+        fields.add_row(f.field, f"{f.precision:.3f}", f"{f.recall:.3f}", f"{f.f1:.3f}", f"{f.tp}/{f.fp}/{f.fn}")
+    out.print(fields)
+    docs = Table(title="Per document")
+    docs.add_column("document")
+    docs.add_column("F1", justify="right")
+    docs.add_column("note")
+    for d in report.documents:
+        docs.add_row(escape(d.document), f"{d.f1:.3f}", escape(d.error or ("no output" if d.missing else "")))
+    out.print(docs)
+    if explain:
+        misses = Table(title=f"{len(report.misses)} misses", show_lines=True)
+        for column in ("document", "item", "field", "expected", "found"):
+            misses.add_column(column, overflow="fold")
+        for m in report.misses:
+            misses.add_row(escape(m.document), escape(m.item or "(meeting)"), m.field,
+                           escape("" if m.expected is None else str(m.expected)),
+                           escape("" if m.found is None else str(m.found)))
+        out.print(misses)
+    micro = report.micro
+    out.print(f"overall field F1 {report.overall_f1:.3f} (mean of per-field F1; micro P {micro.precision:.3f} "
+              f"R {micro.recall:.3f} F1 {micro.f1:.3f}) over {len(report.documents)} documents")
+
+
 def main() -> None:
     """Entry point of the console script."""
     app()

@@ -739,6 +739,8 @@ def load_pins(path: Path) -> dict[str, dict[str, float]]:
         raise MinutesError(str(path), "pins must be a JSON object", hint)
     pins: dict[str, dict[str, float]] = {}
     for name, minimums in data.items():
+        if name.startswith("_"):
+            continue  # "_lowered": reasons for pins that were lowered on purpose
         if not isinstance(minimums, dict):
             raise MinutesError(str(path), f"pins for {name!r} must be an object", hint)
         for key, value in minimums.items():

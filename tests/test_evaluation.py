@@ -80,8 +80,8 @@ def gold_doc(items: list[dict[str, Any]], meeting: dict[str, Any] | None = None)
 
 def prediction(items: list[dict[str, Any]], meeting: dict[str, Any] | None = None) -> dict[str, Any]:
     """A SCHEMA.md document holding `items` (already in SCHEMA.md shape)."""
-    full_meeting = {"municipality": None, "committee": None, "kind": None, "date": None, "start_time": None,
-                    "location": None, "participants": [], "absent": []}
+    full_meeting: dict[str, Any] = {"municipality": None, "committee": None, "kind": None, "date": None,
+                                    "start_time": None, "location": None, "participants": [], "absent": []}
     full_meeting.update(meeting or {})
     source = {"path": "x.txt", "format": "text", "sha256": "", "pages": None}
     return {"schema_version": "1.0", "source": source, "meeting": full_meeting, "items": items,

@@ -1,0 +1,229 @@
+"""Recommendations (indstilling) of whole items: who recommends and each "at …" point.
+
+Each case is a small item document in one of the layouts seen in Danish
+minutes; points lose their numbering or bullet and read "at …".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from helpers import only_item
+
+CASES = [
+    # seed layouts
+    pytest.param("""
+        Punkt 1: Takster 2019
+
+        Sagsnr.: 2018/01267
+
+        Indstilling
+
+        Social- og Sundhedsforvaltningen indstiller,
+
+        1. at taksterne for 2019 godkendes, og
+
+        2. at der gives anlægsbevilling på 400.000 kroner.
+        """,
+        "Social- og Sundhedsforvaltningen",
+        ["at taksterne for 2019 godkendes, og", "at der gives anlægsbevilling på 400.000 kroner."],
+        id="seed-numbered-points"),
+    pytest.param("""
+        Punkt 3: Samarbejde om social investeringsmodel
+
+        Indstilling
+
+        Direktøren for Social, Sundhed og Beskæftigelse indstiller
+        at udvalget godkender samarbejdet.
+        """,
+        "Direktøren for Social, Sundhed og Beskæftigelse", ["at udvalget godkender samarbejdet."],
+        id="seed-single-at-line"),
+    pytest.param("""
+        12. Evaluering af strategi for de fælles borgere (2010-113567)
+
+        INDSTILLING OG Beslutning
+
+        Beskæftigelses- og Integrationsforvaltningen og Socialforvaltningen indstiller, at
+
+        1. udvalgene tager evalueringen til efterretning.
+        2. målet for aktiveringsgraden bliver 40 pct.
+        """,
+        "Beskæftigelses- og Integrationsforvaltningen og Socialforvaltningen",
+        ["at udvalgene tager evalueringen til efterretning.", "at målet for aktiveringsgraden bliver 40 pct."],
+        id="seed-two-recommenders-at-added"),
+    pytest.param("""
+        Punkt 1: Takster 2019
+
+        Indstilling
+
+        Forvaltningen indstiller, at
+
+        1. at taksterne for 2019 godkendes som beskrevet
+        i sagsfremstillingen, og
+        2. at sagen sendes videre til Byrådet.
+        """,
+        "Forvaltningen",
+        ["at taksterne for 2019 godkendes som beskrevet i sagsfremstillingen, og",
+         "at sagen sendes videre til Byrådet."],
+        id="wrapped-point"),
+    # corpus layouts
+    pytest.param("""
+        Punkt 2: Cykelsti
+
+        Indstilling
+
+        Teknik- og Miljøforvaltningen indstiller, at
+
+        - at cykelstien anlægges i 2019,
+        - at udgiften finansieres af puljen.
+        """,
+        "Teknik- og Miljøforvaltningen", ["at cykelstien anlægges i 2019,", "at udgiften finansieres af puljen."],
+        id="bullets-with-at"),
+    pytest.param("""
+        Punkt 2: Cykelsti
+
+        Indstilling
+
+        Teknik- og Miljøforvaltningen indstiller, at
+
+        - cykelstien anlægges i 2019,
+        - udgiften finansieres af puljen.
+        """,
+        "Teknik- og Miljøforvaltningen", ["at cykelstien anlægges i 2019,", "at udgiften finansieres af puljen."],
+        id="bullets-without-at"),
+    pytest.param("""
+        Punkt 4: Budget 2020
+
+        Indstilling
+
+        Direktionen indstiller, at
+
+        A) budgetforslaget godkendes
+
+        B) forslaget sendes i høring
+        """,
+        "Direktionen", ["at budgetforslaget godkendes", "at forslaget sendes i høring"],
+        id="lettered-points"),
+    pytest.param("""
+        Punkt 10: Lokalplan for Søvej
+
+        Indstilling
+
+        Magistraten indstiller, At 1) Byrådet godkender lokalplanen. At 2) forvaltningen bemyndiges til at gennemføre den.
+        """,
+        "Magistraten", ["at Byrådet godkender lokalplanen.", "at forvaltningen bemyndiges til at gennemføre den."],
+        id="firstagenda-inline-numbered"),
+    pytest.param("""
+        Punkt 5: Vandløb
+
+        Sagsfremstilling
+
+        Forvaltningen har undersøgt vandløbet.
+
+        Teknik- og Miljøforvaltningen indstiller, at restaureringen igangsættes.
+
+        Beslutning
+
+        Godkendt.
+        """,
+        "Teknik- og Miljøforvaltningen", ["at restaureringen igangsættes."],
+        id="lead-in-after-the-body"),
+    pytest.param("""
+        Punkt 1: Takster 2019
+
+        Indstilling
+
+        at taksterne for 2019 godkendes, og
+
+        at sagen sendes videre til Byrådet.
+        """,
+        None, ["at taksterne for 2019 godkendes, og", "at sagen sendes videre til Byrådet."],
+        id="points-without-lead-in"),
+    pytest.param("""
+        Punkt 8: Høring
+
+        Sagsfremstilling
+
+        Forslaget har været i høring.
+
+        Det indstilles, at forslaget vedtages endeligt.
+        """,
+        None, ["at forslaget vedtages endeligt."],
+        id="impersonal-det-indstilles"),
+    pytest.param("""
+        Punkt 7: Skolestruktur
+
+        Sagsfremstilling
+
+        Det indstilles derfor, at der nedsættes en arbejdsgruppe.
+
+        Indstilling
+
+        Børne- og Kulturforvaltningen indstiller, at
+
+        1. skolestrukturen godkendes.
+        """,
+        "Børne- og Kulturforvaltningen", ["at skolestrukturen godkendes."],
+        id="body-det-indstilles-not-taken-over-section"),
+    pytest.param("""
+        Punkt 1: Takster 2019
+
+        Indstilling
+
+        Rådmanden for Teknik og Miljø indstiller over for Økonomiudvalget og Byrådet, at
+
+        1. taksterne godkendes.
+        """,
+        "Rådmanden for Teknik og Miljø", ["at taksterne godkendes."],
+        id="indstiller-over-for-two-bodies",
+        marks=pytest.mark.xfail(strict=True, reason="'over for Økonomiudvalget og Byrådet, at' leaves a spurious "
+                                                     "point 'at og Byrådet, at'")),
+]
+
+
+@pytest.mark.parametrize(("document", "by", "points"), CASES)
+def test_recommendation(document: str, by: str | None, points: list[str]) -> None:
+    recommendation: dict[str, Any] | None = only_item(document)["recommendation"]
+    assert recommendation is not None
+    assert (recommendation["by"], recommendation["points"]) == (by, points)
+
+
+def test_recommendation_text_holds_lead_in_and_points() -> None:
+    recommendation = only_item("""
+        Punkt 1: Takster 2019
+
+        Indstilling
+
+        Forvaltningen indstiller, at taksterne godkendes.
+
+        Sagsfremstilling
+
+        Taksterne stiger med 2 pct.
+        """)["recommendation"]
+    assert recommendation == {"by": "Forvaltningen", "text": "Forvaltningen indstiller, at taksterne godkendes.",
+                              "points": ["at taksterne godkendes."]}
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        pytest.param("""
+            Punkt 9: Meddelelser
+
+            Sagsfremstilling
+
+            Formanden orienterede om status.
+            """, id="no-indstilling"),
+        pytest.param("""
+            Punkt 9: Høring
+
+            Sagsfremstilling
+
+            Forvaltningen har i sin redegørelse tidligere anbefalet en anden løsning, og borgerne foreslår nu en
+            tredje. Sagen forelægges til orientering.
+            """, id="verbs-in-prose"),
+    ],
+)
+def test_no_recommendation(document: str) -> None:
+    assert only_item(document)["recommendation"] is None
