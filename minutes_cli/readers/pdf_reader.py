@@ -1,11 +1,13 @@
 """Read PDFs into lines that know their page, with paragraph gaps and bold hints.
 
-pypdfium2 does the work: it extracts a page's text about twenty times faster
+pypdfium2 does the work on every page it can open: it extracts a page's text about twenty times faster
 than pdfplumber and gives, per character, the baseline and font that tell
 paragraph breaks (a vertical gap larger than the usual line pitch) and
 headings (a bold font) apart. Pages are read one at a time and released, so
 memory stays flat on long documents. A page without a text layer is reported
-as a `no-text-layer` warning; OCR is out of scope.
+as a `no-text-layer` warning; OCR is out of scope. When pdfium cannot parse a
+damaged file at all, pdfplumber (pdfminer), slower but more lenient, gets a
+try before the file is reported as unreadable.
 """
 
 from __future__ import annotations
@@ -37,16 +39,55 @@ BOLD_WEIGHT = 600
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 
 
-def _open(data: bytes, path: str) -> pdfium.PdfDocument:
+def _open(data: bytes, path: str) -> pdfium.PdfDocument | None:
+    """The pdfium document, or None when pdfium cannot parse it (damaged structure)."""
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        reason = str(error)
-        if "password" in reason.lower():
+        if "password" in str(error).lower():
             raise UnreadableDocument(path, "the PDF is encrypted and needs a password",
                                      "save an unprotected copy") from error
-        raise UnreadableDocument(path, f"the PDF cannot be opened ({reason})",
+        return None
+
+
+def _read_with_pdfplumber(data: bytes, path: str) -> RawDocument:
+    """The slow, lenient path: pdfminer parses some damaged files that pdfium rejects.
+
+    Lines carry their page and paragraph gaps from line positions; there are no bold hints.
+    """
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    lines: list[Line] = []
+    warnings = [Warning("damaged-pdf", f"{path}: pdfium could not parse the file; read it with pdfplumber")]
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            page_count = len(pdf.pages)
+            for number, page in enumerate(pdf.pages, start=1):
+                page_lines = page.extract_text_lines(return_chars=False)
+                previous_bottom: float | None = None
+                for entry in page_lines:
+                    text = " ".join(normalise_characters(entry["text"]).split())
+                    if not text:
+                        continue
+                    height = entry["bottom"] - entry["top"]
+                    gap = previous_bottom is None or entry["top"] - previous_bottom > height * (PARAGRAPH_GAP_RATIO - 1)
+                    lines.append(Line(text, number, gap_before=gap))
+                    previous_bottom = entry["bottom"]
+                if not page_lines:
+                    warnings.append(Warning("no-text-layer", f"page {number} has no text; it may need OCR", number))
+                page.flush_cache()
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise UnreadableDocument(path, f"the PDF cannot be opened ({type(error).__name__}: {error})",
                                  "the file may be damaged or incomplete") from error
+    except Exception as error:  # pdfminer raises many private exception types on broken files
+        raise UnreadableDocument(path, f"the PDF cannot be opened ({type(error).__name__})",
+                                 "the file may be damaged or incomplete") from error
+    if not lines:
+        raise EmptyInput(path, f"the PDF has {page_count} page(s) but no text layer", "it may be a scan that needs OCR")
+    return RawDocument(tuple(lines), "pdf", page_count, tuple(warnings))
 
 
 def _baseline(textpage: pdfium.PdfTextPage, index: int) -> float:
@@ -96,6 +137,8 @@ def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
 def read_pdf(data: bytes, path: str) -> RawDocument:
     """A PDF's lines, page by page; warnings for pages with no text layer."""
     pdf = _open(data, path)
+    if pdf is None:
+        return _read_with_pdfplumber(data, path)
     try:
         lines: list[Line] = []
         warnings: list[Warning] = []
