@@ -17,6 +17,7 @@ VI = regex.VERBOSE | regex.IGNORECASE
 #   2009-66012   2016/05156   15.20.05-P08-1-19   12/27845   EMN-2025-009242   21-014420
 CASE_VALUE = r"""
     (?:[A-ZÆØÅ]{2,5}-)?                  # system prefix: EMN-
+    (?!(?:19|20)\d\d[-/](?:19|20)\d\d(?![\d/-]))         # not a period of years: 2007-2011
     (?:
         \d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}(?:-\d+){1,3}   # KLE journal plan no.: 15.20.05-P08-1-19
       | \d{2,4}[-/]\d{3,7}(?:[-/]\d{1,7})?             # year-serial: 2009-66012, 12/27845, EMN-2025-009242
@@ -106,7 +107,7 @@ RECOMMENDER_RE = regex.compile(
     ^(?P<by>[^\W\d_][\w.,&/()–-]*(?:\s+[\w.,&/()–-]+){0,23}?)  # who: up to 24 words, starting with a letter
     \s+(?:hermed\s+)?
     (?:indstiller|indstilles|anbefaler|foreslår|foreslås)  # the verb
-    (?:\s+(?:hermed|derfor|samtidig|overfor\s+\w+|over\s+for\s+\w+))?
+    (?:\s+(?:hermed|derfor|samtidig|(?:overfor|over\s+for)\s+[^,:]{1,80}?(?=\s*[,:]|\s+at\b)))?
     \s*[,:;]?\s*
     (?P<rest>.*)$                                   # what follows on the same line: "at …"
     """,
@@ -211,12 +212,16 @@ TOC_HEADING_RE = regex.compile(r"^(?:indholdsfortegnelse|indhold|punkt\s*nr\.?\s
 PAGE_COUNTER_RE = regex.compile(
     r"""
     (?:side|page|s\.)\s*\d+(?:\s*(?:af|of|/)\s*\d+)?   # Side 3 / Side 3 af 12
-    | \b\d+\s*(?:af|of|/)\s*\d+\b                      # 3 of 5 / 3/12
+    | (?<![\d/-])\b\d{1,3}\s*(?:af|of|/)\s*\d{1,3}\b(?![/-]\d)  # 3 of 5 / 3/12 (not 2016/05156)
     | (?<=\s)\d{1,4}$                                     # trailing page number
     | ^\d{1,4}$                                           # bare page number
     """,
     VI,
 )
+
+# A page reference inside a line: "Side 3", "side 3 af 12", "3 of 5", "3/12" (not a trailing year)
+PAGE_REFERENCE_RE = regex.compile(
+    r"(?:side|page)\s*\d+|(?<![\d/-])\b\d{1,3}\s*(?:af|of|/)\s*\d{1,3}\b(?![/-]\d)", VI)
 
 # Digits in a furniture line vary from page to page ("Side 3"); they compare as one symbol.
 DIGITS_RE = regex.compile(r"\d+")
@@ -226,7 +231,7 @@ DIGITS_RE = regex.compile(r"\d+")
 # "20-02-2018", "20.02.2018", "04.12.12", "2018-02-20"
 NUMERIC_DATE_RE = regex.compile(
     r"""
-    (?<![\d/.-])
+    (?<![\w/.-])
     (?:
         (?P<d>\d{1,2})[.-](?P<m>\d{1,2})[.-](?P<y>\d{4}|\d{2})     # 20-02-2018, 20.02.18
       | (?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})                 # 2018-02-20
@@ -250,7 +255,7 @@ WORD_DATE_RE = regex.compile(
 # "kl. 16:30", "Kl. 10.30", "kl. 9", "13:00 - 15:00"
 TIME_RE = regex.compile(
     r"""
-    (?:\bkl\.?\s*(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\b)        # kl. 16:30
+    (?:\b(?:kl\.?|klokken)\s*(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\b)  # kl. 16:30, klokken 9
     | (?<![\d:.])(?P<h2>\d{1,2}):(?P<m2>\d{2})(?![\d:])       # 13:00
     """,
     VI,
@@ -289,7 +294,14 @@ MARKDOWN_LINK_RE = regex.compile(r"\[(?P<text>[^\]\n]+)\]\([^)\n]*\)")
 MARKDOWN_ITALIC_RE = regex.compile(r"(?<![*\w])\*(?=\S)(?P<text>[^*\n]+?)(?<=\S)\*(?![*\w])")
 
 # A sentence end: ". " followed by a capital, or end of text.
-SENTENCE_END_RE = regex.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"”“])")
+SENTENCE_END_RE = regex.compile(
+    r"""
+    (?<=[.!?])
+    (?<!\b(?i:bl\.a|f\.eks|jf|ca|nr|pkt|stk|inkl|ekskl|evt|dvs|mht|vedr|tlf|pga|iht|mv|m\.v|mfl|m\.fl|hhv|el|ang|afd)\.)
+    \s+(?=[A-ZÆØÅ"”“])                 # "… 2025. Beløbet" (not "bl.a. Syddjurs", "jf. Bilag")
+    """,
+    V,
+)
 
 # --- money amounts --------------------------------------------------------
 

@@ -34,6 +34,8 @@ def build_document(raw: RawDocument, source: Source) -> Document:
     free_headings = not any(line.heading for line in lines)
     results = [build_item(raw_item, meeting.date, free_headings) for raw_item in segmented.items]
     items = [r.item for r in results]
+    if source.format != "pdf":
+        items = [replace(item, pages=None) for item in items]
     if meeting.kind == "agenda":
         # an agenda is published before the meeting: a "Beslutning" in it is part of a
         # proposal's text or an empty placeholder, never this meeting's decision
@@ -57,7 +59,9 @@ def extract_bytes(data: bytes, path: str, fmt: SourceFormat | None = None) -> Do
     """Parse a document held in memory; `path` names it in the output and in errors."""
     fmt = fmt or detect_format(data, path)
     raw = read(data, path, fmt)
-    source = Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=raw.pages)
+    # pages are a PDF notion: form feeds in a text export help find running headers, no more
+    pages = raw.pages if fmt == "pdf" else None
+    source = Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=pages)
     return build_document(raw, source)
 
 

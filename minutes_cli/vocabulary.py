@@ -117,15 +117,16 @@ ABSENCE_LABELS: tuple[str, ...] = ("afbud", "fraværende", "fravær", "forfald",
 # Decision outcomes, checked in this order against the start of the decision text
 # (so "Ikke godkendt" is rejected before "godkendt" can make it approved).
 OUTCOME_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("postponed", ("udsat", "udsættes", "udsætte sagens behandling", "udsætte behandlingen", "sagen blev udsat", "hjemvist", "hjemvises", "sendt tilbage")),
-    ("rejected", ("kunne ikke tiltræde", "ikke godkendt", "ikke tiltrådt", "ikke anbefalet", "anbefales ikke", "godkendes ikke",
+    ("postponed", ("udsat", "udsættes", "udsætte sagens behandling", "udsætte behandlingen", "udsætte sagen", "sagen blev udsat", "hjemvist", "hjemvises", "sendt tilbage")),
+    ("rejected", ("kunne ikke tiltræde", "kunne ikke tiltrædes", "ikke vedtaget", "ikke godkendt", "ikke tiltrådt", "ikke anbefalet", "anbefales ikke", "godkendes ikke",
                   "forkastet", "forkastes", "afvist", "afvises", "faldt", "bortfaldet")),
     ("noted", ("til efterretning", "taget til efterretning", "tages til efterretning",
                "orienteringen blev taget til efterretning", "orienteringen taget til efterretning",
-               "blev orienteret", "orienteringen blev taget", "orientering taget")),
+               "blev orienteret", "orienteringen blev taget", "orientering taget", "taget til orientering")),
     ("recommended", ("anbefales", "anbefalet", "indstilles til godkendelse", "indstillingen anbefales",
                      "anbefaler")),
-    ("approved", ("kunne tiltræde", "tiltræder", "tiltræde indstillingen", "godkendt", "godkendes", "tiltrådt", "tiltrådte", "tiltrædes", "vedtaget", "vedtages",
+    ("approved", ("kunne tiltræde", "tiltræder", "tiltræde indstillingen", "godkendt", "godkendte", "godkendes",
+                  "besluttede at godkende", "tiltrådt", "tiltrådte", "tiltrædes", "vedtaget", "vedtages",
                   "bevilget", "bevilges", "indstillingen blev godkendt", "indstillingen godkendt",
                   "indstillingen tiltrådt", "indstillingen følges", "enig i indstillingen", "enige i indstillingen")),
 )

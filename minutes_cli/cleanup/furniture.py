@@ -17,11 +17,20 @@ from dataclasses import replace
 from ..model import Line
 import regex
 
-from ..patterns import DIGITS_RE, NUMERIC_DATE_RE, PAGE_COUNTER_RE, PAGE_NUMBER_RE, TIME_RE, WORD_DATE_RE
+from ..patterns import (
+    DIGITS_RE,
+    NUMERIC_DATE_RE,
+    PAGE_COUNTER_RE,
+    PAGE_NUMBER_RE,
+    PAGE_REFERENCE_RE,
+    TIME_RE,
+    WORD_DATE_RE,
+)
 from ..vocabulary import (
     ATTACHMENT_HEADINGS,
     BODY_HEADINGS,
     DECISION_HEADINGS,
+    OUTCOME_PHRASES,
     RECOMMENDATION_HEADINGS,
     normalise_label,
 )
@@ -47,7 +56,10 @@ DATE_FILLER_WORDS = frozenset({"kl", "den", "d", "dato", "mødedato", "mandag", 
 # for a header line that a page break split or an extractor dropped.
 RUN_MEMBER_SHARE = 0.5
 
-_KNOWN_HEADINGS = frozenset(DECISION_HEADINGS + RECOMMENDATION_HEADINGS + ATTACHMENT_HEADINGS + BODY_HEADINGS)
+# Headings and one-line decisions ("Godkendt.") repeat on many pages of a
+# document whose items each take a page; they are text, never furniture.
+_KNOWN_HEADINGS = frozenset(DECISION_HEADINGS + RECOMMENDATION_HEADINGS + ATTACHMENT_HEADINGS + BODY_HEADINGS
+                            + tuple(phrase for _, phrases in OUTCOME_PHRASES for phrase in phrases))
 
 
 def _key(text: str) -> str:
@@ -141,7 +153,7 @@ def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """Lines without furniture, and the text of the furniture lines removed."""
     drop = _paged_furniture(lines) | _repeated_runs(lines)
     # the document's own first line is its title even when later pages repeat it as a running header
-    if lines and not PAGE_NUMBER_RE.match(lines[0].text):
+    if lines and not PAGE_REFERENCE_RE.search(lines[0].text) and not PAGE_NUMBER_RE.match(lines[0].text):
         drop.discard(0)
     if not drop:
         return lines, []

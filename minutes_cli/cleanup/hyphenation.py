@@ -29,7 +29,7 @@ def _breaks_word(line: Line, following: Line) -> bool:
     return (
         len(text) >= 2
         and text.endswith("-")
-        and text[-2].isalpha()
+        and (text[-2].isalpha() or text[-2].isdigit())
         and not following.gap_before
         and not following.heading
         and following.text[:1].isalpha()

@@ -40,6 +40,17 @@ def _scale(word: str | None) -> float:
     return SCALES.get(word[:3], 1.0)
 
 
+def _range_start(low: str, high: str) -> float:
+    """The start of a range; "10-15.000 kr." shares the thousands: 10.000 to 15.000."""
+    value = parse_number(low)
+    groups = len(regex.findall(r"\.\d{3}", high.split(",")[0]))
+    if groups and "." not in low and value < 1000:
+        candidate = value * 1000**groups
+        if candidate <= parse_number(high):
+            return candidate
+    return value
+
+
 def _values(match: regex.Match[str]) -> list[float]:
     """The kroner values of one match: one, or two for a range."""
     if match.group("pnum"):
@@ -50,7 +61,7 @@ def _values(match: regex.Match[str]) -> list[float]:
     sign = -1.0 if match.group("sign") else 1.0
     values = [sign * parse_number(match.group("num")) * factor]
     if match.group("lo"):
-        values.insert(0, parse_number(match.group("lo")) * factor)
+        values.insert(0, _range_start(match.group("lo"), match.group("num")) * factor)
     return values
 
 

@@ -49,7 +49,27 @@ def classify_outcome(text: str) -> Outcome:
     """The outcome of a decision text: the earliest known phrase near its start wins."""
     boundary = SENTENCE_END_RE.search(text)
     first_sentence = text[: min(boundary.start() if boundary else len(text), OUTCOME_WINDOW_CHARS)]
-    return _earliest_outcome(first_sentence) or _earliest_outcome(text) or "other"
+    found = _earliest_outcome(first_sentence)
+    if found:
+        return found
+    # later sentences count when they say the item was put off or turned down ("Udvalget
+    # besluttede herefter at udsætte sagens behandling"), or open with an outcome
+    # ("Godkendt."); "… forventes godkendt" in passing does not make it approved
+    rest = text[boundary.end():] if boundary else ""
+    later = _earliest_outcome(rest)
+    if later in ("postponed", "rejected"):
+        return later
+    for sentence in SENTENCE_END_RE.split(rest):
+        opening = _earliest_outcome(sentence[:40])
+        if opening and _OUTCOME_START_RE.match(sentence):
+            return opening
+    return "other"
+
+
+# An outcome phrase that opens a sentence: "Godkendt.", "Indstillingen blev godkendt", "Anbefales".
+_OUTCOME_START_RE = regex.compile(r"^\s*(?:indstillingen\s+(?:blev\s+)?|sagen\s+blev\s+|punktet\s+blev\s+)?"
+                                  r"(?:godkend|tiltr|vedta|anbefal|til\s+efterretning|taget\s+til|udsat|ikke\s+)",
+                                  regex.I)
 
 
 def _earliest_outcome(window: str) -> Outcome | None:
@@ -85,8 +105,13 @@ def _pick(sections: list[RawSection], meeting_date: str | None) -> RawSection | 
     return undated[0] if undated else dated[-1]
 
 
+# A party letter after a name: "Jens Hansen (A)"
+_PARTY_RE = regex.compile(r"\s*\([A-ZÆØÅ]{1,3}\)\s*$")
+
+
 def _split_names(text: str) -> list[str]:
-    return [name.strip(" .") for name in _NAME_SPLIT_RE.split(text) if name.strip(" .")]
+    names = (_PARTY_RE.sub("", name).strip(" .") for name in _NAME_SPLIT_RE.split(text))
+    return [name for name in names if name]
 
 
 def find_decision(sections: list[RawSection], meeting_date: str | None) -> DecisionResult:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex
+
 from ..errors import EmptyInput, UnsupportedFormat
 from ..model import RawDocument, SourceFormat
 from .html_reader import read_html
@@ -34,6 +36,14 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 
+# The first tag of a markup file: b"<?xml", b"<root", b"<div"
+_FIRST_TAG_RE = regex.compile(rb"^<([?!]?[a-z][\w:.-]*)")
+# Tags an HTML fragment (a saved part of a page, no <html>) may open with.
+_HTML_FRAGMENT_TAGS = frozenset({b"!doctype", b"head", b"meta", b"title", b"link", b"style", b"script", b"div", b"p",
+                                 b"table", b"section", b"article", b"main", b"span", b"h1", b"h2", b"h3", b"h4",
+                                 b"ul", b"ol", b"a", b"!--", b"br", b"header", b"form", b"body"})
+
+
 def detect_format(data: bytes, path: str) -> SourceFormat:
     """The format of the bytes, judged by content first and the name second."""
     if not data.strip():
@@ -45,9 +55,13 @@ def detect_format(data: bytes, path: str) -> SourceFormat:
         if head.startswith(signature):
             raise UnsupportedFormat(path, f"this is {name}, not a PDF, HTML or text document")
     lowered = head[:1024].lower()
-    if lowered.startswith(b"<?xml") and b"<html" not in data[:4096].lower():
-        raise UnsupportedFormat(path, "XML exports are not supported", "give the PDF or HTML version of the meeting")
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered or b"<body" in lowered:
+        return "html"
+    first_tag = _FIRST_TAG_RE.match(lowered)
+    if first_tag and first_tag.group(1) not in _HTML_FRAGMENT_TAGS:
+        # "<?xml …>" or a document element that is not HTML ("<Root xmlns:edoc=…>", "<Publication>")
+        raise UnsupportedFormat(path, "XML exports are not supported", "give the PDF or HTML version of the meeting")
+    if first_tag:
         return "html"
     if path.lower().endswith(".pdf"):
         raise UnsupportedFormat(path, "named .pdf but it is not a PDF (no %PDF header)")

@@ -16,6 +16,7 @@ import ctypes
 import statistics
 
 import pypdfium2 as pdfium
+import regex
 import pypdfium2.raw as pdfium_c
 
 from ..cleanup.characters import normalise_characters
@@ -90,6 +91,11 @@ def _read_with_pdfplumber(data: bytes, path: str) -> RawDocument:
     return RawDocument(tuple(lines), "pdf", page_count, tuple(warnings))
 
 
+_MERGED_HYPHEN_RE = regex.compile(r"(?<=\w)\ufffe(?=[a-zæøå])")
+# …except before "og"/"eller", where the hyphen belongs to a shortened compound: "Sundheds- og Forebyggelse"
+_MERGED_COMPOUND_RE = regex.compile(r"\ufffe(?=(?:og|eller|samt)\b)")
+
+
 def _baseline(textpage: pdfium.PdfTextPage, index: int) -> float:
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
@@ -126,7 +132,10 @@ def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
     previous_y: float | None = None
     for raw, y, bold, size in positioned:
         gap = previous_y is None or (pitch > 0 and not 0 <= previous_y - y <= pitch * PARAGRAPH_GAP_RATIO)
-        cleaned = " ".join(normalise_characters(raw).split())
+        # pdfium marks a line-end hyphen with U+FFFE; when it merged the two lines itself
+        # the mark stands mid-line before the rest of the word: a soft hyphen, not a hyphen
+        raw = _MERGED_COMPOUND_RE.sub("- ", raw)  # "Sundheds\ufffeog" -> "Sundheds- og"
+        cleaned = " ".join(normalise_characters(_MERGED_HYPHEN_RE.sub("", raw)).split())
         if cleaned:
             heading = bold and len(cleaned) <= MAX_HEADING_CHARS
             lines.append(Line(cleaned, page_number, heading=heading, gap_before=gap, size=size))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ..model import Block
-from ..patterns import BILAG_LINE_RE, CASE_VALUE_RE, DATED_DECISION_RE, LIST_MARKER_RE, RECOMMENDER_RE
+from ..patterns import ABSENCE_LINE_RE, BILAG_LINE_RE, CASE_VALUE_RE, DATED_DECISION_RE, LIST_MARKER_RE, RECOMMENDER_RE
 from ..vocabulary import (
     ATTACHMENT_HEADINGS,
     BODY_HEADINGS,
@@ -69,7 +69,8 @@ def heading_kind(block: Block, free_headings: bool) -> HeadingKind | None:
         return None
     if block.lines[0].heading or is_caps_heading(text):
         return "free" if not LIST_MARKER_RE.match(text) else None
-    if not free_headings or RECOMMENDER_RE.match(text) or BILAG_LINE_RE.match(text) or CASE_VALUE_RE.match(text):
+    if not free_headings or RECOMMENDER_RE.match(text) or BILAG_LINE_RE.match(text) or CASE_VALUE_RE.match(text) \
+            or ABSENCE_LINE_RE.match(text):
         return None
     words = text.split()
     return "free" if (
