@@ -14,7 +14,9 @@ import os
 import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -94,14 +96,14 @@ def sha256_of(path: str) -> str | None:
         return None
 
 
-def output_path(output_dir: Path, item: Input) -> Path:
+def output_path(output_dir: Path, relative: str) -> Path:
     """Where --output-dir puts the JSON for an input: its relative path with .json added."""
-    return output_dir / (item.relative + ".json")
+    return output_dir / (relative + ".json")
 
 
 def is_unchanged(output_dir: Path, item: Input) -> bool:
     """True when the output for this input exists and was made from the same bytes."""
-    target = output_path(output_dir, item)
+    target = output_path(output_dir, item.relative)
     if item.path == STDIN or not target.exists():
         return False
     try:
@@ -154,6 +156,12 @@ def _parse_star(args: tuple[Input, float | None]) -> FileResult:
     return parse_one(*args)
 
 
+# Files in flight per worker: enough to keep every process busy while the
+# results are handed back in input order, few enough that memory stays bounded
+# on a batch of thousands of files.
+TASKS_PER_WORKER = 4
+
+
 def run_batch(
     inputs: Sequence[Input],
     workers: int = 1,
@@ -162,37 +170,50 @@ def run_batch(
     skip_unchanged_in: Path | None = None,
 ) -> Iterator[FileResult]:
     """Parse every input and yield results in input order; with `fail_fast`, stop after the first failure."""
-    todo: list[Input] = []
-    skipped: set[int] = set()
-    for index, item in enumerate(inputs):
-        if skip_unchanged_in is not None and is_unchanged(skip_unchanged_in, item):
-            skipped.add(index)
-        todo.append(item)
-    if workers <= 1 or len(inputs) - len(skipped) <= 1:
-        for index, item in enumerate(todo):
-            if index in skipped:
-                yield FileResult(item.path, item.relative, skipped=True)
-                continue
-            result = parse_one(item, timeout)
+    def skipped(item: Input) -> bool:
+        return skip_unchanged_in is not None and is_unchanged(skip_unchanged_in, item)
+
+    if workers <= 1 or len(inputs) <= 1:
+        for item in inputs:
+            result = FileResult(item.path, item.relative, skipped=True) if skipped(item) else parse_one(item, timeout)
             yield result
             if fail_fast and not result.ok:
                 return
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending = [(i, item) for i, item in enumerate(todo) if i not in skipped]
-        futures = {i: pool.submit(_parse_star, (item, timeout)) for i, item in pending}
-        try:
-            for index, item in enumerate(todo):
-                if index in skipped:
-                    yield FileResult(item.path, item.relative, skipped=True)
-                    continue
-                result = futures[index].result()
-                yield result
-                if fail_fast and not result.ok:
-                    return
-        finally:
-            for future in futures.values():
-                future.cancel()
+    yield from _run_parallel(inputs, workers, timeout, fail_fast, skipped)
+
+
+def _run_parallel(inputs: Sequence[Input], workers: int, timeout: float | None, fail_fast: bool,
+                  skipped: Callable[[Input], bool]) -> Iterator[FileResult]:
+    """Worker processes with a bounded window of files in flight; a crashed worker fails only its file."""
+    pool = ProcessPoolExecutor(max_workers=workers)
+    window: deque[tuple[Input, Future[FileResult] | None]] = deque()
+    position = 0
+    try:
+        while position < len(inputs) or window:
+            while position < len(inputs) and len(window) < workers * TASKS_PER_WORKER:
+                item = inputs[position]
+                position += 1
+                window.append((item, None if skipped(item) else pool.submit(_parse_star, (item, timeout))))
+            item, future = window.popleft()
+            if future is None:
+                result = FileResult(item.path, item.relative, skipped=True)
+            else:
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    # the process died under this file (a crash in native code): name it, start afresh
+                    result = FileResult(item.path, item.relative, error=f"{item.path}: the worker process crashed "
+                                        "while parsing this file (please report it)")
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = ProcessPoolExecutor(max_workers=workers)
+                    window = deque((i, None if f is None else pool.submit(_parse_star, (i, timeout)))
+                                   for i, f in window)
+            yield result
+            if fail_fast and not result.ok:
+                return
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def write_atomic(target: Path, text: str, encoding: str = "utf-8") -> None:

@@ -155,9 +155,7 @@ def extract(
                 if debug and result.path != STDIN:
                     _debug_traceback(result.path)
             elif result.document and output_dir is not None:
-                write_atomic(output_path(output_dir, next(i for i in inputs if i.path == result.path
-                                                         and i.relative == result.relative)),
-                             document_json(result.document))
+                write_atomic(output_path(output_dir, result.relative), document_json(result.document))
             items = sum(len(r.document.items) for r in results if r.document)
             failed = sum(1 for r in results if not r.ok)
             progress.update(task, advance=1, stats=f"{items} items, {failed} failed")
