@@ -120,17 +120,47 @@ Examples:
 @app.command(help=EXTRACT_HELP)
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format["json"],  # type: ignore[valid-type]
-    table: Annotated[TableName, typer.Option("--table", "-t", help="CSV table: one row per item, amount or attachment.")] = TableName["items"],  # type: ignore[valid-type]
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")] = None,
-    output_dir: Annotated[Path | None, typer.Option("--output-dir", help="Write one JSON per input into DIR, mirroring the input tree.")] = None,
-    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Read the documents in directories, recursively.")] = False,
-    workers: Annotated[int | None, typer.Option("--workers", "-j", min=1, help="Worker processes (default: number of cores).")] = None,
-    timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="Give up on a file after this many seconds.")] = None,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="Output format."),
+    ] = Format["json"],
+    table: Annotated[
+        TableName,
+        typer.Option("--table", "-t", help="CSV table: one row per item, amount or attachment."),
+    ] = TableName["items"],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout."),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option("--output-dir", help="Write one JSON per input into DIR, mirroring the input tree."),
+    ] = None,
+    recursive: Annotated[
+        bool,
+        typer.Option("--recursive", "-r", help="Read the documents in directories, recursively."),
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=1, help="Worker processes (default: number of cores)."),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", min=0.1, help="Give up on a file after this many seconds."),
+    ] = None,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first file that fails.")] = False,
-    skip_unchanged: Annotated[bool, typer.Option("--skip-unchanged", help="With --output-dir: skip inputs whose output was made from the same bytes.")] = False,
-    excel: Annotated[bool, typer.Option("--excel", help="CSV for Danish Excel: semicolons and decimal commas.")] = False,
-    bom: Annotated[bool | None, typer.Option("--bom/--no-bom", help="UTF-8 BOM on CSV (default: on for files, off on stdout).")] = None,
+    skip_unchanged: Annotated[
+        bool,
+        typer.Option("--skip-unchanged", help="With --output-dir: skip inputs whose output came from the same bytes."),
+    ] = False,
+    excel: Annotated[
+        bool,
+        typer.Option("--excel", help="CSV for Danish Excel: semicolons and decimal commas."),
+    ] = False,
+    bom: Annotated[
+        bool | None,
+        typer.Option("--bom/--no-bom", help="UTF-8 BOM on CSV (default: on for files, off on stdout)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for failures.")] = False,
 ) -> None:
@@ -144,8 +174,9 @@ def extract(
     started = time.perf_counter()
     results: list[FileResult] = []
     show_progress = not quiet and err.is_terminal and len(inputs) > 1
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[stats]}"),
-                  TimeRemainingColumn(), console=err, disable=not show_progress, transient=True) as progress:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[stats]}"), TimeRemainingColumn())
+    with Progress(*columns, console=err, disable=not show_progress, transient=True) as progress:
         task = progress.add_task("extracting", total=len(inputs), stats="")
         for result in run_batch(inputs, workers or default_workers(), timeout, fail_fast,
                                 output_dir if skip_unchanged else None):
@@ -274,9 +305,18 @@ def evaluate(
     gold: Annotated[Path, typer.Argument(help="A gold JSON file or a directory of them.")],
     root: Annotated[Path | None, typer.Option("--root", help="Where the gold files' source paths start.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    explain: Annotated[bool, typer.Option("--explain", help="List every miss: document, item, field, expected, found.")] = False,
-    pins: Annotated[Path | None, typer.Option("--pins", help="Check the figures against the minimums pinned in FILE.")] = None,
-    pin_set: Annotated[str | None, typer.Option("--pin-set", help="Which pinned set to check (default: the gold directory's name).")] = None,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="List every miss: document, item, field, expected, found."),
+    ] = False,
+    pins: Annotated[
+        Path | None,
+        typer.Option("--pins", help="Check the figures against the minimums pinned in FILE."),
+    ] = None,
+    pin_set: Annotated[
+        str | None,
+        typer.Option("--pin-set", help="Which pinned set to check (default: the gold directory's name)."),
+    ] = None,
 ) -> None:
     from . import evaluation
 

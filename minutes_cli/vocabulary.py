@@ -117,8 +117,10 @@ ABSENCE_LABELS: tuple[str, ...] = ("afbud", "fraværende", "fravær", "forfald",
 # Decision outcomes, checked in this order against the start of the decision text
 # (so "Ikke godkendt" is rejected before "godkendt" can make it approved).
 OUTCOME_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("postponed", ("udsat", "udsættes", "udsætte sagens behandling", "udsætte behandlingen", "udsætte sagen", "sagen blev udsat", "hjemvist", "hjemvises", "sendt tilbage")),
-    ("rejected", ("kunne ikke tiltræde", "kunne ikke tiltrædes", "ikke vedtaget", "ikke godkendt", "ikke tiltrådt", "ikke anbefalet", "anbefales ikke", "godkendes ikke",
+    ("postponed", ("udsat", "udsættes", "udsætte sagens behandling", "udsætte behandlingen", "udsætte sagen",
+                   "sagen blev udsat", "hjemvist", "hjemvises", "sendt tilbage")),
+    ("rejected", ("kunne ikke tiltræde", "kunne ikke tiltrædes", "ikke vedtaget", "ikke godkendt", "ikke tiltrådt",
+                  "ikke anbefalet", "anbefales ikke", "godkendes ikke",
                   "forkastet", "forkastes", "afvist", "afvises", "faldt", "bortfaldet")),
     ("noted", ("til efterretning", "taget til efterretning", "tages til efterretning",
                "orienteringen blev taget til efterretning", "orienteringen taget til efterretning",

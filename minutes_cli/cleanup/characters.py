@@ -30,4 +30,4 @@ def strip_markdown(text: str) -> str:
     """Reduce Markdown links and emphasis to their text; `**` becomes a paragraph break."""
     text = MARKDOWN_LINK_RE.sub(lambda m: m.group("text"), text)
     text = text.replace("**", "\n\n")
-    return MARKDOWN_ITALIC_RE.sub(lambda m: m.group("text"), text)
+    return str(MARKDOWN_ITALIC_RE.sub(lambda m: m.group("text"), text))

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from ..model import Line
 import regex
 
+from ..model import Line
 from ..patterns import (
     DIGITS_RE,
     NUMERIC_DATE_RE,
@@ -74,7 +74,7 @@ def _band_key(text: str) -> str:
     Other digits stay: a case number at the top of every page ("EMN-2025-003383",
     "EMN-2025-003928") is different text each time, not a running header.
     """
-    return PAGE_COUNTER_RE.sub("#", " ".join(text.lower().split()))
+    return str(PAGE_COUNTER_RE.sub("#", " ".join(text.lower().split())))
 
 
 def _is_date_or_page(text: str) -> bool:
@@ -104,9 +104,9 @@ def _paged_furniture(lines: list[Line]) -> set[int]:
         for index in band[page]:
             pages_with_key[_band_key(lines[index].text)].add(page)
     threshold = max(2.0, MIN_PAGE_SHARE * len(by_page))
-    found = set()
-    for indexes in band.values():
-        for index in indexes:
+    found: set[int] = set()
+    for members in band.values():
+        for index in members:
             text = lines[index].text
             if normalise_label(text) in _KNOWN_HEADINGS:
                 continue  # items that start on a new page put their headings in the top band
@@ -125,7 +125,7 @@ def _repeated_runs(lines: list[Line]) -> set[int]:
     keys = [_key(line.text) for line in lines]
     counts = Counter(keys)
     repeated = [counts[key] >= MIN_TEXT_REPEATS and normalise_label(line.text) not in _KNOWN_HEADINGS
-                for key, line in zip(keys, lines)]
+                for key, line in zip(keys, lines, strict=True)]
     found: set[int] = set()
     index = 0
     while index < len(lines):

@@ -22,7 +22,7 @@ def drop_table_of_contents(lines: list[Line]) -> list[Line]:
                 keep[index - 1] = False
     for index in _numbered_entry_runs(lines):
         keep[index] = False
-    return [line for line, k in zip(lines, keep) if k]
+    return [line for line, k in zip(lines, keep, strict=True) if k]
 
 
 # A run of numbered entries is a TOC only with at least this many entries, numbered upwards;

@@ -47,7 +47,7 @@ def _range_start(low: str, high: str) -> float:
     if groups and "." not in low and value < 1000:
         candidate = value * 1000**groups
         if candidate <= parse_number(high):
-            return candidate
+            return float(candidate)
     return value
 
 

@@ -56,5 +56,5 @@ def find_case_officer(blocks: tuple[Block, ...]) -> str | None:
     for block in blocks:
         match = CASE_OFFICER_RE.search(block.text)
         if match and not block.text.lower().startswith("øvrige"):
-            return match.group("name").strip()
+            return str(match.group("name")).strip()
     return None

@@ -11,6 +11,7 @@ returned separately for `meeting.absent`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import regex
 
@@ -26,10 +27,14 @@ from .dates import find_date
 # Magistratens foranstående indstilling af 19. august 2025.", 160 characters).
 OUTCOME_WINDOW_CHARS = 300
 
+def _phrase_pattern(phrases: tuple[str, ...]) -> regex.Pattern[str]:
+    """One pattern for a list of phrases, longest first, as whole words."""
+    choices = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{choices})(?!\w)", regex.I)
+
+
 _OUTCOME_RES: tuple[tuple[Outcome, regex.Pattern[str]], ...] = tuple(
-    (outcome, regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
-                            + r")(?!\w)", regex.I))
-    for outcome, phrases in OUTCOME_PHRASES  # type: ignore[misc]
+    (cast(Outcome, outcome), _phrase_pattern(phrases)) for outcome, phrases in OUTCOME_PHRASES
 )
 
 # Names in an attendance line: "Jens Hansen (A), Lise Berg" / "Tilde,"

@@ -149,7 +149,8 @@ def _pair_stacked_labels(lines: list[str]) -> list[str]:
                 and lines[run].rstrip().endswith(":"):
             run += 1
         count = run - index
-        if count >= 2 and run + count <= len(lines) and not any(HEADER_LABEL_RE.match(v) for v in lines[run:run + count]):
+        values = lines[run:run + count]
+        if count >= 2 and run + count <= len(lines) and not any(HEADER_LABEL_RE.match(v) for v in values):
             out += [f"{lines[index + k].rstrip()} {lines[run + k]}" for k in range(count)]
             index = run + count
             continue

@@ -16,8 +16,8 @@ import ctypes
 import statistics
 
 import pypdfium2 as pdfium
-import regex
 import pypdfium2.raw as pdfium_c
+import regex
 
 from ..cleanup.characters import normalise_characters
 from ..errors import EmptyInput, UnreadableDocument
@@ -126,7 +126,7 @@ def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
         first = start + (len(raw) - len(raw.lstrip()))
         size = round(pdfium_c.FPDFText_GetFontSize(textpage.raw, first), 1)
         positioned.append((raw, _baseline(textpage, first), _is_bold(textpage, first), size))
-    pitches = [a[1] - b[1] for a, b in zip(positioned, positioned[1:]) if 0 < a[1] - b[1] < 60]
+    pitches = [a[1] - b[1] for a, b in zip(positioned[:-1], positioned[1:], strict=True) if 0 < a[1] - b[1] < 60]
     pitch = statistics.median(pitches) if pitches else 0.0
     lines: list[Line] = []
     previous_y: float | None = None

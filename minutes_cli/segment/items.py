@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Block
-from .headings import is_known_heading
 from ..patterns import (
     CASE_LABEL_RE,
     CASE_VALUE_RE,
@@ -28,6 +27,7 @@ from ..patterns import (
     TITLE_CASE_RE,
     WORD_DATE_RE,
 )
+from .headings import is_known_heading
 
 # How many paragraphs after a numbered heading may hold its case-number label.
 CASE_LABEL_LOOKAHEAD = 3

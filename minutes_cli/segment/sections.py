@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..model import Block
 from ..patterns import INLINE_LABEL_RE, SUBITEM_RE
@@ -52,24 +50,24 @@ def split_sections(blocks: tuple[Block, ...], free_headings: bool) -> list[RawSe
     kinds = [heading_kind(block, free_headings) or ("body" if SUBITEM_RE.match(block.text) else None)
              for block in blocks]
     # a free heading needs body text after it, else it is a short line of text
-    for position, kind in enumerate(kinds):
-        if kind == "free" and (position + 1 >= len(kinds) or kinds[position + 1] is not None):
+    for position, guessed in enumerate(kinds):
+        if guessed == "free" and (position + 1 >= len(kinds) or kinds[position + 1] is not None):
             kinds[position] = None
     # under a Bilag heading set in a heading font, a plain line named like a heading
     # ("Indstilling") is an attachment's title, not the end of the list
     listing = False
-    for position, (block, kind) in enumerate(zip(blocks, kinds)):
-        if kind == "attachments":
+    for position, (block, guessed) in enumerate(zip(blocks, kinds, strict=True)):
+        if guessed == "attachments":
             listing = block.lines[0].heading
-        elif kind in ("recommendation", "body") and listing and not block.lines[0].heading:
+        elif guessed in ("recommendation", "body") and listing and not block.lines[0].heading:
             kinds[position] = None
-        elif kind is not None:
+        elif guessed is not None:
             listing = False
     sections: list[RawSection] = []
     heading: Block | None = None
     kind: HeadingKind | None = None
     current: list[Block] = []
-    for block, found in zip(blocks, kinds):
+    for block, found in zip(blocks, kinds, strict=True):
         if not found and block.lines[0].section_break and (heading is not None or current):
             sections.append(RawSection(heading, kind, tuple(current)))
             heading, kind, current = None, None, [block]
