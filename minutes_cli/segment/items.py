@@ -98,13 +98,23 @@ def _confirmed(blocks: list[Block], index: int, title: str) -> bool:
     return block.lines[0].heading
 
 
-def _item_starts(blocks: list[Block]) -> list[tuple[int, str, str]]:
-    """(paragraph index, number, raw title) of every item heading."""
-    punkt = [(i, m.group("number"), m.group("title")) for i, b in enumerate(blocks)
+@dataclass(frozen=True)
+class _ItemStart:
+    """Where an item heading stands: its first paragraph, the paragraph holding the title, number and title."""
+
+    index: int
+    title_index: int
+    number: str
+    title: str
+
+
+def _item_starts(blocks: list[Block]) -> list[_ItemStart]:
+    """Every item heading, in order."""
+    punkt = [_ItemStart(i, i, m.group("number"), m.group("title")) for i, b in enumerate(blocks)
              if (m := PUNKT_ITEM_RE.match(b.text))]
     if punkt:
         return punkt
-    starts: list[tuple[int, str, str]] = []
+    starts: list[_ItemStart] = []
     last = -1
     for index, block in enumerate(blocks):
         match = NUMBERED_ITEM_RE.match(block.text)
@@ -119,7 +129,7 @@ def _item_starts(blocks: list[Block]) -> list[tuple[int, str, str]]:
             continue
         number = int(match.group("number"))
         if number > last and _confirmed(blocks, title_index, title):
-            starts.append((index, match.group("number"), title if title_index == index else f"\x00{title}"))
+            starts.append(_ItemStart(index, title_index, match.group("number"), title))
             last = number
     return starts
 
@@ -213,16 +223,14 @@ def split_items(blocks: list[Block]) -> Segmented:
         memo = RawItem(None, title, closed, blocks[title_index], tuple(blocks[title_index + 1:]), case)
         return Segmented(tuple(blocks[:title_index]), (memo,))
     items: list[RawItem] = []
-    closed_part = _closed_after(blocks[: starts[0][0]], False)
-    for position, (index, number, raw_title) in enumerate(starts):
-        end = starts[position + 1][0] if position + 1 < len(starts) else len(blocks)
-        if raw_title.startswith("\x00"):  # the title stood in the paragraph after the number
-            raw_title = raw_title[1:]
-            index += 1
-        more = _title_continuations(blocks, index)
-        raw_title = " ".join([raw_title] + [b.text for b in blocks[index + 1: index + 1 + more]])
-        body = list(blocks[index + 1 + more: end])
+    closed_part = _closed_after(blocks[: starts[0].index], False)
+    for position, start in enumerate(starts):
+        end = starts[position + 1].index if position + 1 < len(starts) else len(blocks)
+        at = start.title_index
+        more = _title_continuations(blocks, at)
+        raw_title = " ".join([start.title] + [b.text for b in blocks[at + 1: at + 1 + more]])
+        body = list(blocks[at + 1 + more: end])
         title, closed, case = _split_title(raw_title)
-        items.append(RawItem(number, title, closed or closed_part, blocks[index], tuple(body), case))
+        items.append(RawItem(start.number, title, closed or closed_part, blocks[at], tuple(body), case))
         closed_part = _closed_after(body, closed_part)
-    return Segmented(tuple(blocks[: starts[0][0]]), tuple(items))
+    return Segmented(tuple(blocks[: starts[0].index]), tuple(items))
