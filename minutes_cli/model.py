@@ -8,6 +8,7 @@ JSON of SCHEMA.md. Nothing here parses or prints.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 SCHEMA_VERSION = "1.0"
@@ -40,9 +41,9 @@ class Block:
 
     lines: tuple[Line, ...]
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The paragraph's text with its lines joined by single spaces."""
+        """The paragraph's text with its lines joined by single spaces (computed once)."""
         return " ".join(line.text for line in self.lines)
 
     @property

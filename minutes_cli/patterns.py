@@ -98,6 +98,21 @@ LIST_MARKER_RE = regex.compile(
     V,
 )
 
+# The opening of a line that may be a marker, number or label (the patterns above and the
+# header labels below); a line that opens otherwise is prose unless it is short.
+OPENER_HINT_RE = regex.compile(
+    r"""
+    ^(?:
+        [\d•●▪◦*\-–\uf0b7(]                                  # numbers, bullets: "1.", "- ", "(1)"
+      | [a-zA-ZæøåÆØÅ][.)]\s                                 # letter markers: "a) ", "B. "
+      | [A-ZÆØÅ]{2,5}-\d                                      # prefixed case numbers: "EMN-2025-…"
+      | (?i:punkt|pkt|sag|j\.|jour|emne|bilag|udvalg|møde|dato|tid|sted|lokale|deltag|medlem|til\s+stede|
+            afbud|fravær|forfald|ikke\s+til|følgende|bemærk|forum|at\s)
+    )
+    """,
+    V,
+)
+
 # --- recommendation -------------------------------------------------------
 
 # "Beskæftigelses- og Integrationsforvaltningen indstiller, at", "Direktøren indstiller:",
@@ -120,7 +135,7 @@ LEADING_AT_RE = regex.compile(r"^at\b\s*[:,]?\s*", VI)
 # --- decisions ------------------------------------------------------------
 
 # "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 2",
-# "Beslutning i Udvalget for plan, udvikling og kultur den 20-06-2013", "Økonomiudvalget den 13.03.2018: Anbefales"
+# "Beslutning i Udvalget for plan, udvikling og kultur den 20-06-2013"
 DATED_DECISION_RE = regex.compile(
     r"""
     ^(?:
@@ -228,13 +243,14 @@ DIGITS_RE = regex.compile(r"\d+")
 
 # --- dates and times ------------------------------------------------------
 
-# "20-02-2018", "20.02.2018", "04.12.12", "2018-02-20"
+# "20-02-2018", "20.02.2018", "04.12.12", "2018-02-20", "7/5 2013"
 NUMERIC_DATE_RE = regex.compile(
     r"""
     (?<![\w/.-])
     (?:
         (?P<d>\d{1,2})[.-](?P<m>\d{1,2})[.-](?P<y>\d{4}|\d{2})     # 20-02-2018, 20.02.18
       | (?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})                 # 2018-02-20
+      | (?P<d3>\d{1,2})/(?P<m3>\d{1,2})[ ](?P<y3>\d{4})            # 7/5 2013
     )
     (?![\d/-])
     """,
@@ -311,7 +327,7 @@ _NUM = r"""
         \d{1,3}(?:\.\d{3})+(?:,\d+)?            # 1.316.000 / 1.316.000,50
       | \d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?     # 38 916 000
       | \d+\.\d{1,2}(?=\s*(?:mia|mrd|mio|mill|mil)) # 2.5 mio. (English decimal point)
-      | \d+(?:,\d+)?                            # 400 / 2,2
+      | \d+(?:,\d+)?[½¼¾]?                      # 400 / 2,2 / 2½
     )
 """
 # "mill.", "mio.", "mil.", "millioner", "mia.", "mrd.", "milliarder"
@@ -333,7 +349,7 @@ AMOUNT_RE = regex.compile(
             (?:\s*(?P<pscale>{_SCALE}))?                    # kr. 2 mio.
             (?!\s*(?:{_UNIT}|{_SCALE}|%|pct))
       | (?P<tprefix>{_THOUSAND_UNIT})\s*(?P<tnum>{_NUM})    # t.kr. 500
-      | (?:(?P<lo>{_NUM})\s*[-–]\s*)?                       # range start: 2- / 2 –
+      | (?:(?P<lo>{_NUM})\s*(?:[-–]|\btil\b|(?<=mellem\s+\S+)\s+og\b)\s*)?  # range start: "2-", "2 til", "mellem 2 og"
         (?:(?<=^|[\s(])(?P<sign>[-−÷])\s?)?                 # a negative amount: -33,8 mio. kr.
         (?P<num>{_NUM})\s*(?:,-\s*)?                        # 1.198,-
         (?:

@@ -24,7 +24,8 @@ SEEDS = SHARED / "seeds"
 @cache
 def validator() -> Draft202012Validator:
     """The validator of the packaged document schema (loaded as package data, as users would)."""
-    schema = json.loads((files("minutes_cli") / "schema" / "document.schema.json").read_text(encoding="utf-8"))
+    resource = files("minutes_cli") / "schema" / "document.schema.json"
+    schema = json.loads(resource.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
 

@@ -38,7 +38,8 @@ class Text:
 LineSpec = str | tuple[str, str] | None
 
 
-def page_of_lines(lines: Sequence[LineSpec], header: str | None = None, footer: str | None = None) -> list[Text]:
+def page_of_lines(lines: Sequence[LineSpec], header: str | None = None,
+                  footer: str | None = None) -> list[Text]:
     """A page with a column of lines, an optional running header at the top and footer at the bottom."""
     runs: list[Text] = []
     if header is not None:
@@ -67,7 +68,8 @@ def _content(runs: Sequence[Text]) -> bytes:
     parts = []
     for run in runs:
         font = b"/F2" if run.bold else b"/F1"
-        parts.append(b"BT %s %g Tf 1 0 0 1 %g %g Tm %s Tj ET" % (font, run.size, run.x, run.y, _literal(run.text)))
+        parts.append(b"BT %s %g Tf 1 0 0 1 %g %g Tm %s Tj ET" % (font, run.size, run.x, run.y,
+                                                                 _literal(run.text)))
     return b"\n".join(parts) + b"\n"
 
 
@@ -103,5 +105,6 @@ def make_pdf(pages: Sequence[Sequence[Text]]) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog,
+                                                                                xref)
     return bytes(out)

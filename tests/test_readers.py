@@ -27,13 +27,15 @@ MINIMAL_PDF = make_pdf([page_of_lines(["Punkt 1: Vejbelysning"])])
         pytest.param(MINIMAL_PDF, "1552814.PDF", "pdf", id="pdf-upper-case-suffix"),
         pytest.param(MINIMAL_PDF, "download", "pdf", id="pdf-without-suffix"),
         pytest.param(b"\xef\xbb\xbf" + MINIMAL_PDF, "referat.pdf", "pdf", id="pdf-after-bom"),
-        pytest.param(b"<!DOCTYPE html><html><body><p>Referat</p></body></html>", "referat.html", "html", id="html"),
+        pytest.param(b"<!DOCTYPE html><html><body><p>Referat</p></body></html>", "referat.html", "html",
+                     id="html"),
         pytest.param(b"<html><body><p>Referat</p></body></html>", "referat.txt", "html", id="html-named-txt"),
         pytest.param(b"  \n<!doctype html>\n<html lang='da'>", "side", "html", id="html-leading-space"),
         pytest.param(b"<p>Punkt 1: Vejbelysning</p>", "referat.htm", "html", id="html-fragment-htm"),
-        pytest.param(b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', "x.html",
+        pytest.param(b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>',
+                     "x.html",
                      "html", id="xhtml"),
-        pytest.param("Referat\n\nPunkt 1: Vejbelysning\n".encode(), "referat.txt", "text", id="text"),
+        pytest.param(b"Referat\n\nPunkt 1: Vejbelysning\n", "referat.txt", "text", id="text"),
         pytest.param("Referat – Mødelokale 2608".encode("cp1252"), "referat.txt", "text", id="text-cp1252"),
         pytest.param(b"Punkt 1 < Punkt 2", "noter.md", "text", id="text-with-angle-bracket"),
     ],
@@ -55,6 +57,7 @@ def test_detect_format(data: bytes, path: str, fmt: str) -> None:
         pytest.param(b" \n\t\r\n", "tom.txt", EmptyInput, id="whitespace-only"),
         pytest.param(b"Referat\n\nPunkt 1: Vejbelysning", "referat.pdf", UnsupportedFormat,
                      id="pdf-suffix-but-text"),
+        pytest.param(bytes(range(1, 256)) * 4, "data.bin", UnsupportedFormat, id="binary-without-nul-bytes"),
     ],
 )
 def test_detect_format_refuses(data: bytes, path: str, error: type[MinutesError]) -> None:
@@ -86,8 +89,6 @@ def test_blank_lines_start_paragraphs() -> None:
         ("Beslutning", True), ("Godkendt.", False), ("Fravaerende: ingen", True)]
 
 
-@pytest.mark.xfail(strict=True, reason="SCHEMA.md: source.pages and item pages are null for text, but form-feed "
-                                       "text gets page numbers")
 def test_text_has_no_pages_even_with_form_feeds() -> None:
     data = "Punkt 1: Vejbelysning\n\nBeslutning\n\nGodkendt.\n\x0cPunkt 2: Cykelsti\n\nBeslutning\n\nUdsat.\n"
     doc = document_to_dict(extract_bytes(data.encode(), "x.txt"))
@@ -137,8 +138,9 @@ def minutes_doc(minutes_pdf: bytes) -> dict[str, Any]:
 
 
 def _all_item_text(doc: dict[str, Any]) -> str:
-    return "\n".join([i["title"] for i in doc["items"]] + [s["text"] for i in doc["items"] for s in i["sections"]]
-                     + [s["heading"] or "" for i in doc["items"] for s in i["sections"]])
+    sections = [s for i in doc["items"] for s in i["sections"]]
+    return "\n".join([i["title"] for i in doc["items"]] + [s["text"] for s in sections]
+                     + [s["heading"] or "" for s in sections])
 
 
 def test_pdf_source_and_schema(minutes_pdf: bytes, minutes_doc: dict[str, Any]) -> None:
@@ -158,7 +160,8 @@ def test_pdf_fields(minutes_doc: dict[str, Any]) -> None:
     assert first["case_numbers"] == ["2016-05156"]
     assert (first["decision"]["text"], first["decision"]["outcome"]) == ("Godkendt.", "approved")
     assert (second["decision"]["text"], second["decision"]["outcome"]) == ("Anbefales.", "recommended")
-    assert [(a["text"], a["value"], a["section"]) for a in first["amounts"]] == [("2,5 mio. kr.", 2_500_000, "Økonomi")]
+    assert [(a["text"], a["value"], a["section"]) for a in first["amounts"]] == [("2,5 mio. kr.", 2_500_000,
+                                                                                  "Økonomi")]
     meeting = minutes_doc["meeting"]
     assert (meeting["kind"], meeting["date"], meeting["start_time"]) == ("minutes", "2018-02-20", "16:30")
 
@@ -174,14 +177,10 @@ def test_pdf_paragraph_continues_across_the_page_break(minutes_doc: dict[str, An
     assert "kantsten." in body and "Stien skal give skolebørn" in body
 
 
-@pytest.mark.xfail(strict=True, reason="the first page's running header is kept as the document's first line and "
-                                       "becomes the committee ('Udvalget for Teknik / Side 1')")
 def test_pdf_running_header_not_in_meeting(minutes_doc: dict[str, Any]) -> None:
     assert minutes_doc["meeting"]["committee"] == "Udvalget for Teknik"
 
 
-@pytest.mark.xfail(strict=True, reason="pdfium joins a hyphenated line end itself (U+FFFE mid-line), which "
-                                       "becomes a hyphen: 'dæk-ningsområdet'")
 def test_pdf_hyphenation_joined(minutes_doc: dict[str, Any]) -> None:
     assert "så dækningsområdet bliver større" in _all_item_text(minutes_doc)
 
@@ -247,7 +246,8 @@ def test_html_drops_scripts_styles_navigation_and_banners() -> None:
 def test_html_marks_headings_and_list_entries() -> None:
     lines = read_html(HTML_MINUTES, "referat.html").lines
     headings = [line.text for line in lines if line.heading]
-    assert headings == ["Referat – Teknik- og Miljøudvalget", "Punkt 1: Vejbelysning", "Sagsfremstilling", "Bilag",
+    assert headings == ["Referat – Teknik- og Miljøudvalget", "Punkt 1: Vejbelysning", "Sagsfremstilling",
+                        "Bilag",
                         "Beslutning", "Punkt 2: Cykelsti", "Beslutning"]
     assert "• Kort over vejene" in [line.text for line in lines]
 
@@ -264,7 +264,6 @@ def test_html_document() -> None:
     assert first["decision"]["text"] == "Godkendt."
 
 
-@pytest.mark.xfail(strict=True, reason="the page's <footer> is read as text and joins the last item's decision")
 def test_html_page_footer_is_not_part_of_the_last_decision() -> None:
     doc = document_to_dict(extract_bytes(HTML_MINUTES, "referat.html"))
     assert doc["items"][1]["decision"] == {"text": "Udsat.", "outcome": "postponed", "by": None}

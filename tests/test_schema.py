@@ -96,7 +96,8 @@ def test_closed_item_is_marked() -> None:
 
         Sagen behandles for lukkede døre.
         """)
-    assert [(i["title"], i["closed"]) for i in doc["items"]] == [("Meddelelser", False), ("Personalesag", True)]
+    assert [(i["title"], i["closed"]) for i in doc["items"]] == [("Meddelelser", False), ("Personalesag",
+                                                                                          True)]
 
 
 def _valid() -> dict[str, Any]:

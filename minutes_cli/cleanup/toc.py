@@ -14,11 +14,12 @@ def drop_table_of_contents(lines: list[Line]) -> list[Line]:
         text = line.text.strip()
         if TOC_HEADING_RE.match(text):
             keep[index] = False
-        elif TOC_LINE_RE.search(text):
+        elif _has_dot_leader(text):
             keep[index] = False
             # a long entry wraps: "715. Kulturkommune 2017. Politiske" / "fokusområder.....2"
-            if index and keep[index - 1] and not lines[index].gap_before and not TOC_LINE_RE.search(
-                    lines[index - 1].text) and _is_toc_start(lines, index - 1):
+            previous = lines[index - 1] if index else None
+            if previous is not None and keep[index - 1] and not line.gap_before \
+                    and not _has_dot_leader(previous.text) and _is_toc_start(lines, index - 1):
                 keep[index - 1] = False
     for index in _numbered_entry_runs(lines):
         keep[index] = False
@@ -59,6 +60,16 @@ def _numbered_entry_runs(lines: list[Line]) -> set[int]:
     return found
 
 
+# A dot leader and page number sit at the end of a line; looking only at its tail keeps the
+# check linear on pathological lines of thousands of dots.
+DOT_LEADER_TAIL_CHARS = 24
+
+
+def _has_dot_leader(text: str) -> bool:
+    tail = text.rstrip()[-DOT_LEADER_TAIL_CHARS:]
+    return bool(tail[-1:].isdigit() and TOC_LINE_RE.search(tail))
+
+
 def _is_toc_start(lines: list[Line], index: int) -> bool:
     """The line before a dot-leader line belongs to the entry if it follows another TOC line."""
     return index > 0 and not keep_text(lines[index - 1].text)
@@ -67,4 +78,4 @@ def _is_toc_start(lines: list[Line], index: int) -> bool:
 def keep_text(text: str) -> bool:
     """True for lines that are not TOC entries or TOC headings."""
     stripped = text.strip()
-    return not (TOC_HEADING_RE.match(stripped) or TOC_LINE_RE.search(stripped))
+    return not (TOC_HEADING_RE.match(stripped) or _has_dot_leader(stripped))

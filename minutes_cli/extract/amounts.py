@@ -20,9 +20,14 @@ SCALES: dict[str, float] = {"mia": 1e9, "mrd": 1e9, "mil": 1e6, "mio": 1e6}
 THOUSAND = 1e3
 
 
+FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+
+
 def parse_number(text: str) -> float:
-    """A Danish-formatted number: "1.316.000" -> 1316000, "2,2" -> 2.2, "2.5" -> 2.5."""
+    """A Danish-formatted number: "1.316.000" -> 1316000, "2,2" -> 2.2, "2.5" -> 2.5, "2½" -> 2.5."""
     text = text.replace(" ", "").replace("\u00a0", "")
+    if text[-1:] in FRACTIONS:
+        return (parse_number(text[:-1]) if text[:-1] else 0.0) + FRACTIONS[text[-1]]
     if "," in text:
         return float(text.replace(".", "").replace(",", "."))
     parts = text.split(".")

@@ -32,6 +32,8 @@ def find_date(text: str) -> str | None:
     for match in NUMERIC_DATE_RE.finditer(text):
         if match.group("y2"):
             iso = _iso(int(match.group("y2")), int(match.group("m2")), int(match.group("d2")))
+        elif match.group("y3"):
+            iso = _iso(int(match.group("y3")), int(match.group("m3")), int(match.group("d3")))
         else:
             iso = _iso(int(match.group("y")), int(match.group("m")), int(match.group("d")))
         if iso:

@@ -44,6 +44,20 @@ _HTML_FRAGMENT_TAGS = frozenset({b"!doctype", b"head", b"meta", b"title", b"link
                                  b"ul", b"ol", b"a", b"!--", b"br", b"header", b"form", b"body"})
 
 
+# Text has almost no control characters besides tab, newline, carriage return and form
+# feed; binary data has them everywhere (1 in 8 bytes for random data). 1 % tolerates a
+# few stray ones in a damaged export.
+MAX_CONTROL_SHARE = 0.01
+_TEXT_CONTROLS = frozenset(b"\t\n\r\x0c")
+
+
+def _control_share(sample: bytes) -> float:
+    if not sample:
+        return 0.0
+    controls = sum(1 for byte in sample if (byte < 32 and byte not in _TEXT_CONTROLS) or byte == 127)
+    return controls / len(sample)
+
+
 def detect_format(data: bytes, path: str) -> SourceFormat:
     """The format of the bytes, judged by content first and the name second."""
     if not data.strip():
@@ -65,7 +79,7 @@ def detect_format(data: bytes, path: str) -> SourceFormat:
         return "html"
     if path.lower().endswith(".pdf"):
         raise UnsupportedFormat(path, "named .pdf but it is not a PDF (no %PDF header)")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] or _control_share(data[:8192]) > MAX_CONTROL_SHARE:
         raise UnsupportedFormat(path, "this is a binary file, not a PDF, HTML or text document")
     if path.lower().endswith((".htm", ".html")) and b"<" in head:
         return "html"

@@ -17,6 +17,7 @@ from ..patterns import (
     DATED_DECISION_RE,
     HEADER_LABEL_RE,
     LIST_MARKER_RE,
+    OPENER_HINT_RE,
     PUNKT_ITEM_RE,
     RECOMMENDER_RE,
     SUBITEM_RE,
@@ -26,11 +27,13 @@ from .headings import is_caps_heading, is_known_heading
 
 def starts_paragraph(line: Line) -> bool:
     """True when the line begins a new paragraph whatever came before it."""
+    if line.gap_before or line.heading:
+        return True
     text = line.text
+    if not could_open_paragraph(text):
+        return False  # the common case, prose, decided without a dozen regexes
     return bool(
-        line.gap_before
-        or line.heading
-        or LIST_MARKER_RE.match(text)
+        LIST_MARKER_RE.match(text)
         or is_known_heading(text)
         or PUNKT_ITEM_RE.match(text)
         or SUBITEM_RE.match(text)
@@ -45,6 +48,23 @@ def starts_paragraph(line: Line) -> bool:
     )
 
 
+# A line opens a paragraph only when it starts like a marker or label, or names one
+# of these words; everything else is prose and needs no further checks.
+_OPENER_WORDS = ("beslutning", "indstil", "deltog ikke")
+
+
+def could_open_paragraph(text: str) -> bool:
+    """A cheap test that rules out ordinary prose lines before the pattern checks."""
+    if OPENER_HINT_RE.match(text) or len(text) <= SHORT_LINE_CHARS:
+        return True
+    head = text[:SHORT_LINE_CHARS * 2].lower()
+    return any(word in head for word in _OPENER_WORDS) or text.isupper()
+
+
+# Headings and labels alone on a line are short; longer lines are checked by their opening only.
+SHORT_LINE_CHARS = 60
+
+
 # A recommendation lead-in stands on a line of its own ("Direktøren for … indstiller");
 # longer lines that happen to contain "indstiller" are prose.
 MAX_LEAD_IN_CHARS = 120
@@ -57,6 +77,10 @@ def _is_lead_in(text: str) -> bool:
 def _closes_paragraph(line: Line) -> bool:
     """True when nothing may follow the line in the same paragraph (a heading or label)."""
     text = line.text
+    if line.heading:
+        return True
+    if not could_open_paragraph(text):
+        return False
     return bool(line.heading or is_known_heading(text) or CASE_VALUE_RE.match(text) or DATED_DECISION_RE.match(text)
                 or is_caps_heading(text))
 

@@ -1,0 +1,333 @@
+"""The `minutes` command through typer's CliRunner, and once as the installed console script."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from helpers import schema_errors
+from pdf_factory import make_pdf, page_of_lines
+from typer.testing import CliRunner
+
+from minutes_cli.cli import app
+
+MINUTES = """REFERAT Teknik- og Miljøudvalget d. 20-02-2018
+
+Mødedato: Tirsdag d. 20. februar 2018 kl. 16:30
+
+Punkt 1: Vejbelysning
+
+Sagsnr.: 2016/05156
+
+Sagsfremstilling
+
+Udgiften er 2,5 mio. kr. og taksten er 12,50 kr. pr. lampe.
+
+Beslutning
+
+Godkendt.
+
+Bilag
+
+1. Kort over vejene
+2. Tidsplan
+
+Punkt 2: Cykelsti
+
+Sagsnr.: 2016/05157
+
+Beslutning
+
+Udsat.
+"""
+
+AGENDA = """DAGSORDEN Økonomiudvalget d. 13-03-2018
+
+Punkt 4: Anlægsbevilling til skole
+
+Indstilling
+
+Forvaltningen indstiller, at der gives en anlægsbevilling på 400.000 kr.
+"""
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture()
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with two good documents, run from inside it so paths print short."""
+    (tmp_path / "referat.txt").write_text(MINUTES, encoding="utf-8")
+    (tmp_path / "dagsorden.txt").write_text(AGENDA, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _csv(text: str, delimiter: str = ",") -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter))
+
+
+# --- extract: formats -----------------------------------------------------------------------------
+
+
+def test_extract_json_one_document(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["extract", "referat.txt"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert schema_errors(doc) == []
+    assert doc["source"]["path"] == "referat.txt"
+    assert [i["title"] for i in doc["items"]] == ["Vejbelysning", "Cykelsti"]
+
+
+def test_extract_json_several_documents_is_a_list(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["extract", "referat.txt", "dagsorden.txt", "-j", "1"])
+    assert result.exit_code == 0, result.stderr
+    docs = json.loads(result.stdout)
+    assert [d["source"]["path"] for d in docs] == ["referat.txt", "dagsorden.txt"]
+    assert all(schema_errors(d) == [] for d in docs)
+
+
+def test_extract_jsonl(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["extract", "referat.txt", "dagsorden.txt", "--format", "jsonl", "-j", "1"])
+    assert result.exit_code == 0, result.stderr
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["meeting"]["kind"] for d in docs] == ["minutes", "agenda"]
+
+
+def test_extract_csv_items(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["extract", "referat.txt", "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    assert not result.stdout.startswith("\ufeff"), "no BOM on standard output by default"
+    rows = _csv(result.stdout)
+    assert [(r["item_number"], r["title"], r["decision_outcome"]) for r in rows] == [
+        ("1", "Vejbelysning", "approved"), ("2", "Cykelsti", "postponed")]
+    assert rows[0]["committee"] == "Teknik- og Miljøudvalget" == rows[1]["committee"], "meeting fields repeat"
+    assert rows[0]["attachments"] == "Kort over vejene | Tidsplan"
+    assert rows[0]["amount_total_dkk"] == "2500012.5"
+
+
+def test_extract_csv_amounts(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["extract", "referat.txt", "--format", "csv", "--table", "amounts"])
+    assert result.exit_code == 0, result.stderr
+    rows = _csv(result.stdout)
+    assert [(r["item_number"], r["text"], r["value_dkk"], r["currency"]) for r in rows] == [
+        ("1", "2,5 mio. kr.", "2500000", "DKK"), ("1", "12,50 kr.", "12.5", "DKK")]
+
+
+def test_extract_csv_attachments(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["extract", "referat.txt", "--format", "csv", "--table", "attachments"])
+    assert result.exit_code == 0, result.stderr
+    rows = _csv(result.stdout)
+    assert [(r["item_number"], r["attachment_number"], r["attachment_title"]) for r in rows] == [
+        ("1", "1", "Kort over vejene"), ("1", "2", "Tidsplan")]
+
+
+def test_extract_csv_to_file_has_a_bom(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["extract", "referat.txt", "--format", "csv", "-o", "ud.csv"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    data = (workdir / "ud.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert len(_csv(data.decode("utf-8"))) == 2
+
+
+def test_extract_csv_excel_uses_semicolons_and_decimal_commas(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["extract", "referat.txt", "--format", "csv", "--table", "amounts",
+                                 "--excel"])
+    assert result.exit_code == 0, result.stderr
+    rows = _csv(result.stdout, delimiter=";")
+    assert [r["value_dkk"] for r in rows] == ["2500000", "12,5"]
+    assert result.stdout.splitlines()[0].startswith("source;municipality;committee")
+
+
+def test_extract_json_to_file(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["extract", "referat.txt", "-o", "ud.json"])
+    assert result.exit_code == 0, result.stderr
+    data = (workdir / "ud.json").read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf"), "JSON never gets a BOM"
+    assert json.loads(data)["items"][0]["decision"]["text"] == "Godkendt."
+
+
+def test_extract_stdin(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["extract", "-"], input=MINUTES.encode("utf-8"))
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["source"]["path"] == "-"
+    assert [i["number"] for i in doc["items"]] == ["1", "2"]
+
+
+# --- extract: failures ----------------------------------------------------------------------------
+
+
+def test_missing_file_is_one_line_naming_it(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["extract", "findes-ikke.pdf"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "findes-ikke.pdf" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.fixture()
+def mixed_batch(workdir: Path) -> list[str]:
+    """Two good documents and four bad ones: corrupt PDF, empty file, binary file, missing file."""
+    (workdir / "beskadiget.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
+    (workdir / "tom.txt").write_bytes(b"")
+    (workdir / "billede.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (workdir / "program.bin").write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+    return ["referat.txt", "beskadiget.pdf", "tom.txt", "billede.png", "program.bin", "dagsorden.txt",
+            "mangler.txt"]
+
+BAD = ["beskadiget.pdf", "tom.txt", "billede.png", "program.bin", "mangler.txt"]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_batch_with_bad_files_names_each_and_keeps_the_good(runner: CliRunner, mixed_batch: list[str],
+                                                              workers: str) -> None:
+    result = runner.invoke(app, ["extract", *mixed_batch, "-j", workers])
+    assert result.exit_code == 1
+    docs = json.loads(result.stdout)
+    assert [d["source"]["path"] for d in docs] == ["referat.txt", "dagsorden.txt"]
+    assert [len(d["items"]) for d in docs] == [2, 1], "good outputs are complete"
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    for name in BAD:
+        assert sum(name in line for line in errors) == 1, (name, result.stderr)
+    assert "Traceback" not in result.stderr
+
+
+def test_batch_jsonl_has_an_error_record_per_failed_file(runner: CliRunner, mixed_batch: list[str]) -> None:
+    result = runner.invoke(app, ["extract", *mixed_batch, "--format", "jsonl", "-j", "1"])
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    good = [r for r in records if "error" not in r]
+    bad = [r for r in records if "error" in r]
+    assert sorted(r["source"]["path"] for r in good) == ["dagsorden.txt", "referat.txt"]
+    assert all(schema_errors(r) == [] for r in good)
+    assert sorted(r["source"]["path"] for r in bad) == sorted(BAD)
+    assert all(r["source"]["path"] in r["error"] for r in bad)
+
+
+def test_batch_csv_still_writes_the_good_rows(runner: CliRunner, mixed_batch: list[str]) -> None:
+    result = runner.invoke(app, ["extract", *mixed_batch, "--format", "csv", "-j", "1"])
+    assert result.exit_code == 1
+    assert sorted({r["source"] for r in _csv(result.stdout)}) == ["dagsorden.txt", "referat.txt"]
+
+
+def test_recursive_directory(runner: CliRunner, workdir: Path) -> None:
+    (workdir / "arkiv" / "2018").mkdir(parents=True)
+    (workdir / "arkiv" / "2018" / "referat.txt").write_text(MINUTES, encoding="utf-8")
+    (workdir / "arkiv" / "noter.xml").write_text("<?xml version='1.0'?><x/>", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "-r", "arkiv", "--format", "jsonl", "-j", "1"])
+    assert result.exit_code == 0, result.stderr
+    [doc] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert Path(doc["source"]["path"]) == Path("arkiv/2018/referat.txt")
+
+
+# --- extract: output directory --------------------------------------------------------------------
+
+
+def test_output_dir_and_skip_unchanged(runner: CliRunner, workdir: Path) -> None:
+    args = ["extract", "referat.txt", "dagsorden.txt", "--output-dir", "json", "-j", "1"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.stderr
+    assert first.stdout == ""
+    written = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (workdir / "json").iterdir()}
+    assert sorted(written) == ["dagsorden.txt.json", "referat.txt.json"]
+    assert all(schema_errors(d) == [] for d in written.values())
+
+    target = workdir / "json" / "referat.txt.json"
+    os.utime(target, (1_000_000_000, 1_000_000_000))
+    second = runner.invoke(app, [*args, "--skip-unchanged"])
+    assert second.exit_code == 0, second.stderr
+    assert "2 unchanged" in second.stderr
+    assert target.stat().st_mtime == 1_000_000_000, "an unchanged input's output is not rewritten"
+
+    (workdir / "referat.txt").write_text(MINUTES.replace("Udsat.", "Godkendt."), encoding="utf-8")
+    third = runner.invoke(app, [*args, "--skip-unchanged"])
+    assert third.exit_code == 0, third.stderr
+    assert "1 unchanged" in third.stderr
+    redone = json.loads(target.read_text(encoding="utf-8"))
+    assert redone["items"][1]["decision"]["text"] == "Godkendt."
+
+
+def test_skip_unchanged_needs_output_dir(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["extract", "referat.txt", "--skip-unchanged"])
+    assert result.exit_code == 2
+
+
+# --- show and help --------------------------------------------------------------------------------
+
+
+def test_show(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["show", "referat.txt"])
+    assert result.exit_code == 0, result.stderr
+    for expected in ("Teknik- og Miljøudvalget", "2018-02-20", "Vejbelysning", "Cykelsti", "approved",
+                     "postponed",
+                     "Kort over vejene", "2016/05156"):
+        assert expected in result.stdout
+
+
+def test_show_one_item(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["show", "referat.txt", "--item", "2"])
+    assert result.exit_code == 0, result.stderr
+    assert "Cykelsti" in result.stdout and "Vejbelysning" not in result.stdout
+
+
+def test_show_pdf_with_pages(runner: CliRunner, workdir: Path) -> None:
+    page = page_of_lines(["Punkt 1: Vejbelysning", None, "Beslutning", "Godkendt."])
+    (workdir / "referat.pdf").write_bytes(make_pdf([page]))
+    result = runner.invoke(app, ["show", "referat.pdf"])
+    assert result.exit_code == 0, result.stderr
+    assert "Vejbelysning" in result.stdout and "1-1" in result.stdout
+
+
+def test_show_missing_file(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["show", "findes-ikke.txt"])
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "findes-ikke.txt" in result.stderr
+
+
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_has_examples(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Examples" in result.stdout
+    assert f"minutes {command}" in result.stdout, "the examples are real commands"
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("minutes ")
+
+
+# --- the installed console script -----------------------------------------------------------------
+
+
+def _console_script() -> str | None:
+    return shutil.which("minutes") or shutil.which("minutes", path=str(Path(sys.executable).parent))
+
+
+@pytest.mark.skipif(_console_script() is None, reason="the minutes console script is not installed")
+def test_console_script(tmp_path: Path) -> None:
+    source = tmp_path / "referat.txt"
+    source.write_text(MINUTES, encoding="utf-8")
+    done = subprocess.run([str(_console_script()), "extract", str(source), "--format", "jsonl"],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    records: list[dict[str, Any]] = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(records) == 1 and schema_errors(records[0]) == []
+    assert [i["title"] for i in records[0]["items"]] == ["Vejbelysning", "Cykelsti"]
