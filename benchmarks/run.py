@@ -233,12 +233,18 @@ def _item_lines(number: int, rng: random.Random, year: int, forvaltning: str) ->
     return lines
 
 
+# Real meetings have tens to a few hundred items; past this a long text starts the next meeting.
+ITEMS_PER_MEETING = 400
+
+
 def minutes_text(target_bytes: int, seed: int = 1) -> tuple[str, int]:
     """A realistic Danish minutes text of at least `target_bytes` UTF-8 bytes, and its item count.
 
-    One meeting: a header, many varied items ("Punkt N: ...", Sagsnr., Baggrund,
+    A meeting: a header, many varied items ("Punkt N: ...", Sagsnr., Baggrund,
     Økonomi with kroner amounts, an indstilling with "1. at ..." points, Beslutning,
     Bilag), and a running header block about every 60 lines, as a PDF export has.
+    A text longer than one meeting of ITEMS_PER_MEETING items is a bound volume of
+    one committee's meetings, each numbered from 1 (as a year's minutes in one file).
     """
     rng = random.Random(seed)
     committee, forvaltning = COMMITTEES[seed % len(COMMITTEES)]
@@ -246,32 +252,38 @@ def minutes_text(target_bytes: int, seed: int = 1) -> tuple[str, int]:
     year = 2012 + seed % 10
     month = 1 + seed % 12
     day = 1 + seed % 27
-    date = f"{day:02d}.{month:02d}.{year}"
-    weekday = WEEKDAYS[seed % len(WEEKDAYS)]
-    running = [f"{committee},", "", date, "", f"{municipality} Kommune", ""]
-    members = rng.sample(NAMES, 7)
-    out: list[str] = [
-        "", f"REFERAT {committee} d. {day:02d}-{month:02d}-{year}", "",
-        f"Mødedato {weekday} d. {day}. {MONTHS[month - 1]} {year} kl. 16:00", "",
-        f"Mødested Udvalgsværelse {rng.randint(1, 4)}, Rådhuset", "",
-        "Mødedeltagere " + ", ".join(members), "",
-    ]
-    size = sum(len(line.encode()) + 1 for line in out)
-    since_header = len(out)
-    next_header = rng.randint(55, 65)
-    number = 0
+    out: list[str] = []
+    size = 0
+    items = 0
     while size < target_bytes:
-        number += 1
-        for line in _item_lines(number, rng, year, forvaltning):
-            out.append(line)
-            size += len(line.encode()) + 1
-            since_header += 1
-            if since_header >= next_header and line == "":
-                out += running
-                size += sum(len(x.encode()) + 1 for x in running)
-                since_header = 0
-                next_header = rng.randint(55, 65)
-    return "\n".join(out) + "\n", number
+        date = f"{day:02d}.{month:02d}.{year}"
+        weekday = WEEKDAYS[(seed + items) % len(WEEKDAYS)]
+        running = [f"{committee},", "", date, "", f"{municipality} Kommune", ""]
+        meeting = [
+            "", f"REFERAT {committee} d. {day:02d}-{month:02d}-{year}", "",
+            f"Mødedato {weekday} d. {day}. {MONTHS[month - 1]} {year} kl. 16:00", "",
+            f"Mødested Udvalgsværelse {rng.randint(1, 4)}, Rådhuset", "",
+            "Mødedeltagere " + ", ".join(rng.sample(NAMES, 7)), "",
+        ]
+        out += meeting
+        size += sum(len(line.encode()) + 1 for line in meeting)
+        since_header = len(meeting)
+        next_header = rng.randint(55, 65)
+        number = 0
+        while size < target_bytes and number < ITEMS_PER_MEETING:
+            number += 1
+            for line in _item_lines(number, rng, year, forvaltning):
+                out.append(line)
+                size += len(line.encode()) + 1
+                since_header += 1
+                if since_header >= next_header and line == "":
+                    out += running
+                    size += sum(len(x.encode()) + 1 for x in running)
+                    since_header = 0
+                    next_header = rng.randint(55, 65)
+        items += number
+        month, year = (1, year + 1) if month == 12 else (month + 1, year)
+    return "\n".join(out) + "\n", items
 
 
 # --------------------------------------------------------------------------------------------
@@ -677,11 +689,9 @@ print(json.dumps(report))
 # the child's ru_maxrss, and this script holds pdfplumber, the PDFs and worker pools.
 LAUNCHER_CODE = r"""
 import json, resource, subprocess, sys
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 done = subprocess.run([sys.executable, "-c", sys.argv[1], sys.argv[2]], stdout=subprocess.PIPE)
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"returncode": done.returncode, "stdout": done.stdout.decode(), "maxrss": peak,
-                  "launcher_maxrss": own}))
+print(json.dumps({"returncode": done.returncode, "stdout": done.stdout.decode(), "maxrss": peak}))
 """
 
 
@@ -703,8 +713,8 @@ def run_measured_child(argument: str) -> dict[str, Any]:
         raise RuntimeError(f"child failed ({launcher['returncode']}): {done.stderr.decode(errors='replace')[-2000:]}")
     report: dict[str, Any] = json.loads(launcher["stdout"])
     vmhwm = report.pop("vmhwm_kb", None)
-    report.update(peak_rss_mb=_maxrss_mb(launcher["maxrss"]), launcher_rss_mb=_maxrss_mb(launcher["launcher_maxrss"]),
-                  vmhwm_mb=None if vmhwm is None else vmhwm / 1024, wall_seconds=wall)
+    report.update(peak_rss_mb=_maxrss_mb(launcher["maxrss"]), vmhwm_mb=None if vmhwm is None else vmhwm / 1024,
+                  wall_seconds=wall)
     return report
 
 
@@ -745,7 +755,6 @@ def bench_rss(pdfs: list[Path], cfg: Config, scratch: Path) -> dict[str, Any]:
         "peak_rss_mb_all": [r["peak_rss_mb"] for r in runs],
         "vmhwm_mb_all": [r["vmhwm_mb"] for r in runs],
         "baseline_vmhwm_mb": baseline["vmhwm_mb"],
-        "launcher_rss_mb": baseline["launcher_rss_mb"],
         "baseline_import_rss_mb": baseline["peak_rss_mb"],
         "rss_ratio_to_import_only": peak / baseline["peak_rss_mb"],
         "rss_above_import_only_mb": peak - baseline["peak_rss_mb"],
@@ -866,9 +875,14 @@ def build_report(results: dict[str, Any]) -> Report:
     if pdf and pdf["pdfplumber_fallback_files"]:
         report.notes.append("Files read by the pdfplumber fallback (damaged for pdfium): "
                             + ", ".join(pdf["pdfplumber_fallback_files"]))
-    report.notes.append("Text: generated Danish minutes (many varied items, Sagsnr., Baggrund/Økonomi with "
-                        "kroner amounts, indstilling with \"1. at …\" points, Beslutning, Bilag, a running header "
-                        "about every 60 lines), parsed by `extract_text` in one process (one core).")
+    text_note = ("Text: generated Danish minutes (varied items with Sagsnr., Baggrund/Økonomi with kroner "
+                 "amounts, an indstilling with \"1. at …\" points, Beslutning, Bilag, a running header about "
+                 f"every 60 lines; past {ITEMS_PER_MEETING} items the text goes on with the committee's next "
+                 "meeting), parsed by `extract_text` in one process (one core).")
+    missed = [t for t in texts or [] if "mb_per_s" in t and t["extracted_items"] != t["generated_items"]]
+    for t in missed:
+        text_note += f" {t['mb']:.0f} MB: {t['extracted_items']} of {t['generated_items']} generated items found."
+    report.notes.append(text_note)
     if workers:
         report.notes.append(f"Batch: {workers['text_files']} generated text files ({workers['text_mb']:.1f} MB) "
                             f"and {workers['pdf_files']} PDF copies ({workers['pdf_pages']} pages), `run_batch`, "

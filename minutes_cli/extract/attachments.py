@@ -85,6 +85,8 @@ def find_attachments(sections: list[RawSection]) -> tuple[Attachment, ...]:
             found += _from_section(section.blocks)
         else:
             for block in section.blocks:
+                if block.text[:5].lower() != "bilag":
+                    continue
                 match = BILAG_LINE_RE.match(block.text)
                 if match and match.group("number"):
                     found.append(Attachment(*_split(block.text)))

@@ -12,6 +12,9 @@ from __future__ import annotations
 from ..model import Block
 from ..patterns import CASE_LABEL_RE, CASE_OFFICER_RE, CASE_VALUE_RE
 
+# First letters of the case-number labels (Sagsnr., Sags nr., J.nr., Journalnr., Emnenr.).
+LABEL_INITIALS = frozenset("SsJjEe")
+
 # A bare case number counts only among the first paragraphs of an item
 # (FirstAgenda prints it right under the title); later it is a reference.
 BARE_CASE_LOOKAHEAD = 3
@@ -21,6 +24,8 @@ def _labelled(blocks: tuple[Block, ...]) -> list[str]:
     found: list[str] = []
     for index, block in enumerate(blocks):
         for line_index, line in enumerate(block.lines):
+            if line.text[:1] not in LABEL_INITIALS:
+                continue  # no label starts otherwise; skips the regex for prose
             match = CASE_LABEL_RE.match(line.text)
             if not match:
                 continue
@@ -54,6 +59,9 @@ def find_case_numbers(title_case: str | None, heading: Block | None, blocks: tup
 def find_case_officer(blocks: tuple[Block, ...]) -> str | None:
     """The sagsbehandler named in the item, if any."""
     for block in blocks:
+        lowered = block.text.lower()
+        if "sagsbehandler" not in lowered and "kontakt" not in lowered:
+            continue
         match = CASE_OFFICER_RE.search(block.text)
         if match and not block.text.lower().startswith("øvrige"):
             return str(match.group("name")).strip()

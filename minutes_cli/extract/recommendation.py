@@ -23,6 +23,9 @@ AUTHOR_WORD_RE = regex.compile(
     r"ledelse|kontor|enhed|området|byråd|kommunalbestyrelse|formand|koncern|regionsdirektion|^det$",
     regex.I,
 )
+# Stems of the verbs a lead-in uses (RECOMMENDER_RE); a paragraph without one is not a lead-in.
+LEAD_IN_VERBS = ("indstil", "anbefal", "foreslå")
+
 # Authors that are not a body: "Det indstilles" has nobody.
 IMPERSONAL_AUTHORS = ("det", "der", "hermed")
 # A lead-in ends with "at" when it opens the points: "indstiller, at" / "indstiller at:".
@@ -61,7 +64,8 @@ def _author(by: str) -> str | None:
 
 
 def _lead_in(block: Block, strict: bool) -> regex.Match[str] | None:
-    if LIST_MARKER_RE.match(block.text):
+    lowered = block.text[:400].lower()
+    if not any(verb in lowered for verb in LEAD_IN_VERBS) or LIST_MARKER_RE.match(block.text):
         return None
     match = RECOMMENDER_RE.match(block.text)
     if not match:

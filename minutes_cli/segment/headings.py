@@ -37,14 +37,20 @@ MAX_FREE_HEADING_WORDS = 12
 
 def known_heading_kind(text: str) -> HeadingKind | None:
     """The kind of a heading the vocabulary knows, else None."""
-    label = normalise_label(text)
-    if label in _KINDS:
-        return _KINDS[label]
-    if label in INLINE_DECISION_LABELS and text.rstrip().endswith(":"):
-        return "decision"
-    if DATED_DECISION_RE.match(text.strip()):
+    if len(text) <= MAX_KNOWN_HEADING_CHARS:
+        label = normalise_label(text)
+        if label in _KINDS:
+            return _KINDS[label]
+        if label in INLINE_DECISION_LABELS and text.rstrip().endswith(":"):
+            return "decision"
+    if "eslutning" in text and DATED_DECISION_RE.match(text.strip()):
         return "decision"
     return None
+
+
+# The longest heading in the vocabulary is 39 characters ("økonomiske konsekvenser og
+# finansiering"); longer paragraphs are looked up only as dated decision headings.
+MAX_KNOWN_HEADING_CHARS = 60
 
 
 def is_known_heading(text: str) -> bool:
@@ -54,9 +60,9 @@ def is_known_heading(text: str) -> bool:
 
 def is_caps_heading(text: str) -> bool:
     """"BESLUTNINGSFORSLAG FRA DD": an all-capitals line of two or more words."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(text.split()) >= 2 and len(letters) >= 6 and all(ch.isupper() for ch in letters) \
-        and not text.rstrip().endswith(".")
+    if len(text) > MAX_FREE_HEADING_CHARS or not text.isupper():
+        return False  # str.isupper is true when every cased character is a capital
+    return len(text.split()) >= 2 and sum(ch.isalpha() for ch in text) >= 6 and not text.rstrip().endswith(".")
 
 
 def heading_kind(block: Block, free_headings: bool) -> HeadingKind | None:
