@@ -864,7 +864,8 @@ def build_report(results: dict[str, Any]) -> Report:
 
     report.notes.append(
         f"{'Quick run (`--quick`)' if env['quick'] else 'Full run'} on {env['date']}: {env['cpu']}, "
-        f"{env['cores']} cores, load average {env['load_average_start']} at start; Python {env['python']}, "
+        f"{env['cores']} cores, load average {env['load_average_start']} at start, "
+        f"{env.get('load_average_end', 'n/a')} at end; Python {env['python']}, "
         f"pypdfium2 {env['pypdfium2']}, pdfplumber {env['pdfplumber']}. Best of {env['repeats']} "
         f"for every time; the whole run took {results['total_seconds']:.0f} s.")
     source = f"PDFs: {env['pdf_source']}."
@@ -909,7 +910,7 @@ def table_markdown(report: Report) -> str:
     for r in report.rows:
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in
                                        (r.measure, r.result, r.baseline, r.ratio, r.target, r.status)) + " |")
-    return "\n".join(lines) + "\n\n" + "\n".join(report.notes)
+    return "\n".join(lines) + "\n\n" + "\n".join(f"- {note}" for note in report.notes)
 
 
 def write_atomic(target: Path, text: str) -> None:

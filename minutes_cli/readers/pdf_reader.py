@@ -112,6 +112,34 @@ def _is_bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
     return any(word in name for word in _BOLD_NAMES)
 
 
+# A space drawn inside the letter before it is an accent the font left unmapped: Word
+# exports in some fonts draw "å" as "a" plus a ring that extracts as a space ("Sager pa
+# vej"). Only the ring over a/A is repaired: it is the one accent Danish text depends on.
+_OVERLAY_CANDIDATE_RE = regex.compile(r"[aA] ")
+_RING = {"a": "å", "A": "Å"}
+# The overlay lies within the letter's box, give or take this many points.
+OVERLAY_TOLERANCE = 0.5
+# A gap wider than this after the letter is the word space the overlay stood in for.
+WORD_SPACE_GAP = 2.0
+
+
+def _repair_rings(textpage: pdfium.PdfTextPage, start: int, raw: str) -> str:
+    """The line with "a" + overlaid space turned back into "å" (and the word space kept)."""
+    pieces: list[str] = []
+    last = 0
+    for match in _OVERLAY_CANDIDATE_RE.finditer(raw):
+        letter, space = start + match.start(), start + match.start() + 1
+        a_left, _, a_right, _ = textpage.get_charbox(letter)
+        s_left, _, s_right, _ = textpage.get_charbox(space)
+        if s_left + OVERLAY_TOLERANCE < a_left or s_right > a_right + OVERLAY_TOLERANCE or s_right <= s_left:
+            continue
+        following = space + 1
+        gap = (textpage.get_charbox(following)[0] - a_right) if match.end() < len(raw) else 0.0
+        pieces.append(raw[last: match.start()] + _RING[match.group(0)[0]] + (" " if gap > WORD_SPACE_GAP else ""))
+        last = match.end()
+    return "".join(pieces) + raw[last:] if pieces else raw
+
+
 def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
     """The page's lines with gap and bold hints from character positions and fonts."""
     text = textpage.get_text_range()
@@ -124,6 +152,8 @@ def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
         if not stripped:
             continue
         first = start + (len(raw) - len(raw.lstrip()))
+        if "a " in raw or "A " in raw:
+            raw = _repair_rings(textpage, start, raw)
         size = round(pdfium_c.FPDFText_GetFontSize(textpage.raw, first), 1)
         positioned.append((raw, _baseline(textpage, first), _is_bold(textpage, first), size))
     pitches = [a[1] - b[1] for a, b in zip(positioned[:-1], positioned[1:], strict=True) if 0 < a[1] - b[1] < 60]
