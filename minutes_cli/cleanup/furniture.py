@@ -2,9 +2,10 @@
 
 Two signals, both general rather than per system:
 - on paged input, a line that stands in the top or bottom band of many pages
-  (digits compared as one symbol, so "Side 3" and "Side 4" are the same);
-- on any input, a run of lines that repeats through the document and holds a
-  date or a page number (a committee/date/municipality block that an export
+  and nowhere else (page counters compared as one symbol, so "Side 3" and
+  "Side 4" are the same);
+- on unpaged input, a run of lines that repeats through the document and holds
+  a date or a page number (a committee/date/municipality block that an export
   put in the middle of the text, cutting sentences and words in two).
 Where a removed run cut a sentence, the text on both sides is rejoined.
 """
@@ -35,13 +36,21 @@ from ..vocabulary import (
     normalise_label,
 )
 
-# How many lines at the top and at the bottom of a page can be header/footer.
-# Four covers the deepest header seen (committee, date, "Side N", rule) with one spare.
+# How many lines at the top and at the bottom of a page can be a repeated header/footer.
+# Four covers the running headers seen; more lets item headings at page tops qualify.
 PAGE_BAND_LINES = 4
+
+# A page number may stand deeper: Ballerup eDoc prints committee, "Referat", "Åbent
+# referat" and "Dato: …" before "Side N". Six covers that with one spare.
+PAGE_NUMBER_BAND_LINES = 6
 
 # A band line is furniture when it is on at least this share of pages (and on two or more).
 # 0.4 keeps headers that skip the first page or an appendix, on documents of 3+ pages.
 MIN_PAGE_SHARE = 0.4
+
+# A band line is furniture only when most of its occurrences are in the bands (a committee
+# name in a running header also stands in the text now and then).
+BAND_ONLY_SHARE = 0.5
 
 # In unpaged text, a line must repeat this often before it can be furniture; two
 # repeats happen naturally (an attachment listed twice), three rarely do.
@@ -99,18 +108,27 @@ def _paged_furniture(lines: list[Line]) -> set[int]:
         return set()
     band: dict[int, set[int]] = {}
     pages_with_key: dict[str, set[int]] = defaultdict(set)
+    found: set[int] = set()
+    for indexes in by_page.values():
+        edges = indexes[:PAGE_NUMBER_BAND_LINES] + indexes[-PAGE_NUMBER_BAND_LINES:]
+        found.update(index for index in edges if PAGE_NUMBER_RE.match(lines[index].text))
     for page, indexes in by_page.items():
         band[page] = set(indexes[:PAGE_BAND_LINES] + indexes[-PAGE_BAND_LINES:])
         for index in band[page]:
             pages_with_key[_band_key(lines[index].text)].add(page)
     threshold = max(2.0, MIN_PAGE_SHARE * len(by_page))
-    found: set[int] = set()
+    # a running header stands only in the bands; a line that also stands mid-page
+    # ("Udvalg: Aarhus Byråd" in a history list) is text that sometimes reaches a page edge
+    everywhere = Counter(_band_key(line.text) for line in lines if line.page is not None)
+    in_bands = Counter(_band_key(lines[index].text) for members in band.values() for index in members)
     for members in band.values():
         for index in members:
             text = lines[index].text
             if normalise_label(text) in _KNOWN_HEADINGS:
                 continue  # items that start on a new page put their headings in the top band
-            if PAGE_NUMBER_RE.match(text) or len(pages_with_key[_band_key(text)]) >= threshold:
+            key = _band_key(text)
+            if PAGE_NUMBER_RE.match(text) or (len(pages_with_key[key]) >= threshold
+                                              and in_bands[key] >= BAND_ONLY_SHARE * everywhere[key]):
                 found.add(index)
     return found
 
@@ -151,7 +169,10 @@ def _ends_open(text: str) -> bool:
 
 def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """Lines without furniture, and the text of the furniture lines removed."""
-    drop = _paged_furniture(lines) | _repeated_runs(lines)
+    # with pages, headers and footers are found by position; repetition through the text
+    # is the signal only where pages are unknown (a PDF's history lists repeat too)
+    paged = any(line.page is not None for line in lines)
+    drop = _paged_furniture(lines) if paged else _repeated_runs(lines)
     # the document's own first line is its title even when later pages repeat it as a running header
     if lines and not PAGE_REFERENCE_RE.search(lines[0].text) and not PAGE_NUMBER_RE.match(lines[0].text):
         drop.discard(0)
