@@ -602,8 +602,6 @@ def _spin_seconds(loops: int, processes: int) -> float:
 
 
 def bench_workers(pdfs: list[Path], cfg: Config, scratch: Path) -> dict[str, Any]:
-    from minutes_cli.batch import expand_inputs, run_batch
-
     folder = scratch / "batch"
     folder.mkdir()
     text_files = max(cfg.batch_text_files, MIN_BATCH_FILES - cfg.batch_pdf_copies * len(pdfs))
@@ -618,31 +616,60 @@ def bench_workers(pdfs: list[Path], cfg: Config, scratch: Path) -> dict[str, Any
         for path in pdfs:
             shutil.copyfile(path, folder / f"copy{copy}_{path.name}")
             pdf_pages += page_count(path)
-    inputs = expand_inputs([str(folder)], recursive=True)
-    files = len(inputs)
-
-    def run(workers: int) -> tuple[int, int]:
-        ok = failed = 0
-        for result in run_batch(inputs, workers=workers):
-            if result.ok:
-                ok += 1
-            else:
-                failed += 1
-        return ok, failed
-
-    progress(f"Workers: {files} files ({text_files} text, {files - text_files} PDF), "
-             f"workers=1 and workers=2 alternately, best of {cfg.repeats}")
-    times: dict[int, list[float]] = {1: [], 2: []}
-    outcome: dict[int, tuple[int, int]] = {}
+    progress(f"Workers: {len(list(folder.iterdir()))} files ({text_files} text), workers=1 and workers=2 "
+             f"alternately, best of {cfg.repeats}, in a fresh process")
+    # A fresh interpreter runs the batches, as the CLI would: worker processes forked from this
+    # script would copy its hundreds of MB (pdfplumber, the 20 MB text's leftovers) page by page.
     spin_loops = 2_000_000 if cfg.quick else 5_000_000
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--batch-child", str(folder),
+                           str(cfg.repeats), str(spin_loops)], capture_output=True, cwd=str(REPO), check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"batch process failed ({done.returncode}): {done.stderr.decode(errors='replace')[-2000:]}")
+    measured: dict[str, Any] = json.loads(done.stdout)
+    files = measured["files"]
+    t1, t2 = min(measured["times"]["1"]), min(measured["times"]["2"])
+    spin, cpu = measured["spin"], measured["cpu"]
+    ceiling = 2 * min(spin["1"]) / min(spin["2"])
+    return {
+        "files": files,
+        "text_files": text_files,
+        "text_mb": text_bytes / MB,
+        "pdf_files": files - text_files,
+        "pdf_pages": pdf_pages,
+        "failed": measured["failed"],
+        "w1_seconds": t1,
+        "w1_seconds_all": measured["times"]["1"],
+        "w1_files_per_s": files / t1,
+        "w2_seconds": t2,
+        "w2_seconds_all": measured["times"]["2"],
+        "w2_files_per_s": files / t2,
+        "speedup": t1 / t2,
+        "cores": _cores(),
+        "cpu_loop_ceiling": ceiling,
+        "cpu_loop_seconds": spin,
+        "speedup_share_of_ceiling": (t1 / t2) / ceiling,
+        "w1_cpu_seconds_all": cpu["1"],
+        "w2_cpu_seconds_all": cpu["2"],
+        "w2_parent_cpu_seconds_all": measured["parent_cpu"]["2"],
+        "cpu_ratio_w2_to_w1": min(cpu["2"]) / min(cpu["1"]),
+    }
+
+
+def batch_child(folder: str, repeats: int, spin_loops: int) -> dict[str, Any]:
+    """In a fresh interpreter: run_batch over the folder with 1 and 2 workers, alternately; times and CPU."""
+    from minutes_cli.batch import expand_inputs, run_batch
+
+    inputs = expand_inputs([folder], recursive=True)
+    times: dict[int, list[float]] = {1: [], 2: []}
     spin: dict[int, list[float]] = {1: [], 2: []}
     cpu: dict[int, list[float]] = {1: [], 2: []}
     parent_cpu: dict[int, list[float]] = {1: [], 2: []}
-    for _ in range(cfg.repeats):
+    failed = 0
+    for _ in range(repeats):
         for workers in (1, 2):  # alternate, so background load hits both alike
             cpu_before = _cpu_with_children()
             started = time.perf_counter()
-            outcome[workers] = run(workers)
+            failed = sum(1 for result in run_batch(inputs, workers=workers) if not result.ok)
             times[workers].append(time.perf_counter() - started)
             # run_batch may leave its pool to wind down on its own: wait for the workers (untimed)
             # so that they are reaped and their CPU time is counted
@@ -653,31 +680,8 @@ def bench_workers(pdfs: list[Path], cfg: Config, scratch: Path) -> dict[str, Any
             parent_cpu[workers].append(cpu_after[0] - cpu_before[0])
             # the machine's own ceiling right now: the same CPU-bound loop in 1 and 2 processes
             spin[workers].append(_spin_seconds(spin_loops, workers))
-    t1, t2 = min(times[1]), min(times[2])
-    ceiling = 2 * min(spin[1]) / min(spin[2])
-    return {
-        "files": files,
-        "text_files": text_files,
-        "text_mb": text_bytes / MB,
-        "pdf_files": files - text_files,
-        "pdf_pages": pdf_pages,
-        "failed": outcome[1][1],
-        "w1_seconds": t1,
-        "w1_seconds_all": times[1],
-        "w1_files_per_s": files / t1,
-        "w2_seconds": t2,
-        "w2_seconds_all": times[2],
-        "w2_files_per_s": files / t2,
-        "speedup": t1 / t2,
-        "cores": _cores(),
-        "cpu_loop_ceiling": ceiling,
-        "cpu_loop_seconds": spin,
-        "speedup_share_of_ceiling": (t1 / t2) / ceiling,
-        "w1_cpu_seconds_all": cpu[1],
-        "w2_cpu_seconds_all": cpu[2],
-        "w2_parent_cpu_seconds_all": parent_cpu[2],
-        "cpu_ratio_w2_to_w1": min(cpu[2]) / min(cpu[1]),
-    }
+    return {"files": len(inputs), "failed": failed, "times": times, "spin": spin, "cpu": cpu,
+            "parent_cpu": parent_cpu}
 
 
 def _cores() -> int:
@@ -1017,7 +1021,12 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"folder of PDFs (default: {DEFAULT_CORPUS}); generated PDFs when absent")
     parser.add_argument("--no-corpus", action="store_true", help="ignore the corpus and use generated PDFs")
     parser.add_argument("--readme", type=Path, default=REPO / "README.md", help=argparse.SUPPRESS)
+    parser.add_argument("--batch-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.batch_child:
+        folder, repeats, loops = args.batch_child
+        print(json.dumps(batch_child(folder, int(repeats), int(loops))))
+        return 0
 
     cfg = Config.make(args.quick)
     failures: list[str] = []

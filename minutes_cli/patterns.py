@@ -50,7 +50,7 @@ PUNKT_ITEM_RE = regex.compile(
     r"""
     ^(?:punkt|pkt\.?)\s*                # the word Punkt
     (?P<number>\d{1,4}[a-z]?)           # 7, 14, 3a
-    \s*[:.)]\s*                         # separator
+    (?:\s*[:.)]\s*|\s+(?=[A-ZÆØÅ]))     # separator, or none before a capital: "Punkt 1 Godkendelse"
     (?P<title>\S.*)$                    # title, may start with "Lukket:"
     """,
     VI,
@@ -71,6 +71,9 @@ NUMBER_ONLY_RE = regex.compile(r"^(?P<number>\d{1,4})\.?$", V)
 
 # "1.1 Status siden sidst": a sub-item number; it belongs to the item above.
 SUBITEM_RE = regex.compile(r"^(?P<number>\d{1,2}\.\d{1,2})\.?[ \t]+(?P<title>[A-ZÆØÅ].*)$", V)
+
+# An item's status on a line of its own (OS2dagsorden, eDoc): "Lukket punkt", "Åbent punkt", "Lukket", "Åben"
+STATUS_LINE_RE = regex.compile(r"^(?P<status>lukket|lukkede|åben|åbent|fortroligt?)(?:\s+(?:punkt|sag))?$", VI)
 
 # "Lukket: Meddelelser", "Lukket punkt: Personalesag", "(Lukket)"
 CLOSED_RE = regex.compile(
@@ -294,7 +297,7 @@ HEADER_LABEL_RE = regex.compile(
 MUNICIPALITY_RE = regex.compile(
     r"""
     \b(?:
-        (?P<kommune>[A-ZÆØÅ][\wæøåÆØÅ-]+(?:[ -][A-ZÆØÅ][\wæøåÆØÅ-]+)?\s+Kommune)   # Gladsaxe Kommune
+        (?P<kommune>[A-ZÆØÅ][\wæøåÆØÅ-]+(?:[ -][A-ZÆØÅ][\wæøåÆØÅ-]+)?\s+(?:Kommune|KOMMUNE))  # Gladsaxe Kommune
       | (?P<region>Region\s+(?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland))
     )\b
     """,

@@ -160,13 +160,18 @@ def _pair_stacked_labels(lines: list[str]) -> list[str]:
 
 
 def _municipality(lines: list[str]) -> str | None:
-    counts = Counter(m.group(0) for text in lines for m in MUNICIPALITY_RE.finditer(text))
+    counts = Counter(_title_case(m.group(0)) for text in lines for m in MUNICIPALITY_RE.finditer(text))
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _title_case(name: str) -> str:
+    """"TØNDER KOMMUNE" -> "Tønder Kommune"; names already in mixed case are kept."""
+    return name.title() if name.isupper() else name
 
 
 def guess_municipality(text: str, minimum: int) -> str | None:
     """The municipality named most often in a text, when it is named at least `minimum` times."""
-    counts = Counter(m.group(0) for m in MUNICIPALITY_RE.finditer(text))
+    counts = Counter(_title_case(m.group(0)) for m in MUNICIPALITY_RE.finditer(text))
     if not counts:
         return None
     name, count = counts.most_common(1)[0]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 
@@ -154,6 +155,51 @@ class _LineCollector:
                 self.walk(child)
 
 
+# A table of items: a header row naming a number column and a title column.
+_NUMBER_HEADER_RE = regex.compile(r"^(?:nr|pkt|punkt|punktnr|dagsordenpunkt)\.?$", regex.I)
+_TITLE_HEADER_RE = regex.compile(r"^(?:titel|overskrift|emne|sag|punkt|beskrivelse)\.?$", regex.I)
+_CASE_HEADER_RE = regex.compile(r"^(?:sagsnr|sags\s?nr|sagsnummer|j\.?\s?nr|journalnr)\.?$", regex.I)
+_ROW_NUMBER_RE = regex.compile(r"^\d{1,4}[a-z]?\.?$")
+
+
+def _cells(row: Tag) -> list[Tag]:
+    return [c for c in row.find_all(["td", "th"], recursive=False)]
+
+
+def _mark_item_tables(soup: BeautifulSoup) -> None:
+    """Rows of tables that list items (header "Nr. | Titel | Sagsnr.") become item headings.
+
+    Each such row is replaced by the plain lines "Punkt N: Title" and "Sagsnr.: …",
+    so the segmenter reads it like any other item start; the item's text follows
+    in the rows or elements after it.
+    """
+    for table in soup.find_all("table"):
+        rows = table.find_all("tr")
+        for position, row in enumerate(rows):
+            headers = [" ".join(c.get_text(" ").split()) for c in _cells(row)]
+            number_col = next((i for i, h in enumerate(headers) if _NUMBER_HEADER_RE.match(h)), None)
+            title_col = next((i for i, h in enumerate(headers) if i != number_col and _TITLE_HEADER_RE.match(h)),
+                             None)
+            if number_col is None or title_col is None:
+                continue
+            case_col = next((i for i, h in enumerate(headers) if _CASE_HEADER_RE.match(h)), None)
+            row.decompose()
+            for item_row in rows[position + 1:]:
+                cells = [" ".join(c.get_text(" ").split()) for c in _cells(item_row)]
+                if len(cells) <= max(number_col, title_col) or not _ROW_NUMBER_RE.match(cells[number_col]):
+                    continue
+                lines = [f"Punkt {cells[number_col].rstrip('.')}: {cells[title_col]}"]
+                if case_col is not None and case_col < len(cells) and cells[case_col]:
+                    lines.append(f"Sagsnr.: {cells[case_col]}")
+                replacement = soup.new_tag("div")
+                for text in lines:
+                    paragraph = soup.new_tag("h3" if text.startswith("Punkt") else "p")
+                    paragraph.string = text
+                    replacement.append(paragraph)
+                item_row.replace_with(replacement)
+            break
+
+
 def _layout(soup: BeautifulSoup) -> ItemLayout | None:
     """The first known item layout present in the page; its rows are marked for the walker."""
     for layout in ITEM_LAYOUTS:
@@ -172,6 +218,8 @@ def read_html(data: bytes, path: str) -> RawDocument:
         for element in soup.select(selector):
             element.decompose()
     layout = _layout(soup)
+    if layout is None:
+        _mark_item_tables(soup)
     collector = _LineCollector(layout)
     collector.walk(soup.body or soup)
     collector.flush()

@@ -24,6 +24,7 @@ from ..patterns import (
     NUMBERED_ITEM_RE,
     NUMERIC_DATE_RE,
     PUNKT_ITEM_RE,
+    STATUS_LINE_RE,
     TITLE_CASE_RE,
     WORD_DATE_RE,
 )
@@ -108,10 +109,24 @@ class _ItemStart:
     title: str
 
 
+# "Punkt 3 Title" without a colon is a heading only when it is short and no sentence
+# ("Punkt 3 blev behandlet før punkt 2." is prose).
+MAX_BARE_PUNKT_CHARS = 200
+
+
+def _is_punkt_heading(block: Block, match: regex.Match[str]) -> bool:
+    text = block.text
+    separated = text[match.start("title") - 1: match.start("title")].strip() != "" or \
+        regex.match(r"^\S+\s*\d+[a-z]?\s*[:.)]", text) is not None
+    if separated:
+        return True
+    return block.lines[0].heading or (len(text) <= MAX_BARE_PUNKT_CHARS and not text.rstrip().endswith("."))
+
+
 def _item_starts(blocks: list[Block]) -> list[_ItemStart]:
     """Every item heading, in order."""
     punkt = [_ItemStart(i, i, m.group("number"), m.group("title")) for i, b in enumerate(blocks)
-             if (m := PUNKT_ITEM_RE.match(b.text))]
+             if (m := PUNKT_ITEM_RE.match(b.text)) and _is_punkt_heading(b, m)]
     if punkt:
         return punkt
     starts: list[_ItemStart] = []
@@ -202,6 +217,18 @@ def _title_like(block: Block) -> bool:
     return len(text) <= MAX_TITLE_CHARS and sum(ch.isalpha() for ch in text) >= 3 and not MEMO_NOISE_RE.match(text)
 
 
+# The status line stands right under the heading ("Lukket punkt", "Åben").
+STATUS_LOOKAHEAD = 3
+
+
+def _status_says_closed(body: list[Block]) -> bool:
+    for block in body[:STATUS_LOOKAHEAD]:
+        match = STATUS_LINE_RE.match(block.text)
+        if match:
+            return match.group("status").lower().startswith(("lukket", "lukkede", "fortrolig"))
+    return False
+
+
 def _closed_after(blocks: list[Block] | tuple[Block, ...], closed: bool) -> bool:
     """Whether the items after these paragraphs are closed: the last "Åbne/Lukkede sager" heading says."""
     for block in blocks:
@@ -231,6 +258,7 @@ def split_items(blocks: list[Block]) -> Segmented:
         raw_title = " ".join([start.title] + [b.text for b in blocks[at + 1: at + 1 + more]])
         body = list(blocks[at + 1 + more: end])
         title, closed, case = _split_title(raw_title)
+        closed = closed or _status_says_closed(body)
         items.append(RawItem(start.number, title, closed or closed_part, blocks[at], tuple(body), case))
         closed_part = _closed_after(body, closed_part)
     return Segmented(tuple(blocks[: starts[0].index]), tuple(items))
