@@ -225,7 +225,7 @@ def _status_says_closed(body: list[Block]) -> bool:
     for block in body[:STATUS_LOOKAHEAD]:
         match = STATUS_LINE_RE.match(block.text)
         if match:
-            return match.group("status").lower().startswith(("lukket", "lukkede", "fortrolig"))
+            return str(match.group("status")).lower().startswith(("lukket", "lukkede", "fortrolig"))
     return False
 
 
