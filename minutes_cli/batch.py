@@ -213,7 +213,8 @@ def _run_parallel(inputs: Sequence[Input], workers: int, timeout: float | None, 
             if fail_fast and not result.ok:
                 return
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # files not started are cancelled; those running finish (each within --timeout)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def write_atomic(target: Path, text: str, encoding: str = "utf-8") -> None:

@@ -56,6 +56,24 @@ def _is_committee(text: str) -> bool:
     return bool(_COMMITTEE_WORD_RE.search(text)) and len(text) <= MAX_HEADER_LINE_CHARS and not text.endswith(".")
 
 
+# A line of names has at most this many words ("Jesper Mathiesen (A)", "Henrik Bach Mortensen, Lise Tønner").
+MAX_NAME_LINE_WORDS = 40
+_ANY_LABEL_RE = regex.compile(r"^[^\W\d_][\w .-]{0,30}:(?:\s|$)")
+
+
+def _is_name_line(line: str) -> bool:
+    """True for a line that can continue a list of names."""
+    return bool(
+        line[:1].isalpha()
+        and not HEADER_LABEL_RE.match(line)
+        and not _ANY_LABEL_RE.match(line)
+        and not _KIND_RE.match(line)
+        and len(line.split()) <= MAX_NAME_LINE_WORDS
+        and not line.rstrip().endswith((".", ":"))
+        and line[:1].isupper()
+    )
+
+
 def _apply_label(header: _Header, label: str, value: str, following: list[str]) -> int:
     """Store one labelled value; returns how many following lines it consumed."""
     label = label.lower()
@@ -73,8 +91,11 @@ def _apply_label(header: _Header, label: str, value: str, following: list[str]) 
         taken = 0
         values = [value] if value else []
         for line in following:
-            if HEADER_LABEL_RE.match(line) or len(values) >= MAX_PARTICIPANTS:
+            # a name list goes on over lines of names; a label, a heading or an item ends it
+            if not _is_name_line(line) or len(values) >= MAX_PARTICIPANTS:
                 break
+            if values and not (values[-1].rstrip().endswith(",") or "," in line or not value):
+                break  # one line of names after a labelled value is the value's only line
             values.append(line)
             taken += 1
         joined = " ".join(values) if any("," in v for v in values) else None
