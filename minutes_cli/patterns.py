@@ -194,6 +194,9 @@ ATTACHMENT_PREFIX_RE = regex.compile(
 # An ESDH document number after an attachment's title (Acadre bilag table): "… Temamøde 20.09.2012 222359/12"
 TRAILING_DOCUMENT_NUMBER_RE = regex.compile(r"\s+\d{3,8}/\d{2}\s*$", V)
 
+# A download size after a linked attachment title: "Skitseforslag Lysbro Børnehus (1,2 MB)"
+FILE_SIZE_RE = regex.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:[kKMG]B|bytes?|kb)\s*\)\s*$", V)
+
 # An attachment line that opens with an ESDH document number: "2012-200782 - Title", "222359/12 Title"
 DOCUMENT_NUMBER_RE = regex.compile(r"^(?:\d{4}[-–]\d{4,8}(?:-\d+)?\s*[-–:]\s*|\d{3,8}/\d{2}\s+)\S", V)
 

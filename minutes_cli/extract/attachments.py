@@ -12,6 +12,7 @@ from ..patterns import (
     ATTACHMENT_PREFIX_RE,
     BILAG_LINE_RE,
     DOCUMENT_NUMBER_RE,
+    FILE_SIZE_RE,
     LIST_MARKER_RE,
     TRAILING_DOCUMENT_NUMBER_RE,
 )
@@ -30,7 +31,8 @@ def _split(line: str) -> tuple[str | None, str]:
         if prefix and prefix.group(0):
             number = number or prefix.group("number")
             line = line[prefix.end():]
-    return number, TRAILING_DOCUMENT_NUMBER_RE.sub("", line).strip()
+    line = FILE_SIZE_RE.sub("", TRAILING_DOCUMENT_NUMBER_RE.sub("", line))
+    return number, line.strip()
 
 
 def _is_numbered(line: str) -> bool:

@@ -38,22 +38,36 @@ def _is_point(block: Block) -> bool:
 
 
 def _points_of(block: Block) -> list[str]:
-    """A block's points: one per line that opens with a marker, wrapped lines joined."""
+    """A block's points: one per line that opens with a marker or with "at" after a finished
+    point (PDFs drop bullet glyphs and paragraph gaps), wrapped lines joined."""
     points: list[str] = []
     for line in block.lines:
-        if not points or LIST_MARKER_RE.match(line.text):
-            points.append(line.text)
+        text = line.text
+        opens = bool(LIST_MARKER_RE.match(text)) or (
+            text[:3].lower() == "at " and bool(points) and points[-1].rstrip().endswith(POINT_ENDINGS))
+        if not points or opens:
+            points.append(text)
         else:
-            points[-1] += " " + line.text
+            points[-1] += " " + text
     return points
+
+
+# A letter marker: "A) ", "b. "
+LETTER_MARKER_RE = regex.compile(r"^[a-zA-Z]\s*[.)]")
+
+# How a finished point ends: ". ", "; ", ", og", ", samt" (the next "at" opens a new one).
+POINT_ENDINGS = (".", ";", ",", " og", " samt", " eller", ":")
 
 
 def _clean_point(text: str, add_at: bool) -> str:
     marker = LIST_MARKER_RE.match(text)
+    lettered = bool(marker and LETTER_MARKER_RE.match(marker.group(0)))
     if marker:
         # "At 1) forslaget …" keeps its "At": the number goes, the word is part of the point
         text = (marker.group("at") or "") + text[marker.end():].strip()
-    if add_at and not text.lower().startswith("at "):
+    # "indstiller, at / 1. Udvalget godkender" reads "at Udvalget godkender"; lettered
+    # points ("A) De foreslåede arbejder godkendes") are sentences of their own
+    if add_at and not lettered and not text.lower().startswith("at "):
         text = "at " + text
     return text
 
