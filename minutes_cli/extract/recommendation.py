@@ -65,9 +65,10 @@ def _clean_point(text: str, add_at: bool) -> str:
     if marker:
         # "At 1) forslaget …" keeps its "At": the number goes, the word is part of the point
         text = (marker.group("at") or "") + text[marker.end():].strip()
-    # "indstiller, at / 1. Udvalget godkender" reads "at Udvalget godkender"; lettered
-    # points ("A) De foreslåede arbejder godkendes") are sentences of their own
-    if add_at and not lettered and not text.lower().startswith("at "):
+    # "indstiller, at / 1. Udvalget godkender" reads "at Udvalget godkender"; capitalised
+    # lettered points ("A) De foreslåede arbejder godkendes") are sentences of their own
+    standalone = lettered and text[:1].isupper()
+    if add_at and not standalone and not text.lower().startswith("at "):
         text = "at " + text
     return text
 
