@@ -129,8 +129,7 @@ def _item_starts(blocks: list[Block]) -> list[_ItemStart]:
              if (m := PUNKT_ITEM_RE.match(b.text)) and _is_punkt_heading(b, m)]
     if punkt:
         return punkt
-    starts: list[_ItemStart] = []
-    last = -1
+    candidates: list[tuple[_ItemStart, bool]] = []
     for index, block in enumerate(blocks):
         match = NUMBERED_ITEM_RE.match(block.text)
         title_index = index
@@ -142,11 +141,35 @@ def _item_starts(blocks: list[Block]) -> list[_ItemStart]:
             title = match.group("title")
         if not match:
             continue
-        number = int(match.group("number"))
-        if number > last and _confirmed(blocks, title_index, title):
-            starts.append(_ItemStart(index, title_index, match.group("number"), title))
+        start = _ItemStart(index, title_index, match.group("number"), title)
+        candidates.append((start, _confirmed(blocks, title_index, title)))
+    starts: list[_ItemStart] = []
+    last = -1
+    for position, (start, confirmed) in enumerate(candidates):
+        number = int(start.number)
+        if number <= last:
+            continue
+        if confirmed or _completes_sequence(candidates, position, last, blocks):
+            starts.append(start)
             last = number
     return starts
+
+
+# An unconfirmed numbered heading fills a gap in the sequence of confirmed ones when
+# it is this short and no sentence: "1. Godkendelse af dagsorden" before "2. … / Sagsnr.".
+MAX_SEQUENCE_TITLE_CHARS = 120
+
+
+def _completes_sequence(candidates: list[tuple[_ItemStart, bool]], position: int, last: int,
+                        blocks: list[Block]) -> bool:
+    """True when the candidate is the number missing just before the next confirmed item."""
+    start = candidates[position][0]
+    number = int(start.number)
+    block = blocks[start.title_index]
+    if len(block.text) > MAX_SEQUENCE_TITLE_CHARS or block.text.rstrip().endswith((".", ":", ",")):
+        return False
+    following = next((s for s, confirmed in candidates[position + 1:] if confirmed), None)
+    return following is not None and int(following.number) == number + 1 and (last == -1 or last == number - 1)
 
 
 # A title set in a heading font may wrap onto this many more lines.
