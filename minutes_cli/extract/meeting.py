@@ -29,6 +29,10 @@ _COMMITTEE_WORD_RE = regex.compile(
     r"(?<![\w])[\w-]*(?:" + "|".join(sorted(COMMITTEE_NOUNS, key=len, reverse=True)) + r")(?![\w])", regex.I)
 _KIND_RE = regex.compile(r"^(?:åbent\s+|lukket\s+|endeligt?\s+)?(?P<word>" + "|".join(w for w, _ in KIND_WORDS)
                          + r")\b[\s:]*(?P<rest>.*)$", regex.I)
+_KIND_SUFFIX_RE = regex.compile(r"^(?P<who>[^\W\d_].{2,100}?)\s+[-–]\s+(?:åbent\s+|lukket\s+)?(?P<word>"
+                                + "|".join(w for w, _ in KIND_WORDS) + r")\b\s*$", regex.I)
+# "Ældrerådets møde", "Byrådets ordinære møde": the body whose meeting it is
+_MEETING_OF_RE = regex.compile(r"^(?P<body>[^\W\d_][\w-]*?(?:et|en|udvalg|råd))s\s+(?:\w+\s+)?møde\b", regex.I)
 _TO_RE = regex.compile(r"^til\s*:?\s+(?P<who>\S.{1,100})$", regex.I)
 # Trailing period and date on a title line: " - 2016-2021 d. 20-02-2018", " den 20. juni 2013"
 _TITLE_TAIL_RE = regex.compile(r"\s*(?:[-–]\s*\d{4}\s*[-–]\s*\d{4})?\s*(?:\b(?:d\.|den)\s+.*|[-–,]?\s*\d{1,2}[.-].*)?$",
@@ -53,7 +57,14 @@ def _names(text: str) -> list[str]:
 
 
 def _is_committee(text: str) -> bool:
-    return bool(_COMMITTEE_WORD_RE.search(text)) and len(text) <= MAX_HEADER_LINE_CHARS and not text.endswith(".")
+    """A committee's name: it holds a committee word and is no sentence, menu entry or bare noun ("Udvalg")."""
+    return (bool(_COMMITTEE_WORD_RE.search(text)) and len(text) <= MAX_HEADER_LINE_CHARS and not text.endswith(".")
+            and text[:1].isalpha() and text.lower().strip(" :") not in COMMITTEE_NOUNS
+            and not any(mark in text for mark in BREADCRUMB_MARKS))
+
+
+# Separators of breadcrumb trails ("Forside › Politik › Udvalg › Beskæftigelsesudvalget").
+BREADCRUMB_MARKS = ("›", "»", " > ", " / ")
 
 
 # A line of names has at most this many words ("Jesper Mathiesen (A)", "Henrik Bach Mortensen, Lise Tønner").
@@ -106,12 +117,20 @@ def _apply_label(header: _Header, label: str, value: str, following: list[str]) 
 
 
 def _title_line(header: _Header, text: str) -> None:
+    suffix = _KIND_SUFFIX_RE.match(text)
+    if suffix and header.kind is None:
+        # "Børne- og Ungeudvalget - Referat": the committee first, the kind after a dash
+        header.kind = dict(KIND_WORDS)[suffix.group("word").lower()]  # type: ignore[assignment]
+        if _is_committee(suffix.group("who")):
+            header.committee = header.committee or suffix.group("who").strip()
+        return
     match = _KIND_RE.match(text)
     if match and header.kind is None:
         header.kind = dict(KIND_WORDS)[match.group("word").lower()]  # type: ignore[assignment]
         rest = match.group("rest").strip()
-        if rest.lower().startswith(("for ", "fra ")):
-            rest = rest[4:]
+        if rest.lower().startswith(("for ", "fra ", "af ")):
+            rest = rest.split(" ", 1)[1] if " " in rest else ""
+        rest = _MEETING_OF_RE.sub(r"\g<body>", rest)  # "Ældrerådets møde 12. november" -> "Ældrerådet 12. …"
         candidate = _TITLE_TAIL_RE.sub("", rest).strip(" ,-–")
         if candidate and _is_committee(candidate):
             header.committee = header.committee or candidate
@@ -137,7 +156,7 @@ def read_header(blocks: tuple[Block, ...], furniture: list[str]) -> Meeting:
             header.committee = to.group("who").strip()
         index += 1
     if header.committee is None:
-        for text in lines:
+        for text in _with_breadcrumb_parts(lines):
             if _is_committee(text) and not _KIND_RE.match(text) and not text.lower().startswith("til"):
                 header.committee = _TITLE_TAIL_RE.sub("", text).strip(" ,-–") or None
                 break
@@ -158,6 +177,15 @@ def read_header(blocks: tuple[Block, ...], furniture: list[str]) -> Meeting:
         participants=tuple(dict.fromkeys(p for p in header.participants if p)),
         absent=tuple(dict.fromkeys(a for a in header.absent if a)),
     )
+
+
+def _with_breadcrumb_parts(lines: list[str]) -> list[str]:
+    """The lines, with a breadcrumb trail replaced by its parts, last (most specific) first."""
+    out: list[str] = []
+    for text in lines:
+        mark = next((m for m in BREADCRUMB_MARKS if m in text), None)
+        out += [p.strip() for p in reversed(text.split(mark))] if mark else [text]
+    return out
 
 
 def _pair_stacked_labels(lines: list[str]) -> list[str]:
