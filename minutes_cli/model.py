@@ -74,6 +74,7 @@ class RawDocument:
     format: SourceFormat
     pages: int | None = None
     warnings: tuple[Warning, ...] = ()
+    aside: tuple[str, ...] = ()  # text around the document (page title, site footer, logo) naming its publisher
 
 
 @dataclass(frozen=True)

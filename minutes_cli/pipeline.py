@@ -26,7 +26,7 @@ def build_document(raw: RawDocument, source: Source) -> Document:
     lines, furniture = clean(raw)
     blocks = to_paragraphs(lines)
     segmented = split_items(blocks)
-    meeting = read_header(segmented.header, furniture)
+    meeting = read_header(segmented.header, furniture, raw.aside)
     if meeting.municipality is None:
         body = "\n".join(line.text for line in lines)
         meeting = replace(meeting, municipality=guess_municipality(body, MIN_BODY_MUNICIPALITY_MENTIONS))

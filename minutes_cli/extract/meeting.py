@@ -137,8 +137,9 @@ def _title_line(header: _Header, text: str) -> None:
         header.date = header.date or find_date(rest)
 
 
-def read_header(blocks: tuple[Block, ...], furniture: list[str]) -> Meeting:
-    """Meeting facts from the header paragraphs (and the running-header lines removed as furniture)."""
+def read_header(blocks: tuple[Block, ...], furniture: list[str], aside: tuple[str, ...] = ()) -> Meeting:
+    """Meeting facts from the header paragraphs, the running-header lines removed as furniture,
+    and (for the municipality only) the text around the document: page title, footer, logo."""
     header = _Header()
     lines = [line.text for block in blocks for line in block.lines]
     # "Dato:\nTid:\nSted:\n6. oktober 2016\n13:00 - 15:00\nRådhuset": labels first, values after
@@ -168,7 +169,7 @@ def read_header(blocks: tuple[Block, ...], furniture: list[str]) -> Meeting:
         header.committee = next((_TITLE_TAIL_RE.sub("", t).strip(" ,-–") for t in furniture if _is_committee(t)),
                                 None)
     return Meeting(
-        municipality=_municipality(lines + furniture),
+        municipality=_municipality(lines + furniture) or _municipality(list(aside)),
         committee=header.committee,
         kind=header.kind,
         date=header.date,

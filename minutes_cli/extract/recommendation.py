@@ -98,11 +98,19 @@ def _lead_in(block: Block, strict: bool) -> regex.Match[str] | None:
 
 
 def _build(blocks: list[Block], start: int, match: regex.Match[str]) -> Recommendation:
+    lead = blocks[start]
+    first_line = RECOMMENDER_RE.match(lead.lines[0].text)
+    if len(lead.lines) > 1 and first_line and _is_point(Block(lead.lines[1:2])):
+        # the lead-in has a line of its own and the points follow in the same paragraph
+        # (a PDF without gaps): read them line by line like a list
+        lead_has_at = bool(LEAD_ENDS_WITH_AT_RE.search(lead.lines[0].text))
+        points = [_clean_point(p, lead_has_at) for p in _points_of(Block(lead.lines[1:]))]
+        return Recommendation(by=_author(first_line.group("by")), text=lead.text, points=tuple(points))
     rest = match.group("rest").strip()
-    lead_has_at = bool(LEADING_AT_RE.match(rest)) or bool(LEAD_ENDS_WITH_AT_RE.search(blocks[start].text))
+    lead_has_at = bool(LEADING_AT_RE.match(rest)) or bool(LEAD_ENDS_WITH_AT_RE.search(lead.text))
     inline = LEADING_AT_RE.sub("", rest, count=1).strip() if LEADING_AT_RE.match(rest) else rest
-    points: list[str] = []
-    used = [blocks[start]]
+    points = []
+    used = [lead]
     if inline and not LEAD_ENDS_WITH_AT_RE.fullmatch(inline):
         for part in _split_inline_points(inline):
             points.append(_clean_point(part, lead_has_at))
@@ -134,13 +142,13 @@ def find_recommendation(sections: list[RawSection]) -> Recommendation | None:
             match = _lead_in(block, strict=False)
             if match:
                 return _build(blocks, index, match)
-        points = [b for b in blocks if _is_point(b)]
-        if points and _is_point(blocks[0]):
+        point_blocks = [b for b in blocks if _is_point(b)]
+        if point_blocks and _is_point(blocks[0]):
             heading = section.title or ""
             by_match = RECOMMENDER_RE.match(heading)
             return Recommendation(by=_author(by_match.group("by")) if by_match else None,
-                                  text="\n".join(b.text for b in points),
-                                  points=tuple(_clean_point(b.text, False) for b in points))
+                                  text="\n".join(b.text for b in point_blocks),
+                                  points=tuple(_clean_point(p, False) for b in point_blocks for p in _points_of(b)))
     blocks = [b for s in sections for b in s.blocks]
     for index in range(len(blocks) - 1, -1, -1):
         match = _lead_in(blocks[index], strict=True)

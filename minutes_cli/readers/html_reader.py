@@ -211,9 +211,22 @@ def _layout(soup: BeautifulSoup) -> ItemLayout | None:
     return None
 
 
+def _aside(soup: BeautifulSoup) -> tuple[str, ...]:
+    """Texts that name the publisher without being part of the minutes: title, site name, logo, footer."""
+    texts: list[str] = []
+    if soup.title and soup.title.string:
+        texts.append(str(soup.title.string))
+    for meta in soup.find_all("meta", attrs={"property": "og:site_name"}):
+        texts.append(str(meta.get("content") or ""))
+    texts += [str(img.get("alt") or "") for img in soup.find_all("img")]
+    texts += [footer.get_text(" ") for footer in soup.find_all("footer")]
+    return tuple(" ".join(t.split()) for t in texts if t and t.strip())
+
+
 def read_html(data: bytes, path: str) -> RawDocument:
     """An HTML page's text lines, headings marked, known item rows normalised."""
     soup = BeautifulSoup(data, "lxml")
+    aside = _aside(soup)
     for selector in DROP_SELECTORS:
         for element in soup.select(selector):
             element.decompose()
@@ -225,4 +238,4 @@ def read_html(data: bytes, path: str) -> RawDocument:
     collector.flush()
     if not collector.lines:
         raise EmptyInput(path, "the HTML page has no visible text")
-    return RawDocument(tuple(collector.lines), "html", None, ())
+    return RawDocument(tuple(collector.lines), "html", None, (), aside)
