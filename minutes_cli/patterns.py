@@ -69,6 +69,13 @@ NUMBERED_ITEM_RE = regex.compile(
 # A number alone on its line, the title on the next (eDoc AgendaWeb): "1."
 NUMBER_ONLY_RE = regex.compile(r"^(?P<number>\d{1,4})\.?$", V)
 
+# The heading of the open or closed part of an agenda: "Åbne sager", "Lukkede punkter", "Lukket dagsorden"
+CLOSED_PART_RE = regex.compile(
+    r"^(?:lukkede?\s+(?:sager|punkter|dagsorden|møde)|lukket\s+(?:dagsorden|del|møde))\b", VI)
+OPEN_PART_RE = regex.compile(r"^(?:åbne?\s+(?:sager|punkter|dagsorden|møde)|åben\s+(?:dagsorden|del))\b", VI)
+PART_HEADING_RE = regex.compile(
+    r"^(?:(?:lukkede?|åbne?|åben|lukket)\s+(?:sager|punkter|dagsorden|møde|del|referat))\s*:?\s*$", VI)
+
 # "1.1 Status siden sidst": a sub-item number; it belongs to the item above.
 SUBITEM_RE = regex.compile(r"^(?P<number>\d{1,2}\.\d{1,2})\.?[ \t]+(?P<title>[A-ZÆØÅ].*)$", V)
 

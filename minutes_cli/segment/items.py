@@ -18,11 +18,13 @@ from ..model import Block
 from ..patterns import (
     CASE_LABEL_RE,
     CASE_VALUE_RE,
+    CLOSED_PART_RE,
     CLOSED_RE,
     HEADER_LABEL_RE,
     NUMBER_ONLY_RE,
     NUMBERED_ITEM_RE,
     NUMERIC_DATE_RE,
+    OPEN_PART_RE,
     PUNKT_ITEM_RE,
     STATUS_LINE_RE,
     TITLE_CASE_RE,
@@ -36,10 +38,6 @@ CASE_LABEL_LOOKAHEAD = 3
 # A numbered paragraph longer than this is a list entry, not an item title.
 MAX_TITLE_CHARS = 250
 
-# Headings that switch between the open and the closed part of an agenda.
-CLOSED_PART_RE = regex.compile(r"^(?:lukkede?\s+(?:sager|punkter|dagsorden|møde)|lukket\s+(?:dagsorden|del|møde))\b",
-                               regex.I)
-OPEN_PART_RE = regex.compile(r"^(?:åbne?\s+(?:sager|punkter|dagsorden|møde)|åben\s+(?:dagsorden|del))\b", regex.I)
 
 # Lines of a memo's letterhead that are never its title.
 MEMO_NOISE_RE = regex.compile(
@@ -194,6 +192,13 @@ def _title_continuations(blocks: list[Block], index: int) -> int:
     return taken
 
 
+def _join_title(title: str, continuation: str) -> str:
+    """A wrapped title's lines: "… (2019-" + "0050023)" join without a space, words with one."""
+    if title.endswith("-") and continuation[:1].isdigit():
+        return title + continuation
+    return f"{title} {continuation}"
+
+
 def _memo_title(blocks: list[Block]) -> int | None:
     """Index of the paragraph that titles a memo: the first heading-like, non-letterhead one."""
     def plausible(block: Block) -> bool:
@@ -246,7 +251,7 @@ STATUS_LOOKAHEAD = 3
 
 def _status_says_closed(body: list[Block]) -> bool:
     for block in body[:STATUS_LOOKAHEAD]:
-        match = STATUS_LINE_RE.match(block.text)
+        match = STATUS_LINE_RE.match(block.lines[0].text)
         if match:
             return str(match.group("status")).lower().startswith(("lukket", "lukkede", "fortrolig"))
     return False
@@ -278,7 +283,9 @@ def split_items(blocks: list[Block]) -> Segmented:
         end = starts[position + 1].index if position + 1 < len(starts) else len(blocks)
         at = start.title_index
         more = _title_continuations(blocks, at)
-        raw_title = " ".join([start.title] + [b.text for b in blocks[at + 1: at + 1 + more]])
+        raw_title = start.title
+        for continuation in blocks[at + 1: at + 1 + more]:
+            raw_title = _join_title(raw_title, continuation.text)
         body = list(blocks[at + 1 + more: end])
         title, closed, case = _split_title(raw_title)
         closed = closed or _status_says_closed(body)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..model import Block
-from ..patterns import INLINE_LABEL_RE, SUBITEM_RE
+from ..patterns import INLINE_LABEL_RE, PART_HEADING_RE, SUBITEM_RE
 from .headings import HeadingKind, heading_kind, is_known_heading
 
 
@@ -47,7 +47,10 @@ def split_sections(blocks: tuple[Block, ...], free_headings: bool) -> list[RawSe
     """Sections of an item body, in order; text before the first heading is a section with no heading."""
     blocks = _split_inline_labels(blocks)
     # a sub-item ("1.2 Status på udviklingsønsker") ends the section before it
-    kinds = [heading_kind(block, free_headings) or ("body" if SUBITEM_RE.match(block.text) else None)
+    # a sub-item ("1.2 Status på udviklingsønsker") or the start of the open/closed part of
+    # an agenda ("Lukkede sager") ends the section before it
+    kinds = [heading_kind(block, free_headings)
+             or ("body" if SUBITEM_RE.match(block.text) or PART_HEADING_RE.match(block.text) else None)
              for block in blocks]
     # a free heading needs body text after it, else it is a short line of text
     for position, guessed in enumerate(kinds):
