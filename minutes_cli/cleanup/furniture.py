@@ -74,7 +74,7 @@ _KNOWN_HEADINGS = frozenset(DECISION_HEADINGS + RECOMMENDATION_HEADINGS + ATTACH
 def _key(text: str) -> str:
     """Lines compare with collapsed spaces; digits count as one symbol only in page numbers."""
     folded = " ".join(text.lower().split())
-    return DIGITS_RE.sub("#", folded) if PAGE_NUMBER_RE.match(folded) else folded
+    return DIGITS_RE.sub("#", folded) if len(folded) <= 20 and PAGE_NUMBER_RE.match(folded) else folded
 
 
 def _band_key(text: str) -> str:

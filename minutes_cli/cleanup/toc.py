@@ -12,7 +12,7 @@ def drop_table_of_contents(lines: list[Line]) -> list[Line]:
     keep = [True] * len(lines)
     for index, line in enumerate(lines):
         text = line.text.strip()
-        if TOC_HEADING_RE.match(text):
+        if len(text) <= MAX_TOC_HEADING_CHARS and TOC_HEADING_RE.match(text):
             keep[index] = False
         elif _has_dot_leader(text):
             keep[index] = False
@@ -40,7 +40,8 @@ def _numbered_entry_runs(lines: list[Line]) -> set[int]:
         numbers: list[int] = []
         cursor = index
         while cursor < len(lines):
-            entry = TOC_ENTRY_RE.match(lines[cursor].text)
+            text = lines[cursor].text
+            entry = TOC_ENTRY_RE.match(text) if text[:1].isdigit() else None
             if entry and (not numbers or int(entry.group("number")) > numbers[-1]):
                 numbers.append(int(entry.group("number")))
                 run.append(cursor)
@@ -59,6 +60,9 @@ def _numbered_entry_runs(lines: list[Line]) -> set[int]:
             index += 1
     return found
 
+
+# "Indholdsfortegnelse" and its kin are short.
+MAX_TOC_HEADING_CHARS = 30
 
 # A dot leader and page number sit at the end of a line; looking only at its tail keeps the
 # check linear on pathological lines of thousands of dots.

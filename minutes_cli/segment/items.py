@@ -124,11 +124,13 @@ def _is_punkt_heading(block: Block, match: regex.Match[str]) -> bool:
 def _item_starts(blocks: list[Block]) -> list[_ItemStart]:
     """Every item heading, in order."""
     punkt = [_ItemStart(i, i, m.group("number"), m.group("title")) for i, b in enumerate(blocks)
-             if (m := PUNKT_ITEM_RE.match(b.text)) and _is_punkt_heading(b, m)]
+             if b.text[:1] in "pP" and (m := PUNKT_ITEM_RE.match(b.text)) and _is_punkt_heading(b, m)]
     if punkt:
         return punkt
     candidates: list[tuple[_ItemStart, bool]] = []
     for index, block in enumerate(blocks):
+        if not block.text[:1].isdigit():
+            continue
         match = NUMBERED_ITEM_RE.match(block.text)
         title_index = index
         if not match and NUMBER_ONLY_RE.match(block.text) and index + 1 < len(blocks):
@@ -260,11 +262,17 @@ def _status_says_closed(body: list[Block]) -> bool:
 def _closed_after(blocks: list[Block] | tuple[Block, ...], closed: bool) -> bool:
     """Whether the items after these paragraphs are closed: the last "Åbne/Lukkede sager" heading says."""
     for block in blocks:
+        if block.text[:1] not in PART_INITIALS:
+            continue
         if CLOSED_PART_RE.match(block.text):
             closed = True
         elif OPEN_PART_RE.match(block.text):
             closed = False
     return closed
+
+
+# "Lukkede …", "Åbne …": the first letters of the part headings.
+PART_INITIALS = frozenset("lLåÅ")
 
 
 def split_items(blocks: list[Block]) -> Segmented:

@@ -33,7 +33,7 @@ def _split_inline_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     out: list[Block] = []
     for block in blocks:
         first = block.lines[0]
-        match = INLINE_LABEL_RE.match(first.text)
+        match = INLINE_LABEL_RE.match(first.text) if ":" in first.text[:64] else None
         if match and is_known_heading(match.group("label") + ":"):
             label = replace(first, text=match.group("label") + ":")
             rest = replace(first, text=match.group("rest"), gap_before=False)
@@ -43,14 +43,18 @@ def _split_inline_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return tuple(out)
 
 
+def _is_part_or_subitem(text: str) -> bool:
+    first = text[:1]
+    return bool((first.isdigit() and SUBITEM_RE.match(text)) or (first in "lLåÅ" and PART_HEADING_RE.match(text)))
+
+
 def split_sections(blocks: tuple[Block, ...], free_headings: bool) -> list[RawSection]:
     """Sections of an item body, in order; text before the first heading is a section with no heading."""
     blocks = _split_inline_labels(blocks)
     # a sub-item ("1.2 Status på udviklingsønsker") ends the section before it
     # a sub-item ("1.2 Status på udviklingsønsker") or the start of the open/closed part of
     # an agenda ("Lukkede sager") ends the section before it
-    kinds = [heading_kind(block, free_headings)
-             or ("body" if SUBITEM_RE.match(block.text) or PART_HEADING_RE.match(block.text) else None)
+    kinds = [heading_kind(block, free_headings) or ("body" if _is_part_or_subitem(block.text) else None)
              for block in blocks]
     # a free heading needs body text after it, else it is a short line of text
     for position, guessed in enumerate(kinds):
