@@ -6,7 +6,10 @@ turns a path or bytes into a `Document`.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -55,8 +58,31 @@ def build_document(raw: RawDocument, source: Source) -> Document:
     return Document(source=source, meeting=meeting, items=tuple(items), warnings=tuple(warnings))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one parse.
+
+    A parse allocates hundreds of thousands of small objects (lines, paragraphs,
+    matches) with no reference cycles; the collector's passes over them cost about
+    a tenth of the time (measured on the benchmark's text) and reclaim nothing.
+    Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def extract_bytes(data: bytes, path: str, fmt: SourceFormat | None = None) -> Document:
     """Parse a document held in memory; `path` names it in the output and in errors."""
+    with _collector_paused():
+        return _extract_bytes(data, path, fmt)
+
+
+def _extract_bytes(data: bytes, path: str, fmt: SourceFormat | None) -> Document:
     fmt = fmt or detect_format(data, path)
     raw = read(data, path, fmt)
     # pages are a PDF notion: form feeds in a text export help find running headers, no more

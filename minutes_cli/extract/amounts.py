@@ -19,6 +19,9 @@ from ..patterns import AMOUNT_RE, SENTENCE_END_RE
 SCALES: dict[str, float] = {"mia": 1e9, "mrd": 1e9, "mil": 1e6, "mio": 1e6}
 THOUSAND = 1e3
 
+# Spellings of the currency words; a paragraph with none of them holds no amount.
+CURRENCY_HINTS = ("kr", "Kr", "KR", "dkk", "DKK", "Dkk")
+
 
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 
@@ -82,8 +85,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def find_amounts(text: str, section: str | None = None) -> Iterator[Amount]:
     """Every money amount in the text, in order."""
-    lowered = text.lower()
-    if "kr" not in lowered and "dkk" not in lowered:
+    if not any(unit in text for unit in CURRENCY_HINTS):
         return  # every amount names its currency; most paragraphs name none
     for match in AMOUNT_RE.finditer(text):
         raw = " ".join(match.group(0).split())

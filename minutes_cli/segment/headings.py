@@ -7,6 +7,7 @@ capitalised one-line paragraphs count as free headings ("Resultatmål",
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 from ..model import Block
@@ -35,6 +36,7 @@ MAX_FREE_HEADING_CHARS = 90
 MAX_FREE_HEADING_WORDS = 12
 
 
+@lru_cache(maxsize=8192)
 def known_heading_kind(text: str) -> HeadingKind | None:
     """The kind of a heading the vocabulary knows, else None."""
     if len(text) <= MAX_KNOWN_HEADING_CHARS:
