@@ -52,6 +52,9 @@ ATTACHMENT_HEADINGS: tuple[str, ...] = (
     "bilag til punktet",
 )
 
+# Headings of the page where members sign the minutes.
+SIGNATURE_HEADINGS: tuple[str, ...] = ("underskriftsblad", "underskrifter", "underskriftsside", "underskrift")
+
 # What a Bilag section says when there are none.
 NO_ATTACHMENT_WORDS: tuple[str, ...] = ("ingen", "ingen bilag", "-", "–", "intet", "ikke relevant", "bilag")
 

@@ -1,0 +1,27 @@
+"""Drop signature pages: an "Underskriftsblad" heading and the names under it.
+
+Printed minutes end with a page where members sign; its names are not part of
+the last item. The page runs from the heading to the end of its page (or of the
+document, when pages are unknown). A signature page that is an agenda item of
+its own ("6. Underskriftsblad", or "6." on the line before) is left alone.
+"""
+
+from __future__ import annotations
+
+from ..model import Line
+from ..patterns import NUMBER_ONLY_RE
+from ..vocabulary import SIGNATURE_HEADINGS, normalise_label
+
+
+def drop_signature_pages(lines: list[Line]) -> list[Line]:
+    """Lines without signature pages."""
+    for index, line in enumerate(lines):
+        if normalise_label(line.text) not in SIGNATURE_HEADINGS:
+            continue
+        if index and NUMBER_ONLY_RE.match(lines[index - 1].text):
+            continue  # "6." / "Underskriftsblad": an item of the agenda
+        end = index
+        while end < len(lines) and (line.page is None or lines[end].page == line.page):
+            end += 1
+        return lines[:index] + drop_signature_pages(lines[end:])
+    return lines
