@@ -293,3 +293,22 @@ def test_table_of_contents_titles_do_not_become_items() -> None:
         """)
     assert [(i["number"], i["title"]) for i in found] == [
         ("7", "Meddelelser"), ("8", "Projektbevilling – Samtaler med jobeffekt, behandling")]
+
+
+# --- signature pages ------------------------------------------------------
+
+SIGNATURE_CASES = [
+    pytest.param("Punkt 1: Budget\n\nBeslutning\n\nGodkendt.\n\nUnderskriftsblad\n\nJens Hansen\n\nLise Berg\n",
+                 "Godkendt.", id="signature-page-after-last-item"),
+    pytest.param("Punkt 1: Budget\n\nBeslutning\n\nGodkendt.\n\nUnderskrifter:\n\nJens Hansen\n",
+                 "Godkendt.", id="signature-label-with-colon"),
+]
+
+
+@pytest.mark.parametrize(("text", "decision"), SIGNATURE_CASES)
+def test_signature_page_is_not_part_of_the_last_item(text: str, decision: str) -> None:
+    from minutes_cli import extract_text
+
+    item = extract_text(text).items[-1]
+    assert item.decision is not None and item.decision.text == decision
+    assert not any("Jens Hansen" in section.text for section in item.sections)

@@ -331,3 +331,62 @@ def test_console_script(tmp_path: Path) -> None:
     records: list[dict[str, Any]] = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(records) == 1 and schema_errors(records[0]) == []
     assert [i["title"] for i in records[0]["items"]] == ["Vejbelysning", "Cykelsti"]
+
+
+# --- evaluate ---------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_GOLD = ROOT / "fixtures" / "gold"
+
+
+def _one_gold(tmp_path: Path, decision: str) -> Path:
+    """A gold directory with one annotated document in it, the document beside it."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "referat.txt").write_text(
+        "Punkt 4: Vejbelysning\n\nSagsnr.: 2020/01234\n\nBeslutning\n\nGodkendt.\n", encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    annotation = {"source": "referat.txt", "meeting": {}, "items": [{
+        "number": "4", "title": "Vejbelysning", "closed": False, "case_numbers": ["2020/01234"],
+        "recommendation_by": None, "recommendation": [], "decision": decision, "decision_outcome": "approved",
+        "attachments": [], "amounts_dkk": []}]}
+    (gold / "referat.json").write_text(json.dumps(annotation), encoding="utf-8")
+    return gold
+
+
+def test_evaluate_perfect_document(runner: CliRunner, tmp_path: Path) -> None:
+    gold = _one_gold(tmp_path, "Godkendt.")
+    result = runner.invoke(app, ["evaluate", str(gold), "--root", str(tmp_path / "docs"), "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["overall_f1"] == 1.0
+
+
+def test_evaluate_explain_names_every_miss(runner: CliRunner, tmp_path: Path) -> None:
+    gold = _one_gold(tmp_path, "Udsat til næste møde.")
+    result = runner.invoke(app, ["evaluate", str(gold), "--root", str(tmp_path / "docs"), "--explain"])
+    assert result.exit_code == 0
+    assert "decision" in result.stdout and "Udsat til næste møde" in result.stdout
+    report = json.loads(runner.invoke(app, ["evaluate", str(gold), "--root", str(tmp_path / "docs"),
+                                            "--json"]).stdout)
+    assert {m["field"] for m in report["misses"]} == {"decision"}
+
+
+def test_evaluate_pins_fail_on_a_drop(runner: CliRunner, tmp_path: Path) -> None:
+    gold = _one_gold(tmp_path, "Udsat til næste møde.")
+    pins = tmp_path / "pins.json"
+    pins.write_text(json.dumps({"gold": {"decision": 1.0}}), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(gold), "--root", str(tmp_path / "docs"), "--pins", str(pins)])
+    assert result.exit_code == 1
+    assert "decision" in result.stderr
+
+
+def test_evaluate_missing_gold_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate", str(tmp_path / "nothing-here")])
+    assert result.exit_code == 2
+    assert "nothing-here" in result.stderr
+
+
+def test_evaluate_fixtures_match_their_pins(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["evaluate", str(FIXTURE_GOLD), "--root", str(ROOT), "--pins",
+                                 str(ROOT / "accuracy_pins.json"), "--pin-set", "fixtures"])
+    assert result.exit_code == 0, result.stderr
