@@ -1,0 +1,91 @@
+"""The batch layer: input expansion, order, failures, time limits, atomic and resumable output."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from minutes_cli import batch
+from minutes_cli.batch import Input, expand_inputs, is_unchanged, output_path, parse_one, run_batch, write_atomic
+
+MINUTES = "Punkt {n}: Sag nummer {n}\n\nSagsnr.: 2020/0{n:04d}\n\nBeslutning\n\nGodkendt.\n"
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "sub").mkdir()
+    for n in range(1, 6):
+        (tmp_path / f"referat{n}.txt").write_text(MINUTES.format(n=n), encoding="utf-8")
+    (tmp_path / "sub" / "referat9.txt").write_text(MINUTES.format(n=9), encoding="utf-8")
+    (tmp_path / "sub" / "logo.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "broken.pdf").write_bytes(b"not a pdf at all")
+    return tmp_path
+
+
+def test_expand_directory_recursively_skips_non_documents(folder: Path) -> None:
+    found = [i.relative for i in expand_inputs([str(folder)], recursive=True)]
+    assert "sub/referat9.txt" in found and "broken.pdf" in found
+    assert not any(name.endswith(".png") for name in found)
+
+
+def test_expand_glob_and_keep_unmatched_names(folder: Path) -> None:
+    found = expand_inputs([str(folder / "referat*.txt"), str(folder / "mangler.txt")], recursive=False)
+    assert [Path(i.path).name for i in found] == [f"referat{n}.txt" for n in range(1, 6)] + ["mangler.txt"]
+
+
+def test_expand_stdin_reads_once() -> None:
+    found = expand_inputs(["-"], recursive=False, stdin=lambda: b"Punkt 1: X")
+    assert found == [Input("-", "stdin", b"Punkt 1: X")]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_results_come_in_input_order_with_failures_in_place(folder: Path, workers: int) -> None:
+    inputs = expand_inputs([str(folder / "referat1.txt"), str(folder / "broken.pdf"), str(folder / "referat2.txt"),
+                            str(folder / "mangler.txt"), str(folder / "referat3.txt")], recursive=False)
+    results = list(run_batch(inputs, workers=workers))
+    assert [Path(r.path).name for r in results] == ["referat1.txt", "broken.pdf", "referat2.txt", "mangler.txt",
+                                                   "referat3.txt"]
+    assert [r.ok for r in results] == [True, False, True, False, True]
+    assert "broken.pdf" in (results[1].error or "") and "mangler.txt" in (results[3].error or "")
+    assert results[2].document is not None and results[2].document.items[0].number == "2"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_fail_fast_stops_after_the_first_failure(folder: Path, workers: int) -> None:
+    inputs = expand_inputs([str(folder / "referat1.txt"), str(folder / "broken.pdf"), str(folder / "referat2.txt")],
+                           recursive=False)
+    results = list(run_batch(inputs, workers=workers, fail_fast=True))
+    assert [r.ok for r in results] == [True, False]
+
+
+def test_timeout_fails_only_the_slow_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow(data: bytes, path: str) -> object:
+        time.sleep(5)
+        raise AssertionError("should have timed out")
+
+    monkeypatch.setattr(batch, "extract_bytes", slow)
+    started = time.perf_counter()
+    result = parse_one(Input(str(folder / "referat1.txt"), "referat1.txt"), timeout=0.2)
+    assert time.perf_counter() - started < 3
+    assert not result.ok and "longer than 0.2 s" in (result.error or "")
+
+
+def test_write_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "alle.json"
+    write_atomic(target, '{"a": "æøå"}\n')
+    assert target.read_text(encoding="utf-8") == '{"a": "æøå"}\n'
+    assert [p.name for p in target.parent.iterdir()] == ["alle.json"]
+
+
+def test_skip_unchanged_needs_the_same_bytes(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "json"
+    item = expand_inputs([str(folder / "referat1.txt")], recursive=False)[0]
+    result = next(run_batch([item]))
+    assert result.document is not None
+    write_atomic(output_path(out, item.relative), batch.document_json(result.document))
+    assert is_unchanged(out, item)
+    assert next(run_batch([item], skip_unchanged_in=out)).skipped
+    (folder / "referat1.txt").write_text(MINUTES.format(n=7), encoding="utf-8")
+    assert not is_unchanged(out, item)
