@@ -28,7 +28,7 @@ def build_document(raw: RawDocument, source: Source) -> Document:
     """The structured document for a reader's output."""
     lines, furniture = clean(raw)
     blocks = to_paragraphs(lines)
-    segmented = split_items(blocks)
+    segmented = split_items(blocks, memo_needs_structure=raw.format == "html")
     meeting = read_header(segmented.header, furniture, raw.aside)
     if meeting.municipality is None:
         body = "\n".join(line.text for line in lines)

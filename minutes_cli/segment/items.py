@@ -275,10 +275,18 @@ def _closed_after(blocks: list[Block] | tuple[Block, ...], closed: bool) -> bool
 PART_INITIALS = frozenset("lLåÅ")
 
 
-def split_items(blocks: list[Block]) -> Segmented:
-    """The header paragraphs and the items of the document."""
+def split_items(blocks: list[Block], memo_needs_structure: bool = False) -> Segmented:
+    """The header paragraphs and the items of the document.
+
+    With `memo_needs_structure` (web pages), a document without item headings is
+    read as one memo item only when it has an item's structure (a case-number
+    label or a known section heading); a page that lists meetings has none and
+    gives no items.
+    """
     starts = _item_starts(blocks)
     if not starts:
+        if memo_needs_structure and not any(is_known_heading(b.text) or CASE_LABEL_RE.match(b.text) for b in blocks):
+            return Segmented(tuple(blocks), ())
         title_index = _memo_title(blocks)
         if title_index is None:
             return Segmented(tuple(blocks), ())
