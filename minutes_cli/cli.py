@@ -287,6 +287,8 @@ shared/tools/score.py computes it.
 
 With --pins FILE the figures are checked against the minimums pinned for this
 gold set (named after the gold directory) and the exit code is 1 on a drop.
+--update-pins raises the pins to the figures reached; a pin goes down only with
+--allow-lower REASON, which records the reason in the file.
 
 Examples:
 
@@ -297,6 +299,8 @@ Examples:
   minutes evaluate ../shared/gold/corpus --json > scores.json
 
   minutes evaluate fixtures/gold --root . --pins accuracy_pins.json --pin-set fixtures
+
+  minutes evaluate ../shared/gold/corpus --pins accuracy_pins.json --update-pins
 """
 
 
@@ -312,6 +316,15 @@ def evaluate(
     pins: Annotated[
         Path | None,
         typer.Option("--pins", help="Check the figures against the minimums pinned in FILE."),
+    ] = None,
+    update: Annotated[
+        bool,
+        typer.Option("--update-pins", help="Raise the pins in --pins FILE to the figures reached."),
+    ] = False,
+    allow_lower: Annotated[
+        str | None,
+        typer.Option("--allow-lower", metavar="REASON",
+                     help="With --update-pins: also lower pins, recording REASON (repeat it in the commit)."),
     ] = None,
     pin_set: Annotated[
         str | None,
@@ -329,8 +342,18 @@ def evaluate(
         _fail_line(str(error))
         raise typer.Exit(1) from None
     failures: list[str] = []
+    set_name = pin_set or evaluation.gold_set_name(gold)
+    if (update or allow_lower) and pins is None:
+        _fail_line("--update-pins and --allow-lower need --pins FILE")
+        raise typer.Exit(2)
+    if pins is not None and update:
+        current = json.loads(pins.read_text(encoding="utf-8")) if pins.exists() else {}
+        result = evaluation.update_pins(current, set_name, report, allow_lower)
+        write_atomic(pins, json.dumps(result.data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+        err.print(f"pins for {set_name}: raised {', '.join(result.raised) or 'none'}; "
+                  f"lowered {', '.join(result.lowered) or 'none'}")
     if pins is not None:
-        pinned = evaluation.load_pins(pins).get(pin_set or evaluation.gold_set_name(gold), {})
+        pinned = evaluation.load_pins(pins).get(set_name, {})
         failures = evaluation.check_pins(report, pinned)
     if as_json:
         typer.echo(json.dumps(evaluation.report_to_dict(report), ensure_ascii=False, indent=2))

@@ -783,3 +783,44 @@ def pins_from_report(report: Report, places: int = PIN_PLACES) -> dict[str, floa
     pins = {PIN_OVERALL: floor(report.overall_f1)}
     pins.update({f.field: floor(f.f1) for f in report.fields})
     return pins
+
+
+LOWERED_KEY = "_lowered"
+
+
+@dataclass(frozen=True)
+class PinUpdate:
+    """The pins file after an update, and which pins went up or down."""
+
+    data: dict[str, Any]
+    raised: tuple[str, ...]
+    lowered: tuple[str, ...]
+
+
+def update_pins(data: Mapping[str, Any], pin_set: str, report: Report, reason: str | None = None) -> PinUpdate:
+    """Pins raised to what the report reaches; a pin that would fall needs `reason`.
+
+    Without a reason, pins that would go down keep their old value (the gate then
+    fails, as it should). With one, they are lowered and the reason is recorded
+    under "_lowered" as "<set>.<field>", for the commit to repeat in its message.
+    """
+    updated: dict[str, Any] = {k: (dict(v) if isinstance(v, dict) else v) for k, v in data.items()}
+    old: dict[str, float] = dict(updated.get(pin_set) or {})
+    new = pins_from_report(report)
+    raised: list[str] = []
+    lowered: list[str] = []
+    merged = dict(old)
+    for key, value in new.items():
+        previous = old.get(key)
+        if previous is None or value > previous + PIN_TOLERANCE:
+            merged[key] = value
+            raised.append(key)
+        elif value < previous - PIN_TOLERANCE and reason:
+            merged[key] = value
+            lowered.append(key)
+    updated[pin_set] = dict(sorted(merged.items()))
+    if lowered:
+        reasons = dict(updated.get(LOWERED_KEY) or {})
+        reasons.update({f"{pin_set}.{key}": reason for key in lowered})
+        updated[LOWERED_KEY] = reasons
+    return PinUpdate(updated, tuple(raised), tuple(lowered))

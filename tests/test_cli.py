@@ -390,3 +390,18 @@ def test_evaluate_fixtures_match_their_pins(runner: CliRunner) -> None:
     result = runner.invoke(app, ["evaluate", str(FIXTURE_GOLD), "--root", str(ROOT), "--pins",
                                  str(ROOT / "accuracy_pins.json"), "--pin-set", "fixtures"])
     assert result.exit_code == 0, result.stderr
+
+
+def test_update_pins_raises_and_lowers_only_with_a_reason(runner: CliRunner, tmp_path: Path) -> None:
+    gold = _one_gold(tmp_path, "Udsat til næste møde.")
+    pins = tmp_path / "pins.json"
+    pins.write_text(json.dumps({"gold": {"decision": 1.0, "title": 0.5}}), encoding="utf-8")
+    args = ["evaluate", str(gold), "--root", str(tmp_path / "docs"), "--pins", str(pins), "--update-pins"]
+    kept = runner.invoke(app, args)
+    data = json.loads(pins.read_text(encoding="utf-8"))
+    assert kept.exit_code == 1 and data["gold"]["decision"] == 1.0 and data["gold"]["title"] == 1.0
+    lowered = runner.invoke(app, [*args, "--allow-lower", "gold annotation corrected"])
+    data = json.loads(pins.read_text(encoding="utf-8"))
+    assert lowered.exit_code == 0, lowered.stderr
+    assert data["gold"]["decision"] == 0.0
+    assert data["_lowered"] == {"gold.decision": "gold annotation corrected"}
