@@ -6,6 +6,8 @@ a comment. Word lists live in `vocabulary.py`; this module holds shapes.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 V = regex.VERBOSE
@@ -333,6 +335,11 @@ SENTENCE_END_RE = regex.compile(
 )
 
 # --- money amounts --------------------------------------------------------
+
+# Any currency word, in any case: "kr", "Kr.", "DKK". A paragraph without one holds no
+# amount, so AMOUNT_RE is not run on it. The standard library's `re` is the faster
+# engine for this plain alternation.
+CURRENCY_HINT_RE = re.compile("kr|Kr|KR|dkk|DKK|Dkk")
 
 # A Danish number: "1.316.000", "2,2", "1.198", "38 916 000", "498.333", "2.5" (before a scale word only)
 _NUM = r"""

@@ -13,14 +13,12 @@ from collections.abc import Iterator
 import regex
 
 from ..model import Amount
-from ..patterns import AMOUNT_RE, SENTENCE_END_RE
+from ..patterns import AMOUNT_RE, CURRENCY_HINT_RE, SENTENCE_END_RE
 
 # Multipliers of the scale words, by their first three letters.
 SCALES: dict[str, float] = {"mia": 1e9, "mrd": 1e9, "mil": 1e6, "mio": 1e6}
 THOUSAND = 1e3
 
-# Spellings of the currency words; a paragraph with none of them holds no amount.
-CURRENCY_HINTS = ("kr", "Kr", "KR", "dkk", "DKK", "Dkk")
 
 
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
@@ -85,7 +83,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def find_amounts(text: str, section: str | None = None) -> Iterator[Amount]:
     """Every money amount in the text, in order."""
-    if not any(unit in text for unit in CURRENCY_HINTS):
+    if not CURRENCY_HINT_RE.search(text):
         return  # every amount names its currency; most paragraphs name none
     for match in AMOUNT_RE.finditer(text):
         raw = " ".join(match.group(0).split())
