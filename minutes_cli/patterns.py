@@ -21,19 +21,23 @@ CASE_VALUE = r"""
     (?:[A-ZÆØÅ]{2,5}-)?                  # system prefix: EMN-
     (?!(?:19|20)\d\d[-/](?:19|20)\d\d(?![\d/-]))         # not a period of years: 2007-2011
     (?:
-        \d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}(?:-\d+){1,3}   # KLE journal plan no.: 15.20.05-P08-1-19
+        \d{2}\.\d{2}(?:\.\d{2})?[.-]?[A-ZÆØÅ]\d{2}(?:-\d+){1,3}  # KLE: 15.20.05-P08-1-19, 00.01A00-2022-1234
       | \d{2,4}[-/]\d{3,7}(?:[-/]\d{1,7})?             # year-serial: 2009-66012, 12/27845, EMN-2025-009242
     )
 """
 
 CASE_VALUE_RE = regex.compile(rf"^\s*(?P<case>{CASE_VALUE})\s*$", V)
 
+# A case number on the line after its label, where a bare serial is allowed: "JOURNALNUMMER" / "23012345"
+LABELLED_VALUE_RE = regex.compile(rf"^\s*(?P<case>{CASE_VALUE}|\d{{6,12}})\s*$", V)
+
 # A labelled case number, the value on the same line. Matches:
 #   "Sagsnr.: 15.20.05-P08-1-19 Sagsbehandler: Lisbeth Blaabjerg"   "J.nr. 2016/05156"   "Sags nr.: 12/27845"
 CASE_LABEL_RE = regex.compile(
     rf"""
     (?<![\w.])
-    (?:sagsnr|sags\s?nr|sag\s?nr|sagsnummer|j\.\s?nr|journalnr|journal\s?nr|jour\.\s?nr|emnenr)  # the label
+    (?:sagsnr|sags\s?nr|sag\s?nr(?!\.?\s*\d{1,4}\s*(?:[:.)]|[–-]\s))|sagsnummer|j\.\s?nr|journalnr|journal\s?nr
+       |journalnummer|jour\.\s?nr|emnenr)                # the label, not "Sag nr. 1: Title"
     \.?\s*:?\s*                                       # "Sagsnr.:", "Sagsnr", "J.nr."
     (?P<case>{CASE_VALUE}|\d{{6,12}}(?![\d.,]))?         # value (a bare serial "200906126" only when labelled);
                                                       # absent when it stands on the next line
@@ -47,12 +51,13 @@ TITLE_CASE_RE = regex.compile(rf"\s*\(\s*(?P<case>{CASE_VALUE})\s*\)\s*$", V)
 
 # --- item starts ----------------------------------------------------------
 
-# "Punkt 7: Meddelelser", "Punkt 14: Lukket: Meddelelser", "Pkt. 3. Budget"
+# "Punkt 7: Meddelelser", "Punkt 14: Lukket: Meddelelser", "Pkt. 3. Budget", "Sag nr. 1: Budget", "Sag 1 – Budget"
 PUNKT_ITEM_RE = regex.compile(
     r"""
-    ^(?:punkt|pkt\.?)\s*                # the word Punkt
+    ^(?:punkt|pkt\.?|sag|dagsordenspunkt)  # the word: Punkt, Pkt., Sag
+    (?:\s+nr\.?)?\s*                    # "Sag nr. 1"
     (?P<number>\d{1,4}[a-z]?)           # 7, 14, 3a
-    (?:\s*[:.)]\s*|\s+(?=[A-ZÆØÅ]))     # separator, or none before a capital: "Punkt 1 Godkendelse"
+    (?:\s*[:.)]\s*|\s+[–-]\s+|\s+(?=[A-ZÆØÅ]))  # separator ":", ".", " – ", or none before a capital
     (?P<title>\S.*)$                    # title, may start with "Lukket:"
     """,
     VI,
@@ -78,16 +83,22 @@ OPEN_PART_RE = regex.compile(r"^(?:åbne?\s+(?:sager|punkter|dagsorden|møde)|å
 PART_HEADING_RE = regex.compile(
     r"^(?:(?:lukkede?|åbne?|åben|lukket)\s+(?:sager|punkter|dagsorden|møde|del|referat))\s*:?\s*$", VI)
 
+# The line that closes a meeting, after the last item: "Mødet sluttede kl. 16.40.", "Mødet hævet kl. 17"
+MEETING_END_RE = regex.compile(r"^mødet\s+(?:blev\s+)?(?:sluttede|slut|hævet|hævedes|afsluttet|afsluttedes)\b.{0,40}$",
+                               VI)
+
 # "1.1 Status siden sidst": a sub-item number; it belongs to the item above.
 SUBITEM_RE = regex.compile(r"^(?P<number>\d{1,2}\.\d{1,2})\.?[ \t]+(?P<title>[A-ZÆØÅ].*)$", V)
 
 # An item's status on a line of its own (OS2dagsorden, eDoc): "Lukket punkt", "Åbent punkt", "Lukket", "Åben"
-STATUS_LINE_RE = regex.compile(r"^(?P<status>lukket|lukkede|åben|åbent|fortroligt?)(?:\s+(?:punkt|sag))?$", VI)
+STATUS_LINE_RE = regex.compile(
+    r"^(?:(?:status|punkttype|type|adgang)\s*:?\s*)?(?P<status>lukket|lukkede|åben|åbent|fortroligt?)(?:\s+(?:punkt|sag))?$",
+    VI)
 
 # "Lukket: Meddelelser", "Lukket punkt: Personalesag", "(Lukket)"
 CLOSED_RE = regex.compile(
     r"""
-    ^(?:lukket(?:\s+punkt)?|fortroligt)\s*[:.–-]\s*     # leading marker
+    ^(?:lukket(?:\s+(?:punkt|sag))?|fortroligt)\s*[:.–-]\s*  # leading marker
     | \(\s*lukket(?:\s+punkt)?\s*\)                     # marker in parentheses
     | \blukket\s+punkt\b
     | \bfor\s+lukkede\s+døre\b
@@ -134,7 +145,8 @@ RECOMMENDER_RE = regex.compile(
     ^(?P<by>[^\W\d_][\w.,&/()–-]*(?:\s+[\w.,&/()–-]+){0,23}?)  # who: up to 24 words, starting with a letter
     \s+(?:hermed\s+)?
     (?:indstiller|indstilles|anbefaler|foreslår|foreslås)  # the verb
-    (?:\s+(?:hermed|derfor|samtidig|(?:overfor|over\s+for)\s+[^,:]{1,80}?(?=\s*[,:]|\s+at\b)))?
+    (?:\s+(?:hermed|derfor|samtidig))?
+    (?:\s+(?:til|overfor|over\s+for)\s+[^,:]{1,80}?(?=\s*[,:]|\s+at\b|\s+over\s+for\b|\s+til\b)){0,2}  # til X
     \s*[,:;]?\s*
     (?P<rest>.*)$                                   # what follows on the same line: "at …"
     """,

@@ -48,6 +48,8 @@ RECOMMENDATION_HEADINGS: tuple[str, ...] = (
 ATTACHMENT_HEADINGS: tuple[str, ...] = (
     "bilag",
     "bilagsliste",
+    "bilagsfortegnelse",
+    "bilagsoversigt",
     "vedlagte bilag",
     "bilag til punktet",
 )
@@ -132,7 +134,7 @@ OUTCOME_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
                      "anbefaler")),
     ("approved", ("kunne tiltræde", "tiltræder", "tiltræde indstillingen", "godkendt", "godkendte", "godkendes",
                   "besluttede at godkende", "tiltrådt", "tiltrådte", "tiltrædes", "vedtaget", "vedtages",
-                  "bevilget", "bevilges", "indstillingen blev godkendt", "indstillingen godkendt",
+                  "bevilget", "bevilges", "bevilgede", "indstillingen blev godkendt", "indstillingen godkendt",
                   "indstillingen tiltrådt", "indstillingen følges", "enig i indstillingen", "enige i indstillingen")),
 )
 

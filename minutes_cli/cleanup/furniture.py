@@ -72,9 +72,11 @@ _KNOWN_HEADINGS = frozenset(DECISION_HEADINGS + RECOMMENDATION_HEADINGS + ATTACH
 
 
 def _key(text: str) -> str:
-    """Lines compare with collapsed spaces; digits count as one symbol only in page numbers."""
+    """Lines compare with collapsed spaces; a page number or counter ("… Side 2") counts as one symbol."""
     folded = " ".join(text.lower().split())
-    return DIGITS_RE.sub("#", folded) if len(folded) <= 20 and PAGE_NUMBER_RE.match(folded) else folded
+    if len(folded) <= 20 and PAGE_NUMBER_RE.match(folded):
+        return str(DIGITS_RE.sub("#", folded))
+    return str(PAGE_REFERENCE_RE.sub("#", folded)) if "side" in folded or "/" in folded or " af " in folded else folded
 
 
 def _band_key(text: str) -> str:
@@ -87,9 +89,10 @@ def _band_key(text: str) -> str:
 
 
 def _is_date_or_page(text: str) -> bool:
-    """A line that is only a page number, or only a date (with weekday or time): "20.02.2018"."""
+    """A line that is only a page number, or only a date (with weekday or time): "20.02.2018",
+    or any line that carries a page counter ("Lemvig Kommune · 13. juni 2022 Side 2")."""
     stripped = text.strip(" ,.-–")
-    if PAGE_NUMBER_RE.match(stripped):
+    if PAGE_NUMBER_RE.match(stripped) or PAGE_REFERENCE_RE.search(stripped):
         return True
     match = NUMERIC_DATE_RE.search(stripped) or WORD_DATE_RE.search(stripped)
     if not match:

@@ -1,4 +1,5 @@
-"""Drop signature pages: an "Underskriftsblad" heading and the names under it.
+"""Drop signature pages: an "Underskriftsblad" heading, or the line that closes the
+meeting ("Mødet sluttede kl. 16.40"), and the names under it.
 
 Printed minutes end with a page where members sign; its names are not part of
 the last item. The page runs from the heading to the end of its page (or of the
@@ -9,14 +10,20 @@ its own ("6. Underskriftsblad", or "6." on the line before) is left alone.
 from __future__ import annotations
 
 from ..model import Line
-from ..patterns import NUMBER_ONLY_RE
+from ..patterns import MEETING_END_RE, NUMBER_ONLY_RE
 from ..vocabulary import SIGNATURE_HEADINGS, normalise_label
+
+
+# "Mødet sluttede kl. 16.40" closes the minutes only near their end; in the header
+# ("Mødet blev afsluttet kl. 11.40") it is a fact about the meeting.
+MEETING_END_POSITION = 0.8
 
 
 def drop_signature_pages(lines: list[Line]) -> list[Line]:
     """Lines without signature pages."""
     for index, line in enumerate(lines):
-        if normalise_label(line.text) not in SIGNATURE_HEADINGS:
+        closes = index >= len(lines) * MEETING_END_POSITION and MEETING_END_RE.match(line.text)
+        if normalise_label(line.text) not in SIGNATURE_HEADINGS and not closes:
             continue
         if index and NUMBER_ONLY_RE.match(lines[index - 1].text):
             continue  # "6." / "Underskriftsblad": an item of the agenda

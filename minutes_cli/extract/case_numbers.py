@@ -10,7 +10,7 @@ References to other cases inside the text ("(BIU 2009-9399 og SUD
 from __future__ import annotations
 
 from ..model import Block
-from ..patterns import CASE_LABEL_RE, CASE_OFFICER_RE, CASE_VALUE_RE
+from ..patterns import CASE_LABEL_RE, CASE_OFFICER_RE, CASE_VALUE_RE, LABELLED_VALUE_RE
 
 # First letters of the case-number labels (Sagsnr., Sags nr., J.nr., Journalnr., Emnenr.).
 LABEL_INITIALS = frozenset("SsJjEe")
@@ -37,7 +37,7 @@ def _labelled(blocks: tuple[Block, ...]) -> list[str]:
             if not following and index + 1 < len(blocks):
                 following = [blocks[index + 1].lines[0].text]
             for text in following:
-                value = CASE_VALUE_RE.match(text)
+                value = LABELLED_VALUE_RE.match(text)
                 if value:
                     found.append(value.group("case"))
     return found

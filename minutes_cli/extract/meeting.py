@@ -35,8 +35,9 @@ _KIND_SUFFIX_RE = regex.compile(r"^(?P<who>[^\W\d_].{2,100}?)\s+[-–]\s+(?:åbe
 _MEETING_OF_RE = regex.compile(r"^(?P<body>[^\W\d_][\w-]*?(?:et|en|udvalg|råd))s\s+(?:\w+\s+)?møde\b", regex.I)
 _TO_RE = regex.compile(r"^til\s*:?\s+(?P<who>\S.{1,100})$", regex.I)
 # Trailing period and date on a title line: " - 2016-2021 d. 20-02-2018", " den 20. juni 2013"
-_TITLE_TAIL_RE = regex.compile(r"\s*(?:[-–]\s*\d{4}\s*[-–]\s*\d{4})?\s*(?:\b(?:d\.|den)\s+.*|[-–,]?\s*\d{1,2}[.-].*)?$",
-                               regex.I)
+_TITLE_TAIL_RE = regex.compile(
+    r"\s*(?:[-–]\s*\d{4}\s*[-–]\s*\d{4})?\s*(?:\b(?:d\.|den)\s+.*|[-–,]?\s*\d{1,2}[.-].*|[-–,]\s*(?:ordinært\s+|ekstraordinært\s+)?"
+    r"(?:møde|mødet)\b.*)?$", regex.I)
 _PHONE_TAIL_RE = regex.compile(r",?\s*(?:tlf|telefon)\.?\s*[\d ]+$", regex.I)
 _PARTY_RE = regex.compile(r"\s*\([A-ZÆØÅ]{1,3}\)\s*$")
 
@@ -82,6 +83,7 @@ def _is_name_line(line: str) -> bool:
         and len(line.split()) <= MAX_NAME_LINE_WORDS
         and not line.rstrip().endswith((".", ":"))
         and line[:1].isupper()
+        and not any(ch.isdigit() for ch in line)  # "Download referatet (PDF, 2,4 MB)"
     )
 
 

@@ -111,7 +111,8 @@ def _build(blocks: list[Block], start: int, match: regex.Match[str]) -> Recommen
     inline = LEADING_AT_RE.sub("", rest, count=1).strip() if LEADING_AT_RE.match(rest) else rest
     points = []
     used = [lead]
-    if inline and not LEAD_ENDS_WITH_AT_RE.fullmatch(inline):
+    # "… over for regionsrådet at anbefale:" introduces the points; it is none itself
+    if inline and not LEAD_ENDS_WITH_AT_RE.fullmatch(inline) and not _introduces_points(inline):
         for part in _split_inline_points(inline):
             points.append(_clean_point(part, lead_has_at))
     for block in blocks[start + 1:]:
@@ -121,6 +122,14 @@ def _build(blocks: list[Block], start: int, match: regex.Match[str]) -> Recommen
         used.append(block)
     text = "\n".join(block.text for block in used)
     return Recommendation(by=_author(match.group("by")), text=text, points=tuple(points))
+
+
+def _introduces_points(text: str) -> bool:
+    return text.rstrip().endswith(":") and len(text.split()) <= MAX_INTRODUCTION_WORDS
+
+
+# "anbefale:", "godkende følgende:": a verb that announces a list, not a point.
+MAX_INTRODUCTION_WORDS = 3
 
 
 # Inline numbered points: "At 1) Byrådet godkender … At 2) …"

@@ -44,7 +44,8 @@ ITEM_LAYOUTS: tuple[ItemLayout, ...] = (
 )
 
 # Elements that never hold meeting text.
-DROP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "footer", "form", "button", "iframe", "select",
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form", "button", "iframe",
+             "select",
              "input", "textarea", "meta", "link", "head", "object", "embed")
 
 # Selectors of page chrome inside the content: file-type badges, menus, modals, counters.
@@ -57,7 +58,7 @@ CHROME_WORDS = ("cookie", "consent", "navbar", "breadcrumb", "skip-link", "offca
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 BLOCK_TAGS = HEADING_TAGS + ("p", "div", "li", "tr", "br", "table", "ul", "ol", "section", "article", "dd", "dt",
-                             "blockquote", "pre", "caption", "header", "main", "aside", "dl", "hr")
+                             "blockquote", "pre", "caption", "header", "main", "dl", "hr")
 PARAGRAPH_TAGS = HEADING_TAGS + ("p", "table", "ul", "ol", "section", "article", "blockquote", "pre", "dl", "hr")
 CELL_TAGS = ("td", "th")
 BULLET = "• "

@@ -112,6 +112,10 @@ class _ItemStart:
 MAX_BARE_PUNKT_CHARS = 200
 
 
+# First letters of the item words PUNKT_ITEM_RE knows: Punkt, Pkt., Sag, Dagsordenspunkt.
+PUNKT_INITIALS = frozenset("pPsSdD")
+
+
 def _is_punkt_heading(block: Block, match: regex.Match[str]) -> bool:
     text = block.text
     separated = text[match.start("title") - 1: match.start("title")].strip() != "" or \
@@ -124,7 +128,7 @@ def _is_punkt_heading(block: Block, match: regex.Match[str]) -> bool:
 def _item_starts(blocks: list[Block]) -> list[_ItemStart]:
     """Every item heading, in order."""
     punkt = [_ItemStart(i, i, m.group("number"), m.group("title")) for i, b in enumerate(blocks)
-             if b.text[:1] in "pP" and (m := PUNKT_ITEM_RE.match(b.text)) and _is_punkt_heading(b, m)]
+             if b.text[:1] in PUNKT_INITIALS and (m := PUNKT_ITEM_RE.match(b.text)) and _is_punkt_heading(b, m)]
     if punkt:
         return punkt
     candidates: list[tuple[_ItemStart, bool]] = []
@@ -169,7 +173,10 @@ def _completes_sequence(candidates: list[tuple[_ItemStart, bool]], position: int
     if len(block.text) > MAX_SEQUENCE_TITLE_CHARS or block.text.rstrip().endswith((".", ":", ",")):
         return False
     following = next((s for s, confirmed in candidates[position + 1:] if confirmed), None)
-    return following is not None and int(following.number) == number + 1 and (last == -1 or last == number - 1)
+    if following is None:
+        # after the last confirmed item: "16. Eventuelt" needs no case number
+        return last >= 1 and number == last + 1
+    return int(following.number) == number + 1 and (last == -1 or last == number - 1)
 
 
 # A title set in a heading font may wrap onto this many more lines.
@@ -247,8 +254,9 @@ def _title_like(block: Block) -> bool:
     return len(text) <= MAX_TITLE_CHARS and sum(ch.isalpha() for ch in text) >= 3 and not MEMO_NOISE_RE.match(text)
 
 
-# The status line stands right under the heading ("Lukket punkt", "Åben").
-STATUS_LOOKAHEAD = 3
+# The status line stands right under the heading ("Lukket punkt", "Åben"), after a few
+# facts at most ("Sagsnr.", "Sagsbehandler", "Punkttype: Lukket punkt").
+STATUS_LOOKAHEAD = 6
 
 
 def _status_says_closed(body: list[Block]) -> bool:

@@ -30,6 +30,8 @@ def starts_paragraph(line: Line) -> bool:
     if line.gap_before or line.heading:
         return True
     text = line.text
+    if _is_inline_label(text):
+        return True  # "Indstilling: Forvaltningen indstiller, at …" under other text
     if not could_open_paragraph(text):
         return False  # the common case, prose, decided without a dozen regexes
     return bool(
@@ -63,6 +65,16 @@ def could_open_paragraph(text: str) -> bool:
 
 # Headings and labels alone on a line are short; longer lines are checked by their opening only.
 SHORT_LINE_CHARS = 60
+
+
+def _is_inline_label(text: str) -> bool:
+    """A known heading followed by a colon and its text on the same line: "Beslutning: Godkendt."."""
+    colon = text.find(":", 0, INLINE_LABEL_MAX_CHARS)
+    return colon > 0 and text[colon + 1: colon + 2] == " " and is_known_heading(text[: colon + 1])
+
+
+# A label before a colon is at most this long ("Økonomiske konsekvenser og finansiering:").
+INLINE_LABEL_MAX_CHARS = 48
 
 
 # A recommendation lead-in stands on a line of its own ("Direktøren for … indstiller");
