@@ -13,7 +13,6 @@ from ..model import Line
 from ..patterns import MEETING_END_RE, NUMBER_ONLY_RE
 from ..vocabulary import SIGNATURE_HEADINGS, normalise_label
 
-
 # "Mødet sluttede kl. 16.40" closes the minutes only near their end; in the header
 # ("Mødet blev afsluttet kl. 11.40") it is a fact about the meeting.
 MEETING_END_POSITION = 0.8
