@@ -22,6 +22,8 @@ import regex
 from ..cleanup.characters import normalise_characters
 from ..errors import EmptyInput, UnreadableDocument
 from ..model import Line, RawDocument, Warning
+from ..patterns import CASE_LABEL_RE, STATUS_LINE_RE
+from ..segment.headings import is_known_heading
 
 # A page with fewer visible characters than this has no usable text layer
 # (scans often carry a stray page number or a few garbage glyphs).
@@ -140,10 +142,38 @@ def _repair_rings(textpage: pdfium.PdfTextPage, start: int, raw: str) -> str:
     return "".join(pieces) + raw[last:] if pieces else raw
 
 
+# A side label ("Beslutning", "Sagsfremstilling") stands in a column left of its text;
+# the gap to the text is wider than this many times the font size (a word space is ~0.3).
+SIDE_LABEL_GAP_RATIO = 1.5
+# Labels are at most this many words ("Økonomiske konsekvenser og finansiering").
+MAX_SIDE_LABEL_WORDS = 5
+
+
+def _side_label_end(textpage: pdfium.PdfTextPage, start: int, raw: str, size: float) -> int:
+    """Where a side label ends in the line ("Beslutning   Anbefales …"), or 0 when there is none."""
+    words = raw.split(" ")
+    if len(words) < 2 or size <= 0:
+        return 0
+    position = 0
+    for count in range(1, min(MAX_SIDE_LABEL_WORDS, len(words) - 1) + 1):
+        position = len(" ".join(words[:count]))
+        label = raw[:position].strip()
+        if not label or not (is_known_heading(label) or STATUS_LINE_RE.match(label) or CASE_LABEL_RE.match(label)):
+            continue
+        next_char = position + len(raw[position:]) - len(raw[position:].lstrip())
+        if next_char >= len(raw):
+            return 0
+        label_right = textpage.get_charbox(start + position - 1)[2]
+        text_left = textpage.get_charbox(start + next_char)[0]
+        if text_left - label_right > SIDE_LABEL_GAP_RATIO * size:
+            return len(" ".join(normalise_characters(raw[:position]).split()))
+    return 0
+
+
 def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
     """The page's lines with gap and bold hints from character positions and fonts."""
     text = textpage.get_text_range()
-    positioned: list[tuple[str, float, bool, float]] = []
+    positioned: list[tuple[str, float, bool, float, int]] = []
     offset = 0
     for raw in text.split("\r\n"):
         start = offset
@@ -155,18 +185,24 @@ def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
         if "a " in raw or "A " in raw:
             raw = _repair_rings(textpage, start, raw)
         size = round(pdfium_c.FPDFText_GetFontSize(textpage.raw, first), 1)
-        positioned.append((raw, _baseline(textpage, first), _is_bold(textpage, first), size))
+        label_end = _side_label_end(textpage, start, raw, size)
+        positioned.append((raw, _baseline(textpage, first), _is_bold(textpage, first), size, label_end))
     pitches = [a[1] - b[1] for a, b in zip(positioned[:-1], positioned[1:], strict=True) if 0 < a[1] - b[1] < 60]
     pitch = statistics.median(pitches) if pitches else 0.0
     lines: list[Line] = []
     previous_y: float | None = None
-    for raw, y, bold, size in positioned:
+    for raw, y, bold, size, label_end in positioned:
         gap = previous_y is None or (pitch > 0 and not 0 <= previous_y - y <= pitch * PARAGRAPH_GAP_RATIO)
         # pdfium marks a line-end hyphen with U+FFFE; when it merged the two lines itself
         # the mark stands mid-line before the rest of the word: a soft hyphen, not a hyphen
         raw = _MERGED_COMPOUND_RE.sub("- ", raw)  # "Sundheds\ufffeog" -> "Sundheds- og"
         cleaned = " ".join(normalise_characters(_MERGED_HYPHEN_RE.sub("", raw)).split())
-        if cleaned:
+        if cleaned and label_end:
+            # a label in a column of its own beside its text: two lines, the label a heading
+            label, rest = cleaned[:label_end].strip(), cleaned[label_end:].strip()
+            lines.append(Line(label, page_number, heading=True, gap_before=True, size=size))
+            lines.append(Line(rest, page_number, heading=False, gap_before=False, size=size))
+        elif cleaned:
             heading = bold and len(cleaned) <= MAX_HEADING_CHARS
             lines.append(Line(cleaned, page_number, heading=heading, gap_before=gap, size=size))
         previous_y = y
