@@ -242,9 +242,9 @@ PAGE_NUMBER_RE = regex.compile(
 TOC_LINE_RE = regex.compile(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d{1,4}\s*$", V)
 
 # A table-of-contents entry without a dot leader: "2. Bygningsvedligeholdelse 2013 - anlægsbevilling 3"
-TOC_ENTRY_RE = regex.compile(r"^(?P<number>\d{1,4})\.?\s+\S.*\s(?P<page>\d{1,4})$", V)
+TOC_ENTRY_RE = regex.compile(r"^(?P<number>\d{1,4})\.?\s+\S.*\s(?P<page>\d{1,3})$", V)
 # The wrapped end of such an entry: "ældre 10"
-TOC_TAIL_RE = regex.compile(r"^\S.{0,80}\s\d{1,4}$", V)
+TOC_TAIL_RE = regex.compile(r"^\S.{0,80}\s\d{1,3}$", V)
 
 # Headings of a table of contents.
 TOC_HEADING_RE = regex.compile(r"^(?:indholdsfortegnelse|indhold|punkt\s*nr\.?\s*side|dagsordenpunkter\s+side)\s*$",

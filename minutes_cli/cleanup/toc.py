@@ -38,12 +38,16 @@ def _numbered_entry_runs(lines: list[Line]) -> set[int]:
     while index < len(lines):
         run: list[int] = []
         numbers: list[int] = []
+        pages: list[int] = []
         cursor = index
         while cursor < len(lines):
             text = lines[cursor].text
             entry = TOC_ENTRY_RE.match(text) if text[:1].isdigit() else None
-            if entry and (not numbers or int(entry.group("number")) > numbers[-1]):
+            # entries number upwards and their pages never go back
+            if entry and (not numbers or (int(entry.group("number")) > numbers[-1]
+                                          and int(entry.group("page")) >= pages[-1])):
                 numbers.append(int(entry.group("number")))
+                pages.append(int(entry.group("page")))
                 run.append(cursor)
             elif run and TOC_TAIL_RE.match(lines[cursor].text) and not TOC_ENTRY_RE.match(lines[cursor].text):
                 run.append(cursor)

@@ -194,7 +194,7 @@ def _title_continuations(blocks: list[Block], index: int) -> int:
         text = block.text
         if (not block.lines[0].heading or len(block.lines) > 1 or title.rstrip().endswith((".", ":"))
                 or is_known_heading(text) or CASE_LABEL_RE.match(text) or CASE_VALUE_RE.match(text)
-                or PUNKT_ITEM_RE.match(text) or NUMBERED_ITEM_RE.match(text)):
+                or PUNKT_ITEM_RE.match(text) or NUMBERED_ITEM_RE.match(text) or STATUS_LINE_RE.match(text)):
             break
         title += " " + text
         taken += 1
