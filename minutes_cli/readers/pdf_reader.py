@@ -22,8 +22,8 @@ import regex
 from ..cleanup.characters import normalise_characters
 from ..errors import EmptyInput, UnreadableDocument
 from ..model import Line, RawDocument, Warning
-from ..patterns import CASE_LABEL_RE, STATUS_LINE_RE
-from ..segment.headings import is_known_heading
+from ..segment.headings import KNOWN_HEADING_LABELS
+from ..vocabulary import normalise_label
 
 # A page with fewer visible characters than this has no usable text layer
 # (scans often carry a stray page number or a few garbage glyphs).
@@ -145,20 +145,25 @@ def _repair_rings(textpage: pdfium.PdfTextPage, start: int, raw: str) -> str:
 # A side label ("Beslutning", "Sagsfremstilling") stands in a column left of its text;
 # the gap to the text is wider than this many times the font size (a word space is ~0.3).
 SIDE_LABEL_GAP_RATIO = 1.5
+# Labels that stand in a column beside their text: every section heading, and the facts
+# of an item (status, case number).
+SIDE_LABELS = KNOWN_HEADING_LABELS | {"status", "punkttype", "sagsnr", "sags nr", "sagsnummer", "j.nr", "journalnr",
+                                      "journalnummer", "sagsbehandler"}
+
 # Labels are at most this many words ("Økonomiske konsekvenser og finansiering").
 MAX_SIDE_LABEL_WORDS = 5
 
 
 def _side_label_end(textpage: pdfium.PdfTextPage, start: int, raw: str, size: float) -> int:
     """Where a side label ends in the line ("Beslutning   Anbefales …"), or 0 when there is none."""
+    if not raw[:1].isupper() or size <= 0:
+        return 0  # labels are capitalised; most lines are not labelled at all
     words = raw.split(" ")
-    if len(words) < 2 or size <= 0:
-        return 0
     position = 0
     for count in range(1, min(MAX_SIDE_LABEL_WORDS, len(words) - 1) + 1):
         position = len(" ".join(words[:count]))
         label = raw[:position].strip()
-        if not label or not (is_known_heading(label) or STATUS_LINE_RE.match(label) or CASE_LABEL_RE.match(label)):
+        if normalise_label(label) not in SIDE_LABELS:
             continue
         next_char = position + len(raw[position:]) - len(raw[position:].lstrip())
         if next_char >= len(raw):
