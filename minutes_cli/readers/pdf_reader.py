@@ -146,8 +146,8 @@ def _repair_rings(textpage: pdfium.PdfTextPage, start: int, raw: str) -> str:
 # the gap to the text is wider than this many times the font size (a word space is ~0.3).
 SIDE_LABEL_GAP_RATIO = 1.5
 # Labels that stand in a column beside their text: every section heading, and the facts
-# of an item (status, case number).
-SIDE_LABELS = KNOWN_HEADING_LABELS | {"status", "punkttype", "sagsnr", "sags nr", "sagsnummer", "j.nr", "journalnr",
+# of an item (case number, case officer). A status ("Status   Lukket punkt") stays one line.
+SIDE_LABELS = KNOWN_HEADING_LABELS | {"sagsnr", "sags nr", "sagsnummer", "j.nr", "journalnr",
                                       "journalnummer", "sagsbehandler"}
 
 # Labels are at most this many words ("Økonomiske konsekvenser og finansiering").
