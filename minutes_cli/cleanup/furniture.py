@@ -72,8 +72,9 @@ _KNOWN_HEADINGS = frozenset(DECISION_HEADINGS + RECOMMENDATION_HEADINGS + ATTACH
 
 
 def _key(text: str) -> str:
-    """Lines compare with collapsed spaces; a page number or counter ("… Side 2") counts as one symbol."""
-    folded = " ".join(text.lower().split())
+    """Lines compare in lower case (readers already collapsed their spaces); a page number
+    or counter ("… Side 2") counts as one symbol."""
+    folded = text.lower()
     if len(folded) <= 20 and PAGE_NUMBER_RE.match(folded):
         return str(DIGITS_RE.sub("#", folded))
     return str(PAGE_REFERENCE_RE.sub("#", folded)) if "side" in folded or "/" in folded or " af " in folded else folded
@@ -145,6 +146,14 @@ def _repeated_runs(lines: list[Line]) -> set[int]:
     """
     keys = [_key(line.text) for line in lines]
     counts = Counter(keys)
+    anchors_seen: dict[str, bool] = {}
+
+    def anchor_of(key: str, text: str) -> bool:
+        # a running header repeats the same few lines: decide each distinct line once
+        if key not in anchors_seen:
+            anchors_seen[key] = _is_date_or_page(text)
+        return anchors_seen[key]
+
     repeated = [counts[key] >= MIN_TEXT_REPEATS and normalise_label(line.text) not in _KNOWN_HEADINGS
                 for key, line in zip(keys, lines, strict=True)]
     found: set[int] = set()
@@ -157,7 +166,7 @@ def _repeated_runs(lines: list[Line]) -> set[int]:
         while end + 1 < len(lines) and repeated[end + 1]:
             end += 1
         run = range(index, end + 1)
-        anchors = [counts[keys[i]] for i in run if _is_date_or_page(lines[i].text)]
+        anchors = [counts[keys[i]] for i in run if anchor_of(keys[i], lines[i].text)]
         if anchors:
             floor = max(anchors) * RUN_MEMBER_SHARE
             found.update(i for i in run if counts[keys[i]] >= floor)
