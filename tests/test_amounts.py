@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import pytest
 from helpers import only_item
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minutes_cli.extract import find_amounts, parse_number
+from minutes_cli.extract.amounts import _amount_matches
+from minutes_cli.patterns import AMOUNT_RE
 
 # (snippet, [(raw text as printed, value in kroner), ...])
 SEED_LAYOUTS = [
@@ -191,3 +195,19 @@ def test_item_amounts_in_order_with_their_sections() -> None:
     assert all(a["currency"] == "DKK" for a in item["amounts"])
     assert item["amounts"][0]["context"] == (
         "Der gives anlægsbevilling og rådighedsbeløb på 400.000 kroner til forundersøgelser.")
+
+
+# --- the windowed search finds exactly what a full scan finds -------------------
+
+AMOUNT_PIECES = st.sampled_from([
+    "1.316.000", "2,2", "mio.", "mill.", "mia.", "kr.", "kr", "kroner", "DKK", "t.kr.", "tkr.", "-", "–", "til", "og",
+    "mellem", "ca.", " ", " ", "\n", "500", "1.198,-", "½", "Udgiften", "pct.", "2016/05156", ".", ",", "(", ")",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(AMOUNT_PIECES, max_size=60).map(" ".join))
+def test_window_search_equals_full_scan(text: str) -> None:
+    full = [(m.span(), m.group(0)) for m in AMOUNT_RE.finditer(text)]
+    windowed = [(m.span(), m.group(0)) for m in _amount_matches(text)]
+    assert windowed == full

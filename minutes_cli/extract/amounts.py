@@ -81,11 +81,32 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
+# An amount stands within this many characters before its currency word ("mellem
+# 240 og 260 mio. kr." is 24) and this many after it ("DKK 2.000.000 mio."); the
+# pattern runs only in those windows, not over the whole paragraph.
+WINDOW_BEFORE = 64
+WINDOW_AFTER = 40
+# A match ending this close to a window's end may be cut short: "mio. kr." is 8 characters.
+UNIT_TAIL_CHARS = 10
+
+
+def _amount_matches(text: str) -> Iterator[regex.Match[str]]:
+    """AMOUNT_RE's matches in the text, found by looking only around currency words."""
+    end_of_last = 0
+    for hint in CURRENCY_HINT_RE.finditer(text):
+        start = max(end_of_last, hint.start() - WINDOW_BEFORE)
+        stop = min(len(text), hint.end() + WINDOW_AFTER)
+        for match in AMOUNT_RE.finditer(text, start, stop):
+            if stop < len(text) and match.end() >= stop - UNIT_TAIL_CHARS:
+                break  # the window may have cut it short ("850.000 kr" of "850.000 kr."): the next one sees it whole
+            if match.start() >= end_of_last:
+                end_of_last = match.end()
+                yield match
+
+
 def find_amounts(text: str, section: str | None = None) -> Iterator[Amount]:
     """Every money amount in the text, in order."""
-    if not CURRENCY_HINT_RE.search(text):
-        return  # every amount names its currency; most paragraphs name none
-    for match in AMOUNT_RE.finditer(text):
+    for match in _amount_matches(text):
         raw = " ".join(match.group(0).split())
         context = _sentence(text, match.start(), match.end())
         for value in _values(match):
