@@ -77,7 +77,9 @@ def _key(text: str) -> str:
     folded = text.lower()
     if len(folded) <= 20 and PAGE_NUMBER_RE.match(folded):
         return str(DIGITS_RE.sub("#", folded))
-    return str(PAGE_REFERENCE_RE.sub("#", folded)) if "side" in folded or "/" in folded or " af " in folded else folded
+    if ("side" in folded or "/" in folded or " af " in folded or " of " in folded) and PAGE_REFERENCE_RE.search(folded):
+        return str(PAGE_REFERENCE_RE.sub("#", folded))
+    return folded
 
 
 def _band_key(text: str) -> str:
