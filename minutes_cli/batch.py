@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from .errors import ExtractionTimeout, InputNotFound, MinutesError
+from .errors import ExtractionTimeout, MinutesError
 from .export.json_exporter import document_to_dict
 from .model import Document
-from .pipeline import extract_bytes
+from .pipeline import extract_bytes, read_input
 
 STDIN = "-"
 
@@ -125,14 +125,7 @@ def parse_one(item: Input, timeout: float | None) -> FileResult:
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, float(timeout or 0))
     try:
-        data = item.data
-        if data is None:
-            path = Path(item.path)
-            if not path.exists():
-                raise InputNotFound(item.path, "no such file")
-            if path.is_dir():
-                raise InputNotFound(item.path, "is a directory", "add --recursive to read the files in it")
-            data = path.read_bytes()
+        data = item.data if item.data is not None else read_input(item.path)
         document = extract_bytes(data, item.path)
         return FileResult(item.path, item.relative, document, seconds=time.perf_counter() - started)
     except TimeoutError:
@@ -140,9 +133,6 @@ def parse_one(item: Input, timeout: float | None) -> FileResult:
         return FileResult(item.path, item.relative, error=str(error), seconds=time.perf_counter() - started)
     except MinutesError as error:
         return FileResult(item.path, item.relative, error=str(error), seconds=time.perf_counter() - started)
-    except OSError as error:
-        message = f"{item.path}: cannot be read ({error.strerror or error})"
-        return FileResult(item.path, item.relative, error=message, seconds=time.perf_counter() - started)
     except Exception as error:  # a parser bug must not stop the batch; the message names it
         message = f"{item.path}: internal error {type(error).__name__}: {error} (please report this file)"
         return FileResult(item.path, item.relative, error=message, seconds=time.perf_counter() - started)

@@ -35,7 +35,7 @@ from .batch import (
     write_atomic,
 )
 from .errors import MinutesError
-from .export import EXPORTERS, TABLES, CsvOptions, document_to_dict
+from .export import EXPORTERS, TABLES, CsvOptions, document_to_dict, to_jsonl
 from .model import Document
 from .pipeline import extract_bytes, extract_file
 
@@ -78,9 +78,7 @@ def _failure_record(result: FileResult) -> dict[str, Any]:
 
 def _render(docs: list[Document], failures: list[FileResult], fmt: str, table: str, excel: bool) -> str:
     if fmt == "jsonl":
-        lines = [json.dumps(document_to_dict(d), ensure_ascii=False) for d in docs]
-        lines += [json.dumps(_failure_record(f), ensure_ascii=False) for f in failures]
-        return "".join(line + "\n" for line in lines)
+        return to_jsonl(docs) + "".join(json.dumps(_failure_record(f), ensure_ascii=False) + "\n" for f in failures)
     return EXPORTERS[fmt](docs, CsvOptions(table=table, excel=excel)) if docs else ""
 
 

@@ -80,6 +80,8 @@ NUMBER_ONLY_RE = regex.compile(r"^(?P<number>\d{1,4})\.?$", V)
 CLOSED_PART_RE = regex.compile(
     r"^(?:lukkede?\s+(?:sager|punkter|dagsorden|møde)|lukket\s+(?:dagsorden|del|møde))\b", VI)
 OPEN_PART_RE = regex.compile(r"^(?:åbne?\s+(?:sager|punkter|dagsorden|møde)|åben\s+(?:dagsorden|del))\b", VI)
+# "Lukkede …", "Åbne …": the first letters of the part headings, a cheap test before the patterns.
+PART_INITIALS = frozenset("lLåÅ")
 PART_HEADING_RE = regex.compile(
     r"^(?:(?:lukkede?|åbne?|åben|lukket)\s+(?:sager|punkter|dagsorden|møde|del|referat))\s*:?\s*$", VI)
 
@@ -407,6 +409,12 @@ CASE_OFFICER_RE = regex.compile(
     """,
     V,
 )
+
+# Between names in a list: "Jens Hansen (A), Lise Berg og Ole Juhl"
+NAME_SEPARATOR_RE = regex.compile(r"\s*[,;]\s*|\s+og\s+", V)
+
+# A party letter after a name: "Jens Hansen (A)"
+PARTY_LETTER_RE = regex.compile(r"\s*\([A-ZÆØÅ]{1,3}\)\s*$", V)
 
 # An inline label that opens a section on the same line: "Referat: Alle skal …", "Beslutning: Godkendt."
 INLINE_LABEL_RE = regex.compile(r"^(?P<label>[^\W\d_][\w .,-]{1,60}?)\s*:\s+(?P<rest>\S.*)$", V)

@@ -91,8 +91,8 @@ def _extract_bytes(data: bytes, path: str, fmt: SourceFormat | None) -> Document
     return build_document(raw, source)
 
 
-def extract_file(path: str | Path) -> Document:
-    """Parse a PDF, HTML or text file."""
+def read_input(path: str | Path) -> bytes:
+    """The bytes of an input file; `InputNotFound` naming it when it is missing, a folder or unreadable."""
     name = str(path)
     file = Path(path)
     if not file.exists():
@@ -100,10 +100,14 @@ def extract_file(path: str | Path) -> Document:
     if file.is_dir():
         raise InputNotFound(name, "is a directory", "use --recursive to read the files in it")
     try:
-        data = file.read_bytes()
+        return file.read_bytes()
     except OSError as error:
         raise InputNotFound(name, f"cannot be read ({error.strerror})") from error
-    return extract_bytes(data, name)
+
+
+def extract_file(path: str | Path) -> Document:
+    """Parse a PDF, HTML or text file."""
+    return extract_bytes(read_input(path), str(path))
 
 
 def extract_text(text: str, path: str = "-") -> Document:

@@ -80,10 +80,10 @@ def _has_dot_leader(text: str) -> bool:
 
 def _is_toc_start(lines: list[Line], index: int) -> bool:
     """The line before a dot-leader line belongs to the entry if it follows another TOC line."""
-    return index > 0 and not keep_text(lines[index - 1].text)
+    return index > 0 and _is_toc_line(lines[index - 1].text)
 
 
-def keep_text(text: str) -> bool:
-    """True for lines that are not TOC entries or TOC headings."""
+def _is_toc_line(text: str) -> bool:
+    """True for a TOC heading or a dot-leader entry."""
     stripped = text.strip()
-    return not (TOC_HEADING_RE.match(stripped) or _has_dot_leader(stripped))
+    return bool(TOC_HEADING_RE.match(stripped) or _has_dot_leader(stripped))

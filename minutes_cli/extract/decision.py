@@ -20,6 +20,7 @@ from ..patterns import ABSENCE_LINE_RE, DATED_DECISION_RE, SENTENCE_END_RE
 from ..segment import RawSection
 from ..vocabulary import OUTCOME_PHRASES
 from .dates import find_date
+from .names import split_names
 
 # The outcome is read from the decision's first sentence (at most this many
 # characters): long decisions mention "godkendt" or "ikke tiltræde" in passing.
@@ -36,9 +37,6 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> regex.Pattern[str]:
 _OUTCOME_RES: tuple[tuple[Outcome, regex.Pattern[str]], ...] = tuple(
     (cast(Outcome, outcome), _phrase_pattern(phrases)) for outcome, phrases in OUTCOME_PHRASES
 )
-
-# Names in an attendance line: "Jens Hansen (A), Lise Berg" / "Tilde,"
-_NAME_SPLIT_RE = regex.compile(r"\s*(?:,|;|\bog\b)\s*")
 
 
 @dataclass(frozen=True)
@@ -110,15 +108,6 @@ def _pick(sections: list[RawSection], meeting_date: str | None) -> RawSection | 
     return undated[0] if undated else dated[-1]
 
 
-# A party letter after a name: "Jens Hansen (A)"
-_PARTY_RE = regex.compile(r"\s*\([A-ZÆØÅ]{1,3}\)\s*$")
-
-
-def _split_names(text: str) -> list[str]:
-    names = (_PARTY_RE.sub("", name).strip(" .") for name in _NAME_SPLIT_RE.split(text))
-    return [name for name in names if name]
-
-
 def find_decision(sections: list[RawSection], meeting_date: str | None) -> DecisionResult:
     """This meeting's decision for the item, and absentees named in it."""
     section = _pick(sections, meeting_date)
@@ -129,7 +118,7 @@ def find_decision(sections: list[RawSection], meeting_date: str | None) -> Decis
     for block in section.blocks:
         match = ABSENCE_LINE_RE.match(block.text)
         if match:
-            absent += _split_names(match.group("names"))
+            absent += split_names(match.group("names"))
             continue
         kept.append(block.text)
     text = "\n".join(kept).strip()

@@ -18,6 +18,7 @@ from ..model import Block, Meeting, MeetingKind
 from ..patterns import HEADER_LABEL_RE, MUNICIPALITY_RE
 from ..vocabulary import COMMITTEE_NOUNS, KIND_WORDS
 from .dates import find_date, find_time
+from .names import split_names
 
 # A header line longer than this is prose, not a title or a committee name.
 MAX_HEADER_LINE_CHARS = 120
@@ -39,7 +40,6 @@ _TITLE_TAIL_RE = regex.compile(
     r"\s*(?:[-–]\s*\d{4}\s*[-–]\s*\d{4})?\s*(?:\b(?:d\.|den)\s+.*|[-–,]?\s*\d{1,2}[.-].*|[-–,]\s*(?:ordinært\s+|ekstraordinært\s+)?"
     r"(?:møde|mødet)\b.*)?$", regex.I)
 _PHONE_TAIL_RE = regex.compile(r",?\s*(?:tlf|telefon)\.?\s*[\d ]+$", regex.I)
-_PARTY_RE = regex.compile(r"\s*\([A-ZÆØÅ]{1,3}\)\s*$")
 
 
 @dataclass
@@ -51,10 +51,6 @@ class _Header:
     location: str | None = None
     participants: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
-
-
-def _names(text: str) -> list[str]:
-    return [n.strip(" .") for n in regex.split(r"\s*[,;]\s*|\s+og\s+", text) if n.strip(" .")]
 
 
 def _is_committee(text: str) -> bool:
@@ -112,8 +108,7 @@ def _apply_label(header: _Header, label: str, value: str, following: list[str]) 
             values.append(line)
             taken += 1
         joined = " ".join(values) if any("," in v for v in values) else None
-        names = _names(joined) if joined else [n for v in values for n in _names(v)]
-        target.extend(_PARTY_RE.sub("", n).strip() for n in names if n)
+        target.extend(split_names(joined) if joined else [n for v in values for n in split_names(v)])
         return taken
     return 0
 

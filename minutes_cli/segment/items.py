@@ -25,6 +25,7 @@ from ..patterns import (
     NUMBERED_ITEM_RE,
     NUMERIC_DATE_RE,
     OPEN_PART_RE,
+    PART_INITIALS,
     PUNKT_ITEM_RE,
     STATUS_LINE_RE,
     TITLE_CASE_RE,
@@ -278,9 +279,6 @@ def _closed_after(blocks: list[Block] | tuple[Block, ...], closed: bool) -> bool
             closed = False
     return closed
 
-
-# "Lukkede …", "Åbne …": the first letters of the part headings.
-PART_INITIALS = frozenset("lLåÅ")
 
 
 def split_items(blocks: list[Block], memo_needs_structure: bool = False) -> Segmented:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..model import Block
-from ..patterns import INLINE_LABEL_RE, PART_HEADING_RE, SUBITEM_RE
+from ..patterns import INLINE_LABEL_RE, PART_HEADING_RE, PART_INITIALS, SUBITEM_RE
 from .headings import HeadingKind, heading_kind, is_known_heading
 
 
@@ -45,7 +45,9 @@ def _split_inline_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 def _is_part_or_subitem(text: str) -> bool:
     first = text[:1]
-    return bool((first.isdigit() and SUBITEM_RE.match(text)) or (first in "lLåÅ" and PART_HEADING_RE.match(text)))
+    if first.isdigit():
+        return bool(SUBITEM_RE.match(text))
+    return first in PART_INITIALS and bool(PART_HEADING_RE.match(text))
 
 
 def split_sections(blocks: tuple[Block, ...], free_headings: bool) -> list[RawSection]:
