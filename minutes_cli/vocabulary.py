@@ -112,6 +112,10 @@ BODY_HEADINGS: tuple[str, ...] = (
     "bemærk",
 )
 
+# Every heading above, for a quick "is this a heading?" lookup.
+KNOWN_HEADINGS: frozenset[str] = frozenset(DECISION_HEADINGS + RECOMMENDATION_HEADINGS + ATTACHMENT_HEADINGS
+                                           + BODY_HEADINGS)
+
 # Labels whose value is a case number.
 CASE_NUMBER_LABELS: tuple[str, ...] = ("sagsnr", "sags nr", "sag nr", "sagsnummer", "j.nr", "j. nr", "journalnr",
                                        "journal nr", "jour.nr", "emnenr")

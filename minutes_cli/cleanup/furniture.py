@@ -27,14 +27,7 @@ from ..patterns import (
     TIME_RE,
     WORD_DATE_RE,
 )
-from ..vocabulary import (
-    ATTACHMENT_HEADINGS,
-    BODY_HEADINGS,
-    DECISION_HEADINGS,
-    OUTCOME_PHRASES,
-    RECOMMENDATION_HEADINGS,
-    normalise_label,
-)
+from ..vocabulary import KNOWN_HEADINGS, OUTCOME_PHRASES, normalise_label
 
 # How many lines at the top and at the bottom of a page can be a repeated header/footer.
 # Four covers the running headers seen; more lets item headings at page tops qualify.
@@ -67,8 +60,7 @@ RUN_MEMBER_SHARE = 0.5
 
 # Headings and one-line decisions ("Godkendt.") repeat on many pages of a
 # document whose items each take a page; they are text, never furniture.
-_KNOWN_HEADINGS = frozenset(DECISION_HEADINGS + RECOMMENDATION_HEADINGS + ATTACHMENT_HEADINGS + BODY_HEADINGS
-                            + tuple(phrase for _, phrases in OUTCOME_PHRASES for phrase in phrases))
+_KNOWN_HEADINGS = KNOWN_HEADINGS | {phrase for _, phrases in OUTCOME_PHRASES for phrase in phrases}
 
 
 def _key(text: str) -> str:

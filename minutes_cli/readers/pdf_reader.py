@@ -22,8 +22,7 @@ import regex
 from ..cleanup.characters import normalise_characters
 from ..errors import EmptyInput, UnreadableDocument
 from ..model import Line, RawDocument, Warning
-from ..segment.headings import KNOWN_HEADING_LABELS
-from ..vocabulary import normalise_label
+from ..vocabulary import KNOWN_HEADINGS, normalise_label
 
 # A page with fewer visible characters than this has no usable text layer
 # (scans often carry a stray page number or a few garbage glyphs).
@@ -147,7 +146,7 @@ def _repair_rings(textpage: pdfium.PdfTextPage, start: int, raw: str) -> str:
 SIDE_LABEL_GAP_RATIO = 1.5
 # Labels that stand in a column beside their text: every section heading, and the facts
 # of an item (case number, case officer). A status ("Status   Lukket punkt") stays one line.
-SIDE_LABELS = KNOWN_HEADING_LABELS | {"sagsnr", "sags nr", "sagsnummer", "j.nr", "journalnr",
+SIDE_LABELS = KNOWN_HEADINGS | {"sagsnr", "sags nr", "sagsnummer", "j.nr", "journalnr",
                                       "journalnummer", "sagsbehandler"}
 
 # Labels are at most this many words ("Økonomiske konsekvenser og finansiering").

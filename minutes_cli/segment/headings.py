@@ -30,9 +30,6 @@ _KINDS: dict[str, HeadingKind] = {
     **{h: "recommendation" for h in RECOMMENDATION_HEADINGS},
 }
 
-# Every heading the vocabulary names, normalised ("beslutning", "økonomi og finansiering").
-KNOWN_HEADING_LABELS: frozenset[str] = frozenset(_KINDS)
-
 # A free heading is at most this long: the longest seen ("Forundersøgelse af en egnet
 # lokalitet til en FGU-institution i Gladsaxe Kommune") is 77 characters.
 MAX_FREE_HEADING_CHARS = 90
