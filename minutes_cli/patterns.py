@@ -351,8 +351,8 @@ SENTENCE_END_RE = regex.compile(
 # --- money amounts --------------------------------------------------------
 
 # Any currency word, in any case: "kr", "Kr.", "DKK". A paragraph without one holds no
-# amount, so AMOUNT_RE is not run on it. The standard library's `re` is the faster
-# engine for this plain alternation.
+# amount, so AMOUNT_RE is not run on it; around one, it runs only in a window. The
+# standard library's `re` is the faster engine for this plain alternation.
 CURRENCY_HINT_RE = re.compile("kr|Kr|KR|dkk|DKK|Dkk")
 
 # A Danish number: "1.316.000", "2,2", "1.198", "38 916 000", "498.333", "2.5" (before a scale word only)
@@ -395,6 +395,13 @@ AMOUNT_RE = regex.compile(
     """,
     VI,
 )
+
+# The text an amount can hold before its currency word, read backwards from the word:
+# digits, spaces, separators and the scale and range words. Reversed, "mellem 240 og 260
+# mio. kr." ends in " .oim 062 go 042 " before "mellem": the amount starts where this ends.
+_AMOUNT_WORDS = ("milliarder", "milliard", "millioner", "million", "mill", "mil", "mia", "mrd", "mio", "til", "og", "t")
+AMOUNT_LEAD_REVERSED_RE = re.compile(
+    r"(?:[\d\s.,\-–−÷½¼¾]|" + "|".join(word[::-1] for word in _AMOUNT_WORDS) + ")*", re.IGNORECASE)
 
 # --- case officer ---------------------------------------------------------
 

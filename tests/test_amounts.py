@@ -202,11 +202,14 @@ def test_item_amounts_in_order_with_their_sections() -> None:
 AMOUNT_PIECES = st.sampled_from([
     "1.316.000", "2,2", "mio.", "mill.", "mia.", "kr.", "kr", "kroner", "DKK", "t.kr.", "tkr.", "-", "–", "til", "og",
     "mellem", "ca.", " ", " ", "\n", "500", "1.198,-", "½", "Udgiften", "pct.", "2016/05156", ".", ",", "(", ")",
+    "krav", "beskrevet", "Budget", "MIO.", "Til", "OG", "t. kr.", "38 916 000", "−", "÷", "2.5", "milliarder", "Kr.",
+    "%", "\u00a0", "millioner", "dkk", "mrd.",
 ])
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(AMOUNT_PIECES, max_size=60).map(" ".join))
+@settings(max_examples=600, deadline=None)
+@given(st.tuples(st.lists(AMOUNT_PIECES, max_size=60), st.sampled_from([" ", "", "  "]))
+       .map(lambda pieces_and_glue: pieces_and_glue[1].join(pieces_and_glue[0])))
 def test_window_search_equals_full_scan(text: str) -> None:
     full = [(m.span(), m.group(0)) for m in AMOUNT_RE.finditer(text)]
     windowed = [(m.span(), m.group(0)) for m in _amount_matches(text)]

@@ -8,12 +8,14 @@ unit and so never match.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
 from ..model import Amount
-from ..patterns import AMOUNT_RE, CURRENCY_HINT_RE, SENTENCE_END_RE
+from ..patterns import AMOUNT_LEAD_REVERSED_RE, AMOUNT_RE, CURRENCY_HINT_RE, SENTENCE_END_RE
 
 # Multipliers of the scale words, by their first three letters.
 SCALES: dict[str, float] = {"mia": 1e9, "mrd": 1e9, "mil": 1e6, "mio": 1e6}
@@ -71,19 +73,29 @@ def _values(match: regex.Match[str]) -> list[float]:
     return values
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end]."""
-    left = 0
-    for boundary in SENTENCE_END_RE.finditer(text, 0, start):
-        left = boundary.end()
-    right_match = SENTENCE_END_RE.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    return text[left:right].strip()
+@dataclass(frozen=True)
+class _Sentences:
+    """Where a text's sentence boundaries start and end (both ascending: they never overlap)."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @staticmethod
+    def of(text: str) -> _Sentences:
+        spans = [boundary.span() for boundary in SENTENCE_END_RE.finditer(text)]
+        return _Sentences([start for start, _ in spans], [end for _, end in spans])
+
+    def around(self, text: str, start: int, end: int) -> str:
+        """The sentence holding text[start:end]."""
+        before = bisect_right(self.ends, start)  # boundaries that end at or before the start
+        left = self.ends[before - 1] if before else 0
+        after = bisect_left(self.starts, end)  # the first boundary at or after the end
+        right = self.starts[after] if after < len(self.starts) else len(text)
+        return text[left:right].strip()
 
 
-# An amount stands within this many characters before its currency word ("mellem
-# 240 og 260 mio. kr." is 24) and this many after it ("DKK 2.000.000 mio."); the
-# pattern runs only in those windows, not over the whole paragraph.
+# An amount starts within this many characters before its currency word ("mellem 240
+# og 260 mio. kr." is 24) and may end this many after it ("DKK 2.000.000 mio.").
 WINDOW_BEFORE = 64
 WINDOW_AFTER = 40
 # A match ending this close to a window's end may be cut short: "mio. kr." is 8 characters.
@@ -91,23 +103,38 @@ UNIT_TAIL_CHARS = 10
 
 
 def _amount_matches(text: str) -> Iterator[regex.Match[str]]:
-    """AMOUNT_RE's matches in the text, found by looking only around currency words."""
+    """AMOUNT_RE's matches in the text (the same as a scan of all of it), found from the currency words.
+
+    Every amount holds one currency word, and only digits, separators and scale
+    words stand between its start and that word; so for each word the pattern
+    is tried from where that run of amount text begins, not over the paragraph.
+    """
     end_of_last = 0
     for hint in CURRENCY_HINT_RE.finditer(text):
-        start = max(end_of_last, hint.start() - WINDOW_BEFORE)
+        at = hint.start()
+        if at < end_of_last:
+            continue  # part of the amount found last
+        before = text[at - 1] if at else " "
+        if before.isalpha() and before not in "tT":
+            continue  # the "kr" of "krav" or "beskrevet"; the t of "tkr." may stand before one
+        window_start = max(end_of_last, at - WINDOW_BEFORE)
+        start = at - AMOUNT_LEAD_REVERSED_RE.match(text[window_start:at][::-1]).end()  # type: ignore[union-attr]
         stop = min(len(text), hint.end() + WINDOW_AFTER)
-        for match in AMOUNT_RE.finditer(text, start, stop):
-            if stop < len(text) and match.end() >= stop - UNIT_TAIL_CHARS:
-                break  # the window may have cut it short ("850.000 kr" of "850.000 kr."): the next one sees it whole
-            if match.start() >= end_of_last:
-                end_of_last = match.end()
-                yield match
+        match = AMOUNT_RE.search(text, start, stop)
+        if match and stop < len(text) and match.end() >= stop - UNIT_TAIL_CHARS:
+            match = AMOUNT_RE.search(text, start)  # the window may have cut it short: look again to the end
+        if match is None or match.start() > at:
+            continue  # no amount uses this word; an amount further on has a currency word of its own
+        end_of_last = match.end()
+        yield match
 
 
 def find_amounts(text: str, section: str | None = None) -> Iterator[Amount]:
     """Every money amount in the text, in order."""
+    sentences: _Sentences | None = None  # found once, and only in a text that holds an amount
     for match in _amount_matches(text):
+        sentences = sentences or _Sentences.of(text)
         raw = " ".join(match.group(0).split())
-        context = _sentence(text, match.start(), match.end())
+        context = sentences.around(text, match.start(), match.end())
         for value in _values(match):
             yield Amount(text=raw, value=round(value, 2), currency="DKK", context=context, section=section)
