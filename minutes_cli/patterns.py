@@ -270,6 +270,10 @@ PAGE_REFERENCE_RE = regex.compile(
 # Digits in a furniture line vary from page to page ("Side 3"); they compare as one symbol.
 DIGITS_RE = regex.compile(r"\d+")
 
+# Any digit: "Side 3". A cheap test before the page patterns (the standard library's
+# `re` scans for one character class faster than `regex`).
+HAS_DIGIT_RE = re.compile(r"\d")
+
 # --- dates and times ------------------------------------------------------
 
 # "20-02-2018", "20.02.2018", "04.12.12", "2018-02-20", "7/5 2013"

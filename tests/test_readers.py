@@ -89,6 +89,21 @@ def test_blank_lines_start_paragraphs() -> None:
         ("Beslutning", True), ("Godkendt.", False), ("Fravaerende: ingen", True)]
 
 
+@pytest.mark.parametrize(
+    ("raw_line", "expected"),
+    [
+        ("  Sagsnr.:   2016/05156  ", "Sagsnr.: 2016/05156"),
+        ("Bilag\t1\tBudget", "Bilag 1 Budget"),
+        ("Udgift\u2003400.000 kr.", "Udgift 400.000 kr."),  # em space
+        ("Punkt\x1f3", "Punkt 3"),  # a control character str.split counts as space
+        ("Godkendt.", "Godkendt."),
+    ],
+)
+def test_text_lines_collapse_every_kind_of_inner_space(raw_line: str, expected: str) -> None:
+    raw = read_text(f"{raw_line}\nnæste linje\n".encode(), "x.txt")
+    assert raw.lines[0].text == expected
+
+
 def test_text_has_no_pages_even_with_form_feeds() -> None:
     data = "Punkt 1: Vejbelysning\n\nBeslutning\n\nGodkendt.\n\x0cPunkt 2: Cykelsti\n\nBeslutning\n\nUdsat.\n"
     doc = document_to_dict(extract_bytes(data.encode(), "x.txt"))

@@ -20,6 +20,7 @@ import regex
 from ..model import Line
 from ..patterns import (
     DIGITS_RE,
+    HAS_DIGIT_RE,
     NUMERIC_DATE_RE,
     PAGE_COUNTER_RE,
     PAGE_NUMBER_RE,
@@ -58,6 +59,11 @@ DATE_FILLER_WORDS = frozenset({"kl", "den", "d", "dato", "mødedato", "mandag", 
 # for a header line that a page break split or an extractor dropped.
 RUN_MEMBER_SHARE = 0.5
 
+# A running header or footer is one printed line: about 150 characters at most across a
+# landscape A4 page (the longest seen, "Lemvig Kommune · Børne- og Skoleudvalget · 13. juni
+# 2022 Side 4", is 63). A longer line with a page reference ("jf. side 3") is running text.
+MAX_FURNITURE_CHARS = 160
+
 # Headings and one-line decisions ("Godkendt.") repeat on many pages of a
 # document whose items each take a page; they are text, never furniture.
 _KNOWN_HEADINGS = KNOWN_HEADINGS | {phrase for _, phrases in OUTCOME_PHRASES for phrase in phrases}
@@ -69,7 +75,11 @@ def _key(text: str) -> str:
     folded = text.lower()
     if len(folded) <= 20 and PAGE_NUMBER_RE.match(folded):
         return str(DIGITS_RE.sub("#", folded))
-    if ("side" in folded or "/" in folded or " af " in folded or " of " in folded) and PAGE_REFERENCE_RE.search(folded):
+    # furniture is one printed line, and " af " stands in most Danish sentences: the length
+    # and digit tests keep the pattern off paragraphs of running text
+    if (len(folded) <= MAX_FURNITURE_CHARS and ("side" in folded or "/" in folded or " af " in folded
+                                               or " of " in folded)
+            and HAS_DIGIT_RE.search(folded) and PAGE_REFERENCE_RE.search(folded)):
         return str(PAGE_REFERENCE_RE.sub("#", folded))
     return folded
 
@@ -148,8 +158,10 @@ def _repeated_runs(lines: list[Line]) -> set[int]:
             anchors_seen[key] = _is_date_or_page(text)
         return anchors_seen[key]
 
-    repeated = [counts[key] >= MIN_TEXT_REPEATS and normalise_label(line.text) not in _KNOWN_HEADINGS
-                for key, line in zip(keys, lines, strict=True)]
+    # a repeated line is often repeated many times: look each distinct one up once
+    heading_texts = {key: normalise_label(line.text) in _KNOWN_HEADINGS
+                     for key, line in zip(keys, lines, strict=True) if counts[key] >= MIN_TEXT_REPEATS}
+    repeated = [key in heading_texts and not heading_texts[key] for key in keys]
     found: set[int] = set()
     index = 0
     while index < len(lines):

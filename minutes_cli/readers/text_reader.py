@@ -35,7 +35,9 @@ def text_to_lines(text: str) -> list[Line]:
             page += 1
             gap = True
             continue
-        stripped = " ".join(raw.split())
+        stripped = raw.strip()
+        if "  " in stripped or not stripped.isprintable():
+            stripped = " ".join(stripped.split())  # a tab, odd space or run of spaces inside: collapse them
         if not stripped:
             gap = True
             continue
