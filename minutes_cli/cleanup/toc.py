@@ -11,7 +11,10 @@ def drop_table_of_contents(lines: list[Line]) -> list[Line]:
     """Lines without TOC entries; a TOC entry wrapped over two lines goes with its second line."""
     keep = [True] * len(lines)
     for index, line in enumerate(lines):
-        text = line.text.strip()
+        text = line.text
+        if len(text) > MAX_TOC_HEADING_CHARS and not text.rstrip()[-1:].isdigit():
+            continue  # neither a TOC heading nor a line ending in a page number
+        text = text.strip()
         if len(text) <= MAX_TOC_HEADING_CHARS and TOC_HEADING_RE.match(text):
             keep[index] = False
         elif _has_dot_leader(text):
@@ -36,6 +39,9 @@ def _numbered_entry_runs(lines: list[Line]) -> set[int]:
     found: set[int] = set()
     index = 0
     while index < len(lines):
+        if not lines[index].text[:1].isdigit():
+            index += 1
+            continue  # a run opens with a numbered entry
         run: list[int] = []
         numbers: list[int] = []
         pages: list[int] = []
