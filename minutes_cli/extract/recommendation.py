@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Block, Recommendation
-from ..patterns import LEADING_AT_RE, LIST_MARKER_RE, RECOMMENDER_RE
+from ..patterns import LEADING_AT_RE, LIST_MARKER_RE, match_recommender
 from ..segment import RawSection
 
 # Outside a recommendation section, a lead-in must name an author in at most this
@@ -23,8 +23,6 @@ AUTHOR_WORD_RE = regex.compile(
     r"ledelse|kontor|enhed|området|byråd|kommunalbestyrelse|formand|koncern|regionsdirektion|^det$",
     regex.I,
 )
-# Stems of the verbs a lead-in uses (RECOMMENDER_RE); a paragraph without one is not a lead-in.
-LEAD_IN_VERBS = ("indstil", "anbefal", "foreslå")
 
 # Authors that are not a body: "Det indstilles" has nobody.
 IMPERSONAL_AUTHORS = ("det", "der", "hermed")
@@ -79,10 +77,9 @@ def _author(by: str) -> str | None:
 
 
 def _lead_in(block: Block, strict: bool) -> regex.Match[str] | None:
-    lowered = block.text[:400].lower()
-    if not any(verb in lowered for verb in LEAD_IN_VERBS) or LIST_MARKER_RE.match(block.text):
+    if LIST_MARKER_RE.match(block.text):
         return None
-    match = RECOMMENDER_RE.match(block.text)
+    match = match_recommender(block.text)
     if not match:
         return None
     by = match.group("by").strip()
@@ -99,7 +96,7 @@ def _lead_in(block: Block, strict: bool) -> regex.Match[str] | None:
 
 def _build(blocks: list[Block], start: int, match: regex.Match[str]) -> Recommendation:
     lead = blocks[start]
-    first_line = RECOMMENDER_RE.match(lead.lines[0].text)
+    first_line = match_recommender(lead.lines[0].text)
     if len(lead.lines) > 1 and first_line and _is_point(Block(lead.lines[1:2])):
         # the lead-in has a line of its own and the points follow in the same paragraph
         # (a PDF without gaps): read them line by line like a list
@@ -154,7 +151,7 @@ def find_recommendation(sections: list[RawSection]) -> Recommendation | None:
         point_blocks = [b for b in blocks if _is_point(b)]
         if point_blocks and _is_point(blocks[0]):
             heading = section.title or ""
-            by_match = RECOMMENDER_RE.match(heading)
+            by_match = match_recommender(heading)
             return Recommendation(by=_author(by_match.group("by")) if by_match else None,
                                   text="\n".join(b.text for b in point_blocks),
                                   points=tuple(_clean_point(p, False) for b in point_blocks for p in _points_of(b)))

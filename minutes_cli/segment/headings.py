@@ -11,7 +11,14 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import Block
-from ..patterns import ABSENCE_LINE_RE, BILAG_LINE_RE, CASE_VALUE_RE, DATED_DECISION_RE, LIST_MARKER_RE, RECOMMENDER_RE
+from ..patterns import (
+    ABSENCE_LINE_RE,
+    BILAG_LINE_RE,
+    CASE_VALUE_RE,
+    DATED_DECISION_RE,
+    LIST_MARKER_RE,
+    match_recommender,
+)
 from ..vocabulary import (
     ATTACHMENT_HEADINGS,
     BODY_HEADINGS,
@@ -36,15 +43,23 @@ MAX_FREE_HEADING_CHARS = 90
 MAX_FREE_HEADING_WORDS = 12
 
 
-@lru_cache(maxsize=8192)
 def known_heading_kind(text: str) -> HeadingKind | None:
     """The kind of a heading the vocabulary knows, else None."""
     if len(text) <= MAX_KNOWN_HEADING_CHARS:
-        label = normalise_label(text)
-        if label in _KINDS:
-            return _KINDS[label]
-        if label in INLINE_DECISION_LABELS and text.rstrip().endswith(":"):
-            return "decision"
+        return _short_heading_kind(text)
+    # a paragraph of text is never looked up (nor cached): only a dated decision heading is long
+    if "eslutning" in text and DATED_DECISION_RE.match(text.strip()):
+        return "decision"
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _short_heading_kind(text: str) -> HeadingKind | None:
+    label = normalise_label(text)
+    if label in _KINDS:
+        return _KINDS[label]
+    if label in INLINE_DECISION_LABELS and text.rstrip().endswith(":"):
+        return "decision"
     if "eslutning" in text and DATED_DECISION_RE.match(text.strip()):
         return "decision"
     return None
@@ -81,7 +96,7 @@ def heading_kind(block: Block, free_headings: bool) -> HeadingKind | None:
     if (not free_headings or not text[:1].isupper() or text.rstrip().endswith((".", ",", ";", "!", "?", ":"))
             or len(text.split()) > MAX_FREE_HEADING_WORDS):
         return None
-    if RECOMMENDER_RE.match(text) or BILAG_LINE_RE.match(text) or CASE_VALUE_RE.match(text) \
+    if match_recommender(text) or BILAG_LINE_RE.match(text) or CASE_VALUE_RE.match(text) \
             or ABSENCE_LINE_RE.match(text) or LIST_MARKER_RE.match(text):
         return None
     return "free"

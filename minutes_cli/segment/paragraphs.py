@@ -19,8 +19,8 @@ from ..patterns import (
     LIST_MARKER_RE,
     OPENER_HINT_RE,
     PUNKT_ITEM_RE,
-    RECOMMENDER_RE,
     SUBITEM_RE,
+    match_recommender,
 )
 from .headings import is_caps_heading, is_known_heading
 
@@ -83,7 +83,7 @@ MAX_LEAD_IN_CHARS = 120
 
 
 def _is_lead_in(text: str) -> bool:
-    return len(text) <= MAX_LEAD_IN_CHARS and bool(RECOMMENDER_RE.match(text)) and "indstil" in text.lower()
+    return len(text) <= MAX_LEAD_IN_CHARS and bool(match_recommender(text)) and "indstil" in text.lower()
 
 
 def _closes_paragraph(line: Line) -> bool:
