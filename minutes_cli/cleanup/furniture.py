@@ -159,9 +159,11 @@ def _repeated_runs(lines: list[Line]) -> set[int]:
         return anchors_seen[key]
 
     # a repeated line is often repeated many times: look each distinct one up once
-    heading_texts = {key: normalise_label(line.text) in _KNOWN_HEADINGS
-                     for key, line in zip(keys, lines, strict=True) if counts[key] >= MIN_TEXT_REPEATS}
-    repeated = [key in heading_texts and not heading_texts[key] for key in keys]
+    is_heading: dict[str, bool] = {}
+    for key, line in zip(keys, lines, strict=True):
+        if key not in is_heading and counts[key] >= MIN_TEXT_REPEATS:
+            is_heading[key] = normalise_label(line.text) in _KNOWN_HEADINGS
+    repeated = [key in is_heading and not is_heading[key] for key in keys]
     found: set[int] = set()
     index = 0
     while index < len(lines):

@@ -58,11 +58,12 @@ def _from_section(blocks: tuple[Block, ...]) -> list[Attachment]:
     style = "numbered" if _is_numbered(lines[0]) else "docno" if _has_document_number(lines[0]) else "plain"
     found: list[Attachment] = []
     for line in lines:
-        starts_new = {
-            "numbered": _is_numbered(line),
-            "docno": _has_document_number(line),
-            "plain": not line[:1].islower() and not LIST_MARKER_RE.match(line),
-        }[style]
+        if style == "numbered":
+            starts_new = _is_numbered(line)
+        elif style == "docno":
+            starts_new = _has_document_number(line)
+        else:
+            starts_new = not line[:1].islower() and not LIST_MARKER_RE.match(line)
         if not starts_new:
             continues = found and not LIST_MARKER_RE.match(line) and (line[:1].islower() or style == "docno")
             if continues:
