@@ -7,6 +7,7 @@ prints: progress is reported through a callback.
 
 from __future__ import annotations
 
+import gc
 import glob
 import hashlib
 import json
@@ -176,6 +177,9 @@ def run_batch(
 def _run_parallel(inputs: Sequence[Input], workers: int, timeout: float | None, fail_fast: bool,
                   skipped: Callable[[Input], bool]) -> Iterator[FileResult]:
     """Worker processes with a bounded window of files in flight; a crashed worker fails only its file."""
+    # Forked workers share the parent's memory until they write to it, and a collector pass
+    # writes to every object it visits: frozen objects are left alone, so stay shared.
+    gc.freeze()
     pool = ProcessPoolExecutor(max_workers=workers)
     window: deque[tuple[Input, Future[FileResult] | None]] = deque()
     position = 0
@@ -205,6 +209,7 @@ def _run_parallel(inputs: Sequence[Input], workers: int, timeout: float | None, 
     finally:
         # files not started are cancelled; those running finish (each within --timeout)
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
 
 
 def write_atomic(target: Path, text: str, encoding: str = "utf-8") -> None:

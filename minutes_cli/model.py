@@ -75,8 +75,22 @@ class Block:
         return self.lines[-1].page if self.lines else None
 
 
+class _Record:
+    """Base of the output records: each pickles as its class and field values.
+
+    Batch workers send whole documents back to the parent process; rebuilt from
+    a tuple, a document unpickles in about half the time the default (an empty
+    object whose attribute dict is then filled) takes.
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return type(self), tuple(getattr(self, name) for name in self.__dataclass_fields__)  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
-class Warning:
+class Warning(_Record):
     """Something the parser could not do cleanly."""
 
     code: str
@@ -96,7 +110,7 @@ class RawDocument:
 
 
 @dataclass(frozen=True)
-class Source:
+class Source(_Record):
     """The input the document was parsed from."""
 
     path: str
@@ -106,7 +120,7 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Meeting:
+class Meeting(_Record):
     """Facts about the meeting as a whole."""
 
     municipality: str | None = None
@@ -120,7 +134,7 @@ class Meeting:
 
 
 @dataclass(frozen=True)
-class Recommendation:
+class Recommendation(_Record):
     """An item's indstilling: who recommends and each "at …" point."""
 
     by: str | None
@@ -129,7 +143,7 @@ class Recommendation:
 
 
 @dataclass(frozen=True)
-class Decision:
+class Decision(_Record):
     """An item's beslutning at this meeting."""
 
     text: str
@@ -138,7 +152,7 @@ class Decision:
 
 
 @dataclass(frozen=True)
-class Attachment:
+class Attachment(_Record):
     """One bilag."""
 
     number: str | None
@@ -146,7 +160,7 @@ class Attachment:
 
 
 @dataclass(frozen=True)
-class Amount:
+class Amount(_Record):
     """A money amount with the raw text it was read from."""
 
     text: str
@@ -157,7 +171,7 @@ class Amount:
 
 
 @dataclass(frozen=True)
-class Section:
+class Section(_Record):
     """Part of an item's body under one of its own headings."""
 
     heading: str | None
@@ -165,7 +179,7 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Item:
+class Item(_Record):
     """One item (punkt) of the meeting."""
 
     number: str | None
@@ -182,7 +196,7 @@ class Item:
 
 
 @dataclass(frozen=True)
-class Document:
+class Document(_Record):
     """One parsed document: the top-level object of the output contract."""
 
     source: Source

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import time
 from pathlib import Path
 
@@ -89,3 +90,15 @@ def test_skip_unchanged_needs_the_same_bytes(folder: Path, tmp_path: Path) -> No
     assert next(run_batch([item], skip_unchanged_in=out)).skipped
     (folder / "referat1.txt").write_text(MINUTES.format(n=7), encoding="utf-8")
     assert not is_unchanged(out, item)
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_a_document_survives_the_trip_from_a_worker_unchanged() -> None:
+    # workers send documents back pickled; records pickle as their class and field values
+    results = [parse_one(item, None) for item in expand_inputs([str(FIXTURES)], recursive=True)]
+    documents = [result.document for result in results if result.document is not None]
+    assert documents
+    for document in documents:
+        assert pickle.loads(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)) == document
