@@ -175,19 +175,38 @@ LEADING_AT_RE = regex.compile(r"^at\b\s*[:,]?\s*", VI)
 
 # --- decisions ------------------------------------------------------------
 
+# The date of a decision label: "den 04.12.2012", "den 20-06-2013", "den 27. marts 2018"
+_DECISION_DATE = r"\s+den\s+(?P<date>\d{1,2}[.-]\s?\d{1,2}[.-]\s?\d{2,4}|\d{1,2}\.\s*\w+\s+\d{4})"
+
 # "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 2",
 # "Beslutning i Udvalget for plan, udvikling og kultur den 20-06-2013"
 DATED_DECISION_RE = regex.compile(
-    r"""
+    rf"""
     ^(?:
-        (?P<body1>[^\W\d_][\w\s,.-]{2,120}?)s\s+beslutning   # "<Udvalg>s beslutning"
-      | beslutning\s+i\s+(?P<body2>[^\W\d_].{2,150}?)         # "Beslutning i <udvalg>"
+        (?P<body1>[^\W\d_][\w\s,.-]{{2,120}}?)s\s+beslutning   # "<Udvalg>s beslutning"
+      | beslutning\s+i\s+(?P<body2>[^\W\d_].{{2,150}}?)         # "Beslutning i <udvalg>"
     )
-    (?:\s+den\s+(?P<date>\d{1,2}[.-]\s?\d{1,2}[.-]\s?\d{2,4}|\d{1,2}\.\s*\w+\s+\d{4}))?  # den 04.12.2012
+    (?:{_DECISION_DATE})?                                         # den 04.12.2012
     (?:\s*(?:,\s*)?(?:punkt|pkt\.?)\s*\d+)?                    # Punkt 2
     \s*:?\s*$
     """,
     VI,
+)
+
+# A committee's dated decision label, its colon required (without one the line is a title
+# or a running header): "Økonomiudvalget den 13.03.2018:", "Byrådet den 27. marts 2018, pkt. 45:"
+COMMITTEE_DECISION_LABEL_RE = regex.compile(
+    rf"""
+    ^(?P<body3>
+        [A-ZÆØÅ][\w\s,.&-]{{0,80}}?
+        (?:udvalget|udvalg|rådet|råd|bestyrelsen|bestyrelse|direktionen|direktion|magistraten|magistrat
+          |borgerrepræsentationen|borgerrepræsentation)    # the body's name ends in what it is: "Økonomiudvalget"
+      | Udvalg(?:et)?\s+for\s+[\w\s,&-]{{2,80}}?)       # or says it: "Udvalget for Klima, Miljø og Natur"
+    {_DECISION_DATE}
+    (?:\s*,?\s*(?:punkt|pkt\.?)\s*\d+)?                          # , pkt. 45
+    \s*:$
+    """,
+    V,
 )
 
 # "Afbud: Tilde," / "Fraværende: Jens Hansen (A)" / "Følgende deltog ikke i behandlingen af punktet: …"

@@ -12,6 +12,7 @@ import pytest
 from helpers import only_item, parse
 
 from minutes_cli.extract import classify_outcome
+from minutes_cli.segment.headings import is_dated_decision_label
 
 SCHEMA_PHRASES = [
     # approved
@@ -284,8 +285,6 @@ def test_history_decision_is_not_this_meetings_decision() -> None:
     assert doc["items"][0]["decision"] is None
 
 
-@pytest.mark.xfail(strict=True, reason="the inline form '<Udvalg> den <dato>: Anbefales' (an example in the "
-                                       "DATED_DECISION_RE comment) is not recognised")
 def test_inline_dated_decision() -> None:
     item = only_item("""
         Punkt 4: Anlægsbevilling til skole
@@ -350,3 +349,39 @@ def test_decision_before_the_body_stops_at_the_next_heading() -> None:
     ]
     assert found["meeting"]["absent"] == ["Tilde"]
     assert found["items"][1]["recommendation"]["points"] == ["at skolen placeres i Gladsaxe."]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_label"),
+    [
+        ("Økonomiudvalget den 13.03.2018:", True),
+        ("Byrådet den 27. marts 2018, pkt. 45:", True),
+        ("Udvalget for Klima, Miljø og Natur den 04-12-2012:", True),
+        ("Beslutning i Økonomiudvalget den 15-05-2013", True),
+        ("Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 2", True),
+        # no colon: a running header or the document's title
+        ("Økonomiudvalget den 13.03.2018", False),
+        # a sentence about a meeting, not a label
+        ("Byrådet den 12.03.2018 besluttede at udsætte sagen:", False),
+        # not a body that decides
+        ("Mødet den 13.03.2018:", False),
+        ("Tidsplan den 13.03.2018:", False),
+    ],
+)
+def test_dated_decision_labels(text: str, is_label: bool) -> None:
+    assert is_dated_decision_label(text) is is_label
+
+
+def test_history_lines_give_way_to_the_meetings_own_dated_decision() -> None:
+    item = only_item("""
+        Referat fra Byrådet, mødet den 27.03.2018
+
+        Punkt 4: Anlægsbevilling til skole
+
+        Der søges om bevilling.
+
+        Økonomiudvalget den 13.03.2018: Anbefales
+
+        Byrådet den 27.03.2018: Godkendt
+        """)
+    assert item["decision"] == {"text": "Godkendt", "outcome": "approved", "by": "Byrådet"}

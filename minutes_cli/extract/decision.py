@@ -16,7 +16,7 @@ from typing import cast
 import regex
 
 from ..model import Decision, Outcome
-from ..patterns import ABSENCE_LINE_RE, DATED_DECISION_RE, SENTENCE_END_RE
+from ..patterns import ABSENCE_LINE_RE, COMMITTEE_DECISION_LABEL_RE, DATED_DECISION_RE, SENTENCE_END_RE
 from ..segment import RawSection
 from ..vocabulary import OUTCOME_PHRASES
 from .dates import find_date
@@ -89,10 +89,11 @@ def _body(title: str | None) -> str | None:
     if not title:
         return None
     match = DATED_DECISION_RE.match(title.strip())
-    if not match:
-        return None
-    body = (match.group("body1") or match.group("body2") or "").strip(" ,")
-    return body or None
+    if match:
+        body = (match.group("body1") or match.group("body2") or "").strip(" ,")
+        return body or None
+    labelled = COMMITTEE_DECISION_LABEL_RE.match(title.strip())
+    return labelled.group("body3").strip(" ,") if labelled else None
 
 
 def _pick(sections: list[RawSection], meeting_date: str | None) -> RawSection | None:

@@ -15,6 +15,7 @@ from ..patterns import (
     ABSENCE_LINE_RE,
     BILAG_LINE_RE,
     CASE_VALUE_RE,
+    COMMITTEE_DECISION_LABEL_RE,
     DATED_DECISION_RE,
     LIST_MARKER_RE,
     match_recommender,
@@ -48,9 +49,15 @@ def known_heading_kind(text: str) -> HeadingKind | None:
     if len(text) <= MAX_KNOWN_HEADING_CHARS:
         return _short_heading_kind(text)
     # a paragraph of text is never looked up (nor cached): only a dated decision heading is long
-    if "eslutning" in text and DATED_DECISION_RE.match(text.strip()):
-        return "decision"
-    return None
+    return "decision" if is_dated_decision_label(text) else None
+
+
+def is_dated_decision_label(text: str) -> bool:
+    """"Beslutning i Økonomiudvalget den 04.12.2012", "Økonomiudvalget den 13.03.2018:"."""
+    stripped = text.strip()
+    if "eslutning" in stripped and DATED_DECISION_RE.match(stripped):
+        return True
+    return stripped.endswith(":") and " den " in stripped and COMMITTEE_DECISION_LABEL_RE.match(stripped) is not None
 
 
 @lru_cache(maxsize=8192)
@@ -60,9 +67,7 @@ def _short_heading_kind(text: str) -> HeadingKind | None:
         return _KINDS[label]
     if label in INLINE_DECISION_LABELS and text.rstrip().endswith(":"):
         return "decision"
-    if "eslutning" in text and DATED_DECISION_RE.match(text.strip()):
-        return "decision"
-    return None
+    return "decision" if is_dated_decision_label(text) else None
 
 
 # The longest heading in the vocabulary is 39 characters ("økonomiske konsekvenser og
