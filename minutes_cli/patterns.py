@@ -386,6 +386,22 @@ SENTENCE_END_RE = regex.compile(
     V,
 )
 
+# Where a sentence end can be: a full stop, "!" or "?" before space and a capital. Only
+# these places are tried with SENTENCE_END_RE, whose abbreviation test is slow to run
+# at every position of a long paragraph (the standard library scans for this faster).
+SENTENCE_END_CANDIDATE_RE = re.compile(r'[.!?]\s+(?=[A-ZÆØÅ"”“])')
+
+
+def sentence_ends(text: str) -> list[tuple[int, int]]:
+    """The spans of SENTENCE_END_RE's matches in the text (the spaces after each sentence's end), in order."""
+    ends = []
+    for candidate in SENTENCE_END_CANDIDATE_RE.finditer(text):
+        match = SENTENCE_END_RE.match(text, candidate.start() + 1)
+        if match:
+            ends.append(match.span())
+    return ends
+
+
 # --- money amounts --------------------------------------------------------
 
 # Any currency word, in any case: "kr", "Kr.", "DKK". A paragraph without one holds no

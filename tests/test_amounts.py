@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from minutes_cli.extract import find_amounts, parse_number
 from minutes_cli.extract.amounts import _amount_matches
-from minutes_cli.patterns import AMOUNT_RE
+from minutes_cli.patterns import AMOUNT_RE, SENTENCE_END_RE, sentence_ends
 
 # (snippet, [(raw text as printed, value in kroner), ...])
 SEED_LAYOUTS = [
@@ -214,3 +214,15 @@ def test_window_search_equals_full_scan(text: str) -> None:
     full = [(m.span(), m.group(0)) for m in AMOUNT_RE.finditer(text)]
     windowed = [(m.span(), m.group(0)) for m in _amount_matches(text)]
     assert windowed == full
+
+
+SENTENCE_PIECES = st.sampled_from([
+    "Beløbet", "er", "afsat", ".", "!", "?", " ", "  ", "\n", "bl.a.", "jf.", "f.eks.", "Syddjurs", "2025", "ca.",
+    "Kommune", "\"", "“", "Økonomi", "m.v.", "m.fl.", "kr.", "1.316.000", "Å", "æ", ",", "pkt.", "Bilag",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(SENTENCE_PIECES, max_size=50).map(" ".join))
+def test_sentence_ends_equal_a_full_scan(text: str) -> None:
+    assert sentence_ends(text) == [match.span() for match in SENTENCE_END_RE.finditer(text)]

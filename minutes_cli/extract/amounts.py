@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Amount
-from ..patterns import AMOUNT_LEAD_REVERSED_RE, AMOUNT_RE, CURRENCY_HINT_RE, SENTENCE_END_RE
+from ..patterns import AMOUNT_LEAD_REVERSED_RE, AMOUNT_RE, CURRENCY_HINT_RE, sentence_ends
 
 # Multipliers of the scale words, by their first three letters.
 SCALES: dict[str, float] = {"mia": 1e9, "mrd": 1e9, "mil": 1e6, "mio": 1e6}
@@ -82,7 +82,7 @@ class _Sentences:
 
     @staticmethod
     def of(text: str) -> _Sentences:
-        spans = [boundary.span() for boundary in SENTENCE_END_RE.finditer(text)]
+        spans = sentence_ends(text)
         return _Sentences([start for start, _ in spans], [end for _, end in spans])
 
     def around(self, text: str, start: int, end: int) -> str:
