@@ -184,6 +184,20 @@ def test_repeated_headings_and_decisions_are_kept() -> None:
     assert [s["heading"] for s in doc["items"][1]["sections"]][-2:] == ["Sagsfremstilling", "Beslutning"]
 
 
+def test_a_repeated_paragraph_beside_a_running_block_is_not_furniture() -> None:
+    # longer than any printed header line: running text, even where it repeats next to one
+    paragraph = ("Sagen har ingen økonomiske konsekvenser for kommunen, idet udgiften afholdes inden for "
+                 "udvalgets eksisterende budgetramme og de midler, der allerede er afsat til formålet i 2018.")
+    assert len(paragraph) > 160
+    lines = []
+    for _ in range(3):
+        lines += [Line("Teknik- og Miljøudvalget,", gap_before=True), Line("20.02.2018", gap_before=True),
+                  Line(paragraph, gap_before=True)]
+    kept, removed = remove_furniture(lines)
+    assert [line.text for line in kept].count(paragraph) == 3
+    assert removed.count("20.02.2018") == 3
+
+
 def _paged(top: int = 2) -> list[Line]:
     """Four pages of 14 lines each: a running header and "Side N" at the top, body text below."""
     lines: list[Line] = []

@@ -75,10 +75,8 @@ def _key(text: str) -> str:
     folded = text.lower()
     if len(folded) <= 20 and PAGE_NUMBER_RE.match(folded):
         return str(DIGITS_RE.sub("#", folded))
-    # furniture is one printed line, and " af " stands in most Danish sentences: the length
-    # and digit tests keep the pattern off paragraphs of running text
-    if (len(folded) <= MAX_FURNITURE_CHARS and ("side" in folded or "/" in folded or " af " in folded
-                                               or " of " in folded)
+    # " af " stands in most Danish sentences: the digit test keeps the pattern off most of them
+    if (("side" in folded or "/" in folded or " af " in folded or " of " in folded)
             and HAS_DIGIT_RE.search(folded) and PAGE_REFERENCE_RE.search(folded)):
         return str(PAGE_REFERENCE_RE.sub("#", folded))
     return folded
@@ -148,11 +146,12 @@ def _repeated_runs(lines: list[Line]) -> set[int]:
     lead-in that happens to repeat a few times next to a running header that
     repeats on every page is text, not furniture.
     """
-    keys = [_key(line.text) for line in lines]
+    # a line longer than furniture can be is running text, whatever repeats it: no key
+    keys = [_key(line.text) if len(line.text) <= MAX_FURNITURE_CHARS else None for line in lines]
     counts = Counter(keys)
-    anchors_seen: dict[str, bool] = {}
+    anchors_seen: dict[str | None, bool] = {}
 
-    def anchor_of(key: str, text: str) -> bool:
+    def anchor_of(key: str | None, text: str) -> bool:
         # a running header repeats the same few lines: decide each distinct line once
         if key not in anchors_seen:
             anchors_seen[key] = _is_date_or_page(text)
@@ -161,7 +160,7 @@ def _repeated_runs(lines: list[Line]) -> set[int]:
     # a repeated line is often repeated many times: look each distinct one up once
     is_heading: dict[str, bool] = {}
     for key, line in zip(keys, lines, strict=True):
-        if key not in is_heading and counts[key] >= MIN_TEXT_REPEATS:
+        if key is not None and key not in is_heading and counts[key] >= MIN_TEXT_REPEATS:
             is_heading[key] = normalise_label(line.text) in _KNOWN_HEADINGS
     repeated = [key in is_heading and not is_heading[key] for key in keys]
     found: set[int] = set()
