@@ -437,7 +437,8 @@ AMOUNT_RE = regex.compile(
             (?:\s*(?P<pscale>{_SCALE}))?                    # kr. 2 mio.
             (?!\s*(?:{_UNIT}|{_SCALE}|%|pct))
       | (?P<tprefix>{_THOUSAND_UNIT})\s*(?P<tnum>{_NUM})    # t.kr. 500
-      | (?:(?P<lo>{_NUM})\s*(?:[-–]|\btil\b|(?<=mellem\s+\S+)\s+og\b)\s*)?  # range start: "2-", "2 til", "mellem 2 og"
+      | (?:(?=[\d.,\u00a0 ½¼¾]+?\s*(?:[-–]|til\b|og\b))                # (cheap test: a separator follows digits)
+           (?P<lo>{_NUM})\s*(?:[-–]|\btil\b|(?<=mellem\s+\S+)\s+og\b)\s*)?  # range start: "2-", "2 til", "mellem 2 og"
         (?:(?<=^|[\s(])(?P<sign>[-−÷])\s?)?                 # a negative amount: -33,8 mio. kr.
         (?P<num>{_NUM})\s*(?:,-\s*)?                        # 1.198,-
         (?:

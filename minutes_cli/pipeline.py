@@ -38,7 +38,7 @@ def build_document(raw: RawDocument, source: Source) -> Document:
     results = [build_item(raw_item, meeting.date, free_headings) for raw_item in segmented.items]
     items = [r.item for r in results]
     if source.format != "pdf":
-        items = [replace(item, pages=None) for item in items]
+        items = [item if item.pages is None else replace(item, pages=None) for item in items]
     if meeting.kind == "agenda":
         # an agenda is published before the meeting: a "Beslutning" in it is part of a
         # proposal's text or an empty placeholder, never this meeting's decision

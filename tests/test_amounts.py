@@ -203,7 +203,7 @@ AMOUNT_PIECES = st.sampled_from([
     "1.316.000", "2,2", "mio.", "mill.", "mia.", "kr.", "kr", "kroner", "DKK", "t.kr.", "tkr.", "-", "–", "til", "og",
     "mellem", "ca.", " ", " ", "\n", "500", "1.198,-", "½", "Udgiften", "pct.", "2016/05156", ".", ",", "(", ")",
     "krav", "beskrevet", "Budget", "MIO.", "Til", "OG", "t. kr.", "38 916 000", "−", "÷", "2.5", "milliarder", "Kr.",
-    "%", "\u00a0", "millioner", "dkk", "mrd.",
+    "%", "\u00a0", "millioner", "dkk", "mrd.", "Kragelund", "kraft", "KRONER", "DKKA",
 ])
 
 

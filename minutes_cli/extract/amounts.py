@@ -61,15 +61,16 @@ def _range_start(low: str, high: str) -> float:
 
 def _values(match: regex.Match[str]) -> list[float]:
     """The kroner values of one match: one, or two for a range."""
-    if match.group("pnum"):
-        return [parse_number(match.group("pnum")) * _scale(match.group("pscale"))]
-    if match.group("tnum"):
-        return [parse_number(match.group("tnum")) * THOUSAND]
-    factor = THOUSAND if match.group("thousands") else _scale(match.group("scale"))
-    sign = -1.0 if match.group("sign") else 1.0
-    values = [sign * parse_number(match.group("num")) * factor]
-    if match.group("lo"):
-        values.insert(0, _range_start(match.group("lo"), match.group("num")) * factor)
+    pnum, pscale, tnum, thousands, scale, sign, num, low = match.group(
+        "pnum", "pscale", "tnum", "thousands", "scale", "sign", "num", "lo")
+    if pnum:
+        return [parse_number(pnum) * _scale(pscale)]
+    if tnum:
+        return [parse_number(tnum) * THOUSAND]
+    factor = THOUSAND if thousands else _scale(scale)
+    values = [(-1.0 if sign else 1.0) * parse_number(num) * factor]
+    if low:
+        values.insert(0, _range_start(low, num) * factor)
     return values
 
 
@@ -116,7 +117,9 @@ def _amount_matches(text: str) -> Iterator[regex.Match[str]]:
             continue  # part of the amount found last
         before = text[at - 1] if at else " "
         if before.isalpha() and before not in "tT":
-            continue  # the "kr" of "krav" or "beskrevet"; the t of "tkr." may stand before one
+            continue  # the "kr" of "beskrevet"; the t of "tkr." may stand before one
+        if text[hint.end():hint.end() + 1].isalpha() and text[at:at + 6].lower() != "kroner":
+            continue  # the "kr" of "krav" or "kraft": a currency word ends there, or is "kroner"
         window_start = max(end_of_last, at - WINDOW_BEFORE)
         start = at - AMOUNT_LEAD_REVERSED_RE.match(text[window_start:at][::-1]).end()  # type: ignore[union-attr]
         stop = min(len(text), hint.end() + WINDOW_AFTER)
@@ -129,12 +132,16 @@ def _amount_matches(text: str) -> Iterator[regex.Match[str]]:
         yield match
 
 
-def find_amounts(text: str, section: str | None = None) -> Iterator[Amount]:
+def find_amounts(text: str, section: str | None = None) -> list[Amount]:
     """Every money amount in the text, in order."""
+    if not CURRENCY_HINT_RE.search(text):
+        return []  # most paragraphs: decided without setting up the search
+    found: list[Amount] = []
     sentences: _Sentences | None = None  # found once, and only in a text that holds an amount
     for match in _amount_matches(text):
         sentences = sentences or _Sentences.of(text)
         raw = " ".join(match.group(0).split())
         context = sentences.around(text, match.start(), match.end())
-        for value in _values(match):
-            yield Amount(text=raw, value=round(value, 2), currency="DKK", context=context, section=section)
+        found += [Amount(text=raw, value=round(value, 2), currency="DKK", context=context, section=section)
+                  for value in _values(match)]
+    return found
