@@ -13,7 +13,6 @@ Where a removed run cut a sentence, the text on both sides is rejoined.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import replace
 
 import regex
 
@@ -206,9 +205,9 @@ def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:
             cut = True
             continue
         if cut and kept and line.text[:1].islower() and _ends_open(kept[-1].text):
-            line = replace(line, gap_before=False)  # the furniture cut a sentence: mend it
+            line = line._replace(gap_before=False)  # the furniture cut a sentence: mend it
         elif cut and not line.gap_before and kept and not _ends_open(kept[-1].text):
-            line = replace(line, gap_before=True)
+            line = line._replace(gap_before=True)
         kept.append(line)
         cut = False
     return kept, removed

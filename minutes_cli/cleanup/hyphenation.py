@@ -7,8 +7,6 @@ capitalised word ("Nord-Syd").
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..model import Line
 from ..vocabulary import HYPHEN_KEEPING_WORDS
 
@@ -41,7 +39,7 @@ def join_hyphenated(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         if out and _breaks_word(out[-1], line):
-            out[-1] = replace(out[-1], text=_join(out[-1].text.rstrip(), line.text.lstrip()))
+            out[-1] = out[-1]._replace(text=_join(out[-1].text.rstrip(), line.text.lstrip()))
         else:
             out.append(line)
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..model import Block
 from ..patterns import INLINE_LABEL_RE, PART_HEADING_RE, PART_INITIALS, SUBITEM_RE
@@ -35,8 +35,8 @@ def _split_inline_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         first = block.lines[0]
         match = INLINE_LABEL_RE.match(first.text) if ":" in first.text[:64] else None
         if match and is_known_heading(match.group("label") + ":"):
-            label = replace(first, text=match.group("label") + ":")
-            rest = replace(first, text=match.group("rest"), gap_before=False)
+            label = first._replace(text=match.group("label") + ":")
+            rest = first._replace(text=match.group("rest"), gap_before=False)
             out += [Block((label,)), Block((rest,) + block.lines[1:])]
         else:
             out.append(block)
