@@ -90,10 +90,12 @@ def is_caps_heading(text: str) -> bool:
 def heading_kind(block: Block, free_headings: bool) -> HeadingKind | None:
     """The heading kind of a paragraph, or None when it is body text."""
     text = block.text
+    if len(text) > MAX_FREE_HEADING_CHARS:  # most paragraphs: only a dated decision label is this long
+        return "decision" if is_dated_decision_label(text) else None
     known = known_heading_kind(text)
     if known:
         return known
-    if len(block.lines) != 1 or len(text) > MAX_FREE_HEADING_CHARS:
+    if len(block.lines) != 1:
         return None
     if block.lines[0].heading or is_caps_heading(text):
         return "free" if not LIST_MARKER_RE.match(text) else None
@@ -101,7 +103,8 @@ def heading_kind(block: Block, free_headings: bool) -> HeadingKind | None:
     if (not free_headings or not text[:1].isupper() or text.rstrip().endswith((".", ",", ";", "!", "?", ":"))
             or len(text.split()) > MAX_FREE_HEADING_WORDS):
         return None
-    if match_recommender(text) or BILAG_LINE_RE.match(text) or CASE_VALUE_RE.match(text) \
-            or ABSENCE_LINE_RE.match(text) or LIST_MARKER_RE.match(text):
+    # an attachment, list item, case number, absence or lead-in line; the cheapest tests first
+    if BILAG_LINE_RE.match(text) or LIST_MARKER_RE.match(text) or CASE_VALUE_RE.match(text) \
+            or ABSENCE_LINE_RE.match(text) or match_recommender(text):
         return None
     return "free"

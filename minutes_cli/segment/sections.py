@@ -33,7 +33,7 @@ def _split_inline_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     out: list[Block] = []
     for block in blocks:
         first = block.lines[0]
-        match = INLINE_LABEL_RE.match(first.text) if ":" in first.text[:64] else None
+        match = INLINE_LABEL_RE.match(first.text) if first.text.find(":", 0, 64) >= 0 else None
         if match and is_known_heading(match.group("label") + ":"):
             label = first._replace(text=match.group("label") + ":")
             rest = first._replace(text=match.group("rest"), gap_before=False)
