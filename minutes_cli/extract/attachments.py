@@ -31,7 +31,11 @@ def _split(line: str) -> tuple[str | None, str]:
         if prefix and prefix.group(0):
             number = number or prefix.group("number")
             line = line[prefix.end():]
-    line = FILE_SIZE_RE.sub("", TRAILING_DOCUMENT_NUMBER_RE.sub("", line))
+    # both trail the title: a document number holds a "/", a file size ends in ")"
+    if "/" in line:
+        line = TRAILING_DOCUMENT_NUMBER_RE.sub("", line)
+    if line.rstrip().endswith(")"):
+        line = FILE_SIZE_RE.sub("", line)
     return number, line.strip()
 
 

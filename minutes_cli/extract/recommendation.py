@@ -66,7 +66,7 @@ def _clean_point(text: str, add_at: bool) -> str:
     # "indstiller, at / 1. Udvalget godkender" reads "at Udvalget godkender"; capitalised
     # lettered points ("A) De foreslåede arbejder godkendes") are sentences of their own
     standalone = lettered and text[:1].isupper()
-    if add_at and not standalone and not text.lower().startswith("at "):
+    if add_at and not standalone and text[:3].lower() != "at ":
         text = "at " + text
     return text
 
