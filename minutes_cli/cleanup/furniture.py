@@ -68,11 +68,16 @@ MAX_FURNITURE_CHARS = 160
 _KNOWN_HEADINGS = KNOWN_HEADINGS | {phrase for _, phrases in OUTCOME_PHRASES for phrase in phrases}
 
 
+# How a page-number line (PAGE_NUMBER_RE) can start besides a digit: "side 3", "page 3", "- 3 -".
+PAGE_NUMBER_INITIALS = frozenset("sp-– ")
+
+
 def _key(text: str) -> str:
     """Lines compare in lower case (readers already collapsed their spaces); a page number
     or counter ("… Side 2") counts as one symbol."""
     folded = text.lower()
-    if len(folded) <= 20 and PAGE_NUMBER_RE.match(folded):
+    if len(folded) <= 20 and (folded[:1] in PAGE_NUMBER_INITIALS or folded[:1].isdigit()) \
+            and PAGE_NUMBER_RE.match(folded):
         return str(DIGITS_RE.sub("#", folded))
     # " af " stands in most Danish sentences: the digit test keeps the pattern off most of them
     if (("side" in folded or "/" in folded or " af " in folded or " of " in folded)
