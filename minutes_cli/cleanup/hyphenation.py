@@ -38,7 +38,8 @@ def join_hyphenated(lines: list[Line]) -> list[Line]:
     """Lines with every line-end hyphenation joined into the line it starts on."""
     out: list[Line] = []
     for line in lines:
-        if out and _breaks_word(out[-1], line):
+        # the hyphen test first: almost no line ends in one
+        if out and out[-1].text.rstrip().endswith("-") and _breaks_word(out[-1], line):
             out[-1] = out[-1]._replace(text=_join(out[-1].text.rstrip(), line.text.lstrip()))
         else:
             out.append(line)
