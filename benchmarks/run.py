@@ -11,7 +11,8 @@ Four measurements, each reported with a baseline measured in the same run:
    pdfplumber's own `page.extract_text()` over the same pages, plus plain
    pypdfium2 `get_text_range()` for reference.
 2. Text MB/s of `minutes_cli.extract_text` on a large generated Danish minutes text.
-3. Files/s of `minutes_cli.batch.run_batch` with 1 and 2 worker processes.
+3. Files/s of `minutes_cli.batch.run_batch` with 1 and 2 worker processes, rendering JSON Lines
+   as `minutes extract --format jsonl` does (workers parse and render; the parent receives text).
 4. Peak RSS of a fresh process extracting a 500+ page PDF, against a process
    that only imports minutes_cli.
 
@@ -658,6 +659,10 @@ def bench_workers(pdfs: list[Path], cfg: Config, scratch: Path) -> dict[str, Any
 def batch_child(folder: str, repeats: int, spin_loops: int) -> dict[str, Any]:
     """In a fresh interpreter: run_batch over the folder with 1 and 2 workers, alternately; times and CPU."""
     from minutes_cli.batch import expand_inputs, run_batch
+    from minutes_cli.export import Renderer
+
+    # as `minutes extract --format jsonl` runs it: workers parse and render, the parent gets text
+    render = Renderer("jsonl")
 
     inputs = expand_inputs([folder], recursive=True)
     times: dict[int, list[float]] = {1: [], 2: []}
@@ -669,7 +674,7 @@ def batch_child(folder: str, repeats: int, spin_loops: int) -> dict[str, Any]:
         for workers in (1, 2):  # alternate, so background load hits both alike
             cpu_before = _cpu_with_children()
             started = time.perf_counter()
-            failed = sum(1 for result in run_batch(inputs, workers=workers) if not result.ok)
+            failed = sum(1 for result in run_batch(inputs, workers=workers, render=render) if not result.ok)
             times[workers].append(time.perf_counter() - started)
             # run_batch may leave its pool to wind down on its own: wait for the workers (untimed)
             # so that they are reaped and their CPU time is counted
@@ -921,8 +926,10 @@ def build_report(results: dict[str, Any]) -> Report:
     report.notes.append(text_note)
     if workers:
         report.notes.append(f"Batch: {workers['text_files']} generated text files ({workers['text_mb']:.1f} MB) "
-                            f"and {workers['pdf_files']} PDF copies ({workers['pdf_pages']} pages), `run_batch`, "
-                            f"iterator consumed fully. A pure-Python loop run in 2 processes at once reached "
+                            f"and {workers['pdf_files']} PDF copies ({workers['pdf_pages']} pages), `run_batch` "
+                            f"rendering JSON Lines as `minutes extract --format jsonl` does (workers parse and "
+                            f"render, the parent receives text), iterator consumed fully. A pure-Python loop "
+                            f"run in 2 processes at once reached "
                             f"{workers['cpu_loop_ceiling']:.2f}× the throughput of 1 on this machine in the same run, "
                             f"so the batch speed-up is {workers['speedup_share_of_ceiling']:.0%} of what the machine "
                             f"allowed; a ceiling well under 2× means other processes were using the cores. "

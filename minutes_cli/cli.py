@@ -12,9 +12,12 @@ import json
 import sys
 import time
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -27,16 +30,15 @@ from . import __version__
 from .batch import (
     STDIN,
     FileResult,
+    atomic_text_file,
     default_workers,
-    document_json,
     expand_inputs,
     output_path,
     run_batch,
     write_atomic,
 )
 from .errors import MinutesError
-from .export import EXPORTERS, TABLES, CsvOptions, document_to_dict, to_jsonl
-from .model import Document
+from .export import EXPORTERS, TABLES, CsvOptions, OutputStream, Renderer, document_to_dict
 from .pipeline import extract_bytes, extract_file
 
 Format = Enum("Format", {name: name for name in EXPORTERS}, type=str)  # type: ignore[misc]
@@ -76,23 +78,42 @@ def _failure_record(result: FileResult) -> dict[str, Any]:
             "meeting": None, "items": [], "warnings": [], "error": result.error}
 
 
-def _render(docs: list[Document], failures: list[FileResult], fmt: str, table: str, excel: bool) -> str:
-    if fmt == "jsonl":
-        return to_jsonl(docs) + "".join(json.dumps(_failure_record(f), ensure_ascii=False) + "\n" for f in failures)
-    return EXPORTERS[fmt](docs, CsvOptions(table=table, excel=excel)) if docs else ""
+@dataclass
+class _Tally:
+    """Running totals of a batch for the progress bar and the summary line (no documents are kept)."""
+
+    files: int = 0
+    skipped: int = 0
+    failed: int = 0
+    items: int = 0
+    amounts: int = 0
+    warnings: int = 0
+    pages: int = 0
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.skipped += result.skipped
+        self.failed += not result.ok
+        self.items += result.counts.items
+        self.amounts += result.counts.amounts
+        self.warnings += result.counts.warnings
+        self.pages += result.counts.pages
+
+    def summary(self, seconds: float) -> str:
+        rate = f", {self.pages / seconds:.0f} pages/s" if self.pages and seconds > 0 else ""
+        return (f"{self.files} files ({self.skipped} unchanged, {self.failed} failed), {self.items} items, "
+                f"{self.amounts} amounts, {self.warnings} warnings in {seconds:.1f} s{rate}")
 
 
-def _summary(results: list[FileResult], seconds: float) -> str:
-    docs = [r.document for r in results if r.document]
-    pages = sum(d.source.pages or 0 for d in docs)
-    items = sum(len(d.items) for d in docs)
-    amounts = sum(len(i.amounts) for d in docs for i in d.items)
-    warnings = sum(len(d.warnings) for d in docs)
-    failed = sum(1 for r in results if not r.ok)
-    skipped = sum(1 for r in results if r.skipped)
-    rate = f", {pages / seconds:.0f} pages/s" if pages and seconds > 0 else ""
-    return (f"{len(results)} files ({skipped} unchanged, {failed} failed), {items} items, {amounts} amounts, "
-            f"{warnings} warnings in {seconds:.1f} s{rate}")
+@contextmanager
+def _output_handle(output: Path | None) -> Iterator[TextIO]:
+    """Standard output, or FILE written atomically: complete at the end of the run or not there at all."""
+    if output is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with atomic_text_file(output) as handle:
+        yield handle
 
 
 EXTRACT_HELP = """Extract every item of each document as JSON, JSON Lines or CSV.
@@ -170,37 +191,37 @@ def extract(
         _fail_line("no input files matched")
         raise typer.Exit(1)
     started = time.perf_counter()
-    results: list[FileResult] = []
+    tally = _Tally()
+    options = CsvOptions(table=table_name, excel=excel)
+    # workers render each document (output-dir files are pretty JSON), so only text comes back
+    renderer = Renderer("json" if output_dir is not None else fmt_name, options)
+    use_bom = fmt_name == "csv" and (bom if bom is not None else output is not None)
     show_progress = not quiet and err.is_terminal and len(inputs) > 1
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[stats]}"), TimeRemainingColumn())
-    with Progress(*columns, console=err, disable=not show_progress, transient=True) as progress:
+    with Progress(*columns, console=err, disable=not show_progress, transient=True) as progress, \
+            _output_handle(None if output_dir is not None else output) as handle:
+        stream = OutputStream(handle, fmt_name, options, bom=use_bom) if output_dir is None else None
         task = progress.add_task("extracting", total=len(inputs), stats="")
         for result in run_batch(inputs, workers or default_workers(), timeout, fail_fast,
-                                output_dir if skip_unchanged else None):
-            results.append(result)
+                                output_dir if skip_unchanged else None, render=renderer):
+            tally.add(result)
             if result.error:
                 _fail_line(result.error)
                 if debug and result.path != STDIN:
                     _debug_traceback(result.path)
-            elif result.document and output_dir is not None:
-                write_atomic(output_path(output_dir, result.relative), document_json(result.document))
-            items = sum(len(r.document.items) for r in results if r.document)
-            failed = sum(1 for r in results if not r.ok)
-            progress.update(task, advance=1, stats=f"{items} items, {failed} failed")
-    docs = [r.document for r in results if r.document]
-    failures = [r for r in results if not r.ok]
-    if output_dir is None:
-        text = _render(docs, failures, fmt_name, table_name, excel)
-        use_bom = fmt_name == "csv" and (bom if bom is not None else output is not None)
-        if output is not None:
-            write_atomic(output, ("\ufeff" if use_bom else "") + text)
-        elif text:
-            sys.stdout.write(("\ufeff" if use_bom else "") + text)
-            sys.stdout.flush()
+                if stream is not None:
+                    stream.failure(_failure_record(result))
+            elif result.rendered is not None and output_dir is not None:
+                write_atomic(output_path(output_dir, result.relative), result.rendered + "\n")
+            elif result.rendered is not None and stream is not None:
+                stream.document(result.rendered)
+            progress.update(task, advance=1, stats=f"{tally.items} items, {tally.failed} failed")
+        if stream is not None:
+            stream.close()
     if not quiet and (len(inputs) > 1 or err.is_terminal):
-        err.print(_summary(results, time.perf_counter() - started))
-    raise typer.Exit(1 if failures else 0)
+        err.print(tally.summary(time.perf_counter() - started))
+    raise typer.Exit(1 if tally.failed else 0)
 
 
 def _debug_traceback(path: str) -> None:

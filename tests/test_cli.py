@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from helpers import schema_errors
 from pdf_factory import make_pdf, page_of_lines
 from typer.testing import CliRunner
 
+from minutes_cli import cli as cli_module
 from minutes_cli.cli import app
 
 MINUTES = """REFERAT Teknik- og Miljøudvalget d. 20-02-2018
@@ -157,6 +159,30 @@ def test_extract_json_to_file(runner: CliRunner, workdir: Path) -> None:
     data = (workdir / "ud.json").read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf"), "JSON never gets a BOM"
     assert json.loads(data)["items"][0]["decision"]["text"] == "Godkendt."
+
+
+def test_output_file_is_not_left_half_written_when_the_run_breaks(runner: CliRunner, workdir: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # the output streams into a temporary file; a run that breaks after one document leaves no target
+    real = cli_module.run_batch
+
+    def breaking(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        batch = real(*args, **kwargs)
+        yield next(batch)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(cli_module, "run_batch", breaking)
+    result = runner.invoke(app, ["extract", "referat.txt", "dagsorden.txt", "-o", "ud.json", "-j", "1"])
+    assert result.exit_code != 0
+    assert sorted(p.name for p in workdir.iterdir()) == ["dagsorden.txt", "referat.txt"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_two_workers_write_the_same_output_as_one(runner: CliRunner, workdir: Path, fmt: str) -> None:
+    args = ["extract", "referat.txt", "dagsorden.txt", "referat.txt", "--format", fmt]
+    one, two = runner.invoke(app, [*args, "-j", "1"]), runner.invoke(app, [*args, "-j", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
 
 
 def test_extract_stdin(runner: CliRunner, workdir: Path) -> None:

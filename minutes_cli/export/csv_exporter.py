@@ -12,6 +12,7 @@ import csv
 import io
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Document, Item
 
@@ -97,12 +98,24 @@ TABLES: dict[str, tuple[list[str], RowMaker]] = {
 }
 
 
+def _writer(buffer: io.StringIO, options: CsvOptions) -> Any:
+    return csv.writer(buffer, delimiter=";" if options.excel else ",", lineterminator="\r\n")
+
+
+def csv_header(options: CsvOptions) -> str:
+    """The header line of the chosen table."""
+    buffer = io.StringIO()
+    _writer(buffer, options).writerow(TABLES[options.table][0])
+    return buffer.getvalue()
+
+
+def csv_rows(doc: Document, options: CsvOptions) -> str:
+    """One document's rows of the chosen table."""
+    buffer = io.StringIO()
+    _writer(buffer, options).writerows(TABLES[options.table][1](doc, options.excel))
+    return buffer.getvalue()
+
+
 def to_csv(docs: Sequence[Document], options: CsvOptions) -> str:
     """The chosen table for all documents as CSV text (no BOM; the writer adds it)."""
-    header, make_rows = TABLES[options.table]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";" if options.excel else ",", lineterminator="\r\n")
-    writer.writerow(header)
-    for doc in docs:
-        writer.writerows(make_rows(doc, options.excel))
-    return buffer.getvalue()
+    return csv_header(options) + "".join(csv_rows(doc, options) for doc in docs)

@@ -94,6 +94,16 @@ def to_json(docs: Sequence[Document]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
+def pretty_json(doc: Document) -> str:
+    """One document as indented JSON, without a final line break."""
+    return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2)
+
+
+def json_line(doc: Document) -> str:
+    """One document as a compact JSON line."""
+    return json.dumps(document_to_dict(doc), ensure_ascii=False) + "\n"
+
+
 def to_jsonl(docs: Sequence[Document]) -> str:
     """One compact JSON object per line."""
-    return "".join(json.dumps(document_to_dict(d), ensure_ascii=False) + "\n" for d in docs)
+    return "".join(json_line(d) for d in docs)
