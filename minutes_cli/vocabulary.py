@@ -22,6 +22,8 @@ DECISION_HEADINGS: tuple[str, ...] = (
     "økonomiudvalgets beslutning",
     "afgørelse",
 )
+# The decision headings above that name no body ("Byrådets beslutning" names one).
+NAMELESS_DECISION_HEADINGS: frozenset[str] = frozenset({"beslutning", "beslutninger", "afgørelse"})
 
 # Labels that open a decision only when a colon follows them ("Referat: Alle skal …"): alone
 # on a line they are running headers or titles ("Referat", "Åbent referat").

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from helpers import items
 
-from minutes_cli.extract import find_case_numbers
+from minutes_cli.extract import find_case_numbers, find_case_officer
 from minutes_cli.model import Block, Line
 from minutes_cli.patterns import CASE_LABEL_RE, CASE_VALUE_RE, TITLE_CASE_RE
 
@@ -222,3 +222,18 @@ def test_year_range_in_title_is_not_a_case_number() -> None:
         """)
     assert (found[1]["title"], found[1]["case_numbers"]) == (
         "Handleplan for de fælles borgere (2013-2016)", ["2010-113567"])
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "officer"),
+    [
+        ("Sagsbehandler: Lisbeth Blaabjerg", "Lisbeth Blaabjerg"),
+        ("SAGSBEHANDLER: Jens Ole Hansen", "Jens Ole Hansen"),
+        ("Kontaktperson: Mette Lykke", "Mette Lykke"),
+        ("Yderligere oplysninger fås hos kontakt: Søren Kragelund", "Søren Kragelund"),
+        ("Borgerne har kontakt med hjemmeplejen hver dag.", None),
+        ("Øvrige sagsbehandlere: Ole Juhl", None),
+    ],
+)
+def test_case_officer(paragraph: str, officer: str | None) -> None:
+    assert find_case_officer((Block((Line(paragraph),)),)) == officer

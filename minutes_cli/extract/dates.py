@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..patterns import NUMERIC_DATE_RE, TIME_RE, WORD_DATE_RE
+from ..patterns import HAS_DIGIT_RE, NUMERIC_DATE_RE, TIME_RE, WORD_DATE_RE
 from ..vocabulary import MONTHS
 
 # Two-digit years: 00-69 are 20xx, 70-99 are 19xx (the oldest digitised minutes are from the 1970s).
@@ -22,6 +22,8 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 def find_date(text: str) -> str | None:
     """The first valid date in the text as YYYY-MM-DD, word or numeric form, whichever comes first."""
+    if not HAS_DIGIT_RE.search(text):
+        return None  # both forms hold digits: most headings and lines are decided here
     found: list[tuple[int, str]] = []
     for match in WORD_DATE_RE.finditer(text):
         month = MONTHS[match.group("month").lower().rstrip(".")]

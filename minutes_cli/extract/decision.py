@@ -18,7 +18,7 @@ import regex
 from ..model import Decision, Outcome
 from ..patterns import ABSENCE_LINE_RE, COMMITTEE_DECISION_LABEL_RE, DATED_DECISION_RE, SENTENCE_END_RE
 from ..segment import RawSection
-from ..vocabulary import OUTCOME_PHRASES
+from ..vocabulary import NAMELESS_DECISION_HEADINGS, OUTCOME_PHRASES, normalise_label
 from .dates import find_date
 from .names import split_names
 
@@ -86,8 +86,8 @@ def _earliest_outcome(window: str) -> Outcome | None:
 
 
 def _body(title: str | None) -> str | None:
-    if not title:
-        return None
+    if not title or normalise_label(title) in NAMELESS_DECISION_HEADINGS:
+        return None  # a plain "Beslutning" names nobody
     match = DATED_DECISION_RE.match(title.strip())
     if match:
         body = (match.group("body1") or match.group("body2") or "").strip(" ,")
