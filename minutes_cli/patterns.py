@@ -1,7 +1,12 @@
 """Every regular expression of the parser, compiled once, with an example each.
 
-Patterns are `regex` (not `re`) patterns in VERBOSE mode so each part can carry
-a comment. Word lists live in `vocabulary.py`; this module holds shapes.
+Patterns are in VERBOSE mode so each part can carry a comment. Most are `regex`
+patterns (variable-width lookbehind, Unicode-aware matching). The anchored
+ones tried on nearly every line (list markers, "Bilag" lines, item headings,
+case numbers, page numbers, table-of-contents entries) are compiled with the
+standard library's `re`, which reads the same syntax and answers a call in
+half the time; a test checks that both engines agree on them. Word lists live
+in `vocabulary.py`; this module holds shapes.
 """
 
 from __future__ import annotations
@@ -12,6 +17,9 @@ import regex
 
 V = regex.VERBOSE
 VI = regex.VERBOSE | regex.IGNORECASE
+# The same flags for the standard library's engine (see the module docstring).
+RE_V = re.VERBOSE
+RE_VI = re.VERBOSE | re.IGNORECASE
 
 # --- case numbers ---------------------------------------------------------
 
@@ -26,14 +34,14 @@ CASE_VALUE = r"""
     )
 """
 
-CASE_VALUE_RE = regex.compile(rf"^\s*(?P<case>{CASE_VALUE})\s*$", V)
+CASE_VALUE_RE = re.compile(rf"^\s*(?P<case>{CASE_VALUE})\s*$", RE_V)
 
 # A case number on the line after its label, where a bare serial is allowed: "JOURNALNUMMER" / "23012345"
-LABELLED_VALUE_RE = regex.compile(rf"^\s*(?P<case>{CASE_VALUE}|\d{{6,12}})\s*$", V)
+LABELLED_VALUE_RE = re.compile(rf"^\s*(?P<case>{CASE_VALUE}|\d{{6,12}})\s*$", RE_V)
 
 # A labelled case number, the value on the same line. Matches:
 #   "Sagsnr.: 15.20.05-P08-1-19 Sagsbehandler: Lisbeth Blaabjerg"   "J.nr. 2016/05156"   "Sags nr.: 12/27845"
-CASE_LABEL_RE = regex.compile(
+CASE_LABEL_RE = re.compile(
     rf"""
     (?<![\w.])
     (?:sagsnr|sags\s?nr|sag\s?nr(?!\.?\s*\d{1,4}\s*(?:[:.)]|[–-]\s))|sagsnummer|j\.\s?nr|journalnr|journal\s?nr
@@ -43,7 +51,7 @@ CASE_LABEL_RE = regex.compile(
                                                       # absent when it stands on the next line
     (?![\w/])
     """,
-    VI,
+    RE_VI,
 )
 
 # A case number in the title's trailing parentheses. Matches: "Projekt Bedre Serviceveje (2009-66012)"
@@ -52,7 +60,7 @@ TITLE_CASE_RE = regex.compile(rf"\s*\(\s*(?P<case>{CASE_VALUE})\s*\)\s*$", V)
 # --- item starts ----------------------------------------------------------
 
 # "Punkt 7: Meddelelser", "Punkt 14: Lukket: Meddelelser", "Pkt. 3. Budget", "Sag nr. 1: Budget", "Sag 1 – Budget"
-PUNKT_ITEM_RE = regex.compile(
+PUNKT_ITEM_RE = re.compile(
     r"""
     ^(?:punkt|pkt\.?|sag|dagsordenspunkt)  # the word: Punkt, Pkt., Sag
     (?:\s+nr\.?)?\s*                    # "Sag nr. 1"
@@ -60,21 +68,24 @@ PUNKT_ITEM_RE = regex.compile(
     (?:\s*[:.)]\s*|\s+[–-]\s+|\s+(?=[A-ZÆØÅ]))  # separator ":", ".", " – ", or none before a capital
     (?P<title>\S.*)$                    # title, may start with "Lukket:"
     """,
-    VI,
+    RE_VI,
 )
 
+# An item word and number ended by a separator: "Punkt 3:", "Pkt. 4.", "Sag 12)" (the title is set apart).
+PUNKT_NUMBER_SEPARATOR_RE = re.compile(r"^\S+\s*\d+[a-z]?\s*[:.)]")
+
 # "10. Projekt Bedre Serviceveje (2009-66012)", "715. Kulturkommune 2017", "2.\tBygningsvedligeholdelse"
-NUMBERED_ITEM_RE = regex.compile(
+NUMBERED_ITEM_RE = re.compile(
     r"""
     ^(?P<number>\d{1,4})                # item number
     \.?[ \t]+                           # dot (optional) and space or tab
     (?P<title>(?!at\b)[^\W\d_].*)$      # title starts with a letter, not an "at"-point
     """,
-    V,
+    RE_V,
 )
 
 # A number alone on its line, the title on the next (eDoc AgendaWeb): "1."
-NUMBER_ONLY_RE = regex.compile(r"^(?P<number>\d{1,4})\.?$", V)
+NUMBER_ONLY_RE = re.compile(r"^(?P<number>\d{1,4})\.?$", RE_V)
 
 # The heading of the open or closed part of an agenda: "Åbne sager", "Lukkede punkter", "Lukket dagsorden"
 CLOSED_PART_RE = regex.compile(
@@ -90,12 +101,12 @@ MEETING_END_RE = regex.compile(r"^mødet\s+(?:blev\s+)?(?:sluttede|slut|hævet|h
                                VI)
 
 # "1.1 Status siden sidst": a sub-item number; it belongs to the item above.
-SUBITEM_RE = regex.compile(r"^(?P<number>\d{1,2}\.\d{1,2})\.?[ \t]+(?P<title>[A-ZÆØÅ].*)$", V)
+SUBITEM_RE = re.compile(r"^(?P<number>\d{1,2}\.\d{1,2})\.?[ \t]+(?P<title>[A-ZÆØÅ].*)$", RE_V)
 
 # An item's status on a line of its own (OS2dagsorden, eDoc): "Lukket punkt", "Åbent punkt", "Lukket", "Åben"
-STATUS_LINE_RE = regex.compile(
+STATUS_LINE_RE = re.compile(
     r"^(?:(?:status|punkttype|type|adgang)\s*:?\s*)?(?P<status>lukket|lukkede|åben|åbent|fortroligt?)(?:\s+(?:punkt|sag))?$",
-    VI)
+    RE_VI)
 
 # "Lukket: Meddelelser", "Lukket punkt: Personalesag", "(Lukket)"
 CLOSED_RE = regex.compile(
@@ -111,7 +122,7 @@ CLOSED_RE = regex.compile(
 # --- lists ----------------------------------------------------------------
 
 # A list marker at the start of a line. Matches: "1. at", "2) ", "a. ", "A) ", "- ", "• ", "At 1) "
-LIST_MARKER_RE = regex.compile(
+LIST_MARKER_RE = re.compile(
     r"""
     ^(?:
         (?P<at>(?i:at)\s+)?\d{1,2}\s*[.)]\s+  # 1. / 2) / At 1)
@@ -120,12 +131,12 @@ LIST_MARKER_RE = regex.compile(
       | \uf0b7\s*                         # Word's private-use bullet
     )
     """,
-    V,
+    RE_V,
 )
 
 # The opening of a line that may be a marker, number or label (the patterns above and the
 # header labels below); a line that opens otherwise is prose unless it is short.
-OPENER_HINT_RE = regex.compile(
+OPENER_HINT_RE = re.compile(
     r"""
     ^(?:
         [\d•●▪◦*\-–\uf0b7(]                                  # numbers, bullets: "1.", "- ", "(1)"
@@ -135,7 +146,7 @@ OPENER_HINT_RE = regex.compile(
             afbud|fravær|forfald|ikke\s+til|følgende|bemærk|forum|at\s)
     )
     """,
-    V,
+    RE_V,
 )
 
 # --- recommendation -------------------------------------------------------
@@ -171,7 +182,7 @@ def match_recommender(text: str) -> regex.Match[str] | None:
 
 
 # The "at" that ends a lead-in: "indstiller, at" / "indstiller at:".
-LEADING_AT_RE = regex.compile(r"^at\b\s*[:,]?\s*", VI)
+LEADING_AT_RE = re.compile(r"^at\b\s*[:,]?\s*", RE_VI)
 
 # --- decisions ------------------------------------------------------------
 
@@ -222,18 +233,18 @@ ABSENCE_LINE_RE = regex.compile(
 # --- attachments ----------------------------------------------------------
 
 # "Bilag 1. Præsentation, BIU – 2. del", "Bilag 2: Budget", "Bilag: Notat om X"
-BILAG_LINE_RE = regex.compile(
+BILAG_LINE_RE = re.compile(
     r"""
     ^bilag\s*
     (?P<number>\d{1,3})?\s*[.:)–-]\s*   # number and separator
     (?P<title>\S.*)$
     """,
-    VI,
+    RE_VI,
 )
 
 # An attachment's own prefix: "1. ", "2: ", "3) ", "- ", or an ESDH document number
 # "2012-200782 - ", "222359/12 " before the title.
-ATTACHMENT_PREFIX_RE = regex.compile(
+ATTACHMENT_PREFIX_RE = re.compile(
     r"""
     ^(?:
         (?P<number>\d{1,3})\s*[.:)]\s+            # 1. / 1: / 1)
@@ -245,7 +256,7 @@ ATTACHMENT_PREFIX_RE = regex.compile(
       | \d{3,8}/\d{2}\s+                          # Acadre doc. no.: 222359/12
     )?
     """,
-    V,
+    RE_V,
 )
 
 # An ESDH document number after an attachment's title (Acadre bilag table): "… Temamøde 20.09.2012 222359/12"
@@ -260,7 +271,7 @@ DOCUMENT_NUMBER_RE = regex.compile(r"^(?:\d{4}[-–]\d{4,8}(?:-\d+)?\s*[-–:]\s
 # --- page furniture -------------------------------------------------------
 
 # Lines that are page numbers. Matches: "Side 3", "Side 3 af 12", "3 of 5", "3/12", "- 3 -", "12"
-PAGE_NUMBER_RE = regex.compile(
+PAGE_NUMBER_RE = re.compile(
     r"""
     ^\s*(?:
         side\s+\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?
@@ -270,21 +281,21 @@ PAGE_NUMBER_RE = regex.compile(
       | page\s+\d{1,4}(?:\s+of\s+\d{1,4})?
     )\s*$
     """,
-    VI,
+    RE_VI,
 )
 
 # A table-of-contents line with a dot leader and a page number:
 #   "Meddelelser.....\t3"   "715. Kulturkommune 2017. Politiske fokusområder........2"
-TOC_LINE_RE = regex.compile(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d{1,4}\s*$", V)
+TOC_LINE_RE = re.compile(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d{1,4}\s*$", RE_V)
 
 # A table-of-contents entry without a dot leader: "2. Bygningsvedligeholdelse 2013 - anlægsbevilling 3"
-TOC_ENTRY_RE = regex.compile(r"^(?P<number>\d{1,4})\.?\s+\S.*\s(?P<page>\d{1,3})$", V)
+TOC_ENTRY_RE = re.compile(r"^(?P<number>\d{1,4})\.?\s+\S.*\s(?P<page>\d{1,3})$", RE_V)
 # The wrapped end of such an entry: "ældre 10"
-TOC_TAIL_RE = regex.compile(r"^\S.{0,80}\s\d{1,3}$", V)
+TOC_TAIL_RE = re.compile(r"^\S.{0,80}\s\d{1,3}$", RE_V)
 
 # Headings of a table of contents.
-TOC_HEADING_RE = regex.compile(r"^(?:indholdsfortegnelse|indhold|punkt\s*nr\.?\s*side|dagsordenpunkter\s+side)\s*$",
-                               VI)
+TOC_HEADING_RE = re.compile(r"^(?:indholdsfortegnelse|indhold|punkt\s*nr\.?\s*side|dagsordenpunkter\s+side)\s*$",
+                               RE_VI)
 
 # The page counter inside a running header line: "Side 3", "side 3 af 12", "3 of 5", "s. 4", a trailing " 7"
 PAGE_COUNTER_RE = regex.compile(
@@ -303,6 +314,9 @@ PAGE_REFERENCE_RE = regex.compile(
 
 # Digits in a furniture line vary from page to page ("Side 3"); they compare as one symbol.
 DIGITS_RE = regex.compile(r"\d+")
+
+# A word of letters: "Mandag" in "Mandag 20.02.2018"
+WORD_RE = regex.compile(r"[^\W\d_]+")
 
 # Any digit: "Side 3". A cheap test before the page patterns (the standard library's
 # `re` scans for one character class faster than `regex`).
@@ -408,6 +422,9 @@ def sentence_ends(text: str) -> list[tuple[int, int]]:
 # amount, so AMOUNT_RE is not run on it; around one, it runs only in a window. The
 # standard library's `re` is the faster engine for this plain alternation.
 CURRENCY_HINT_RE = re.compile("kr|Kr|KR|dkk|DKK|Dkk")
+
+# A thousands group inside a number: the ".000" of "15.000"
+THOUSANDS_GROUP_RE = re.compile(r"\.\d{3}")
 
 # A Danish number: "1.316.000", "2,2", "1.198", "38 916 000", "498.333", "2.5" (before a scale word only)
 _NUM = r"""

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-import regex
-
 from ..model import Line
 from ..patterns import (
     DIGITS_RE,
@@ -26,6 +24,7 @@ from ..patterns import (
     PAGE_REFERENCE_RE,
     TIME_RE,
     WORD_DATE_RE,
+    WORD_RE,
 )
 from ..vocabulary import KNOWN_HEADINGS, OUTCOME_PHRASES, normalise_label
 
@@ -105,7 +104,7 @@ def _is_date_or_page(text: str) -> bool:
     if not match:
         return False
     rest = TIME_RE.sub(" ", stripped[: match.start()] + " " + stripped[match.end():])
-    return all(word in DATE_FILLER_WORDS for word in regex.findall(r"[^\W\d_]+", rest.lower()))
+    return all(word in DATE_FILLER_WORDS for word in WORD_RE.findall(rest.lower()))
 
 
 def _paged_furniture(lines: list[Line]) -> set[int]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Amount
-from ..patterns import AMOUNT_LEAD_REVERSED_RE, AMOUNT_RE, CURRENCY_HINT_RE, sentence_ends
+from ..patterns import AMOUNT_LEAD_REVERSED_RE, AMOUNT_RE, CURRENCY_HINT_RE, THOUSANDS_GROUP_RE, sentence_ends
 
 # Multipliers of the scale words, by their first three letters.
 SCALES: dict[str, float] = {"mia": 1e9, "mrd": 1e9, "mil": 1e6, "mio": 1e6}
@@ -51,7 +51,7 @@ def _scale(word: str | None) -> float:
 def _range_start(low: str, high: str) -> float:
     """The start of a range; "10-15.000 kr." shares the thousands: 10.000 to 15.000."""
     value = parse_number(low)
-    groups = len(regex.findall(r"\.\d{3}", high.split(",")[0]))
+    groups = len(THOUSANDS_GROUP_RE.findall(high.split(",")[0]))
     if groups and "." not in low and value < 1000:
         candidate = value * 1000**groups
         if candidate <= parse_number(high):

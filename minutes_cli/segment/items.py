@@ -10,6 +10,7 @@ item without a number, titled by its first real paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -27,6 +28,7 @@ from ..patterns import (
     OPEN_PART_RE,
     PART_INITIALS,
     PUNKT_ITEM_RE,
+    PUNKT_NUMBER_SEPARATOR_RE,
     STATUS_LINE_RE,
     TITLE_CASE_RE,
     WORD_DATE_RE,
@@ -117,10 +119,10 @@ MAX_BARE_PUNKT_CHARS = 200
 PUNKT_INITIALS = frozenset("pPsSdD")
 
 
-def _is_punkt_heading(block: Block, match: regex.Match[str]) -> bool:
+def _is_punkt_heading(block: Block, match: re.Match[str]) -> bool:
     text = block.text
     separated = text[match.start("title") - 1: match.start("title")].strip() != "" or \
-        regex.match(r"^\S+\s*\d+[a-z]?\s*[:.)]", text) is not None
+        PUNKT_NUMBER_SEPARATOR_RE.match(text) is not None
     if separated:
         return True
     return block.lines[0].heading or (len(text) <= MAX_BARE_PUNKT_CHARS and not text.rstrip().endswith("."))

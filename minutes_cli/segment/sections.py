@@ -58,25 +58,25 @@ def split_sections(blocks: tuple[Block, ...], free_headings: bool) -> list[RawSe
     # an agenda ("Lukkede sager") ends the section before it
     kinds = [heading_kind(block, free_headings) or ("body" if _is_part_or_subitem(block.text) else None)
              for block in blocks]
-    # a free heading needs body text after it, else it is a short line of text
-    for position, guessed in enumerate(kinds):
-        if guessed == "free" and (position + 1 >= len(kinds) or kinds[position + 1] is not None):
-            kinds[position] = None
-    # under a Bilag heading set in a heading font, a plain line named like a heading
-    # ("Indstilling") is an attachment's title, not the end of the list
-    listing = False
-    for position, (block, guessed) in enumerate(zip(blocks, kinds, strict=True)):
-        if guessed == "attachments":
-            listing = block.lines[0].heading
-        elif guessed in ("recommendation", "body") and listing and not block.lines[0].heading:
-            kinds[position] = None
-        elif guessed is not None:
-            listing = False
+    last = len(kinds) - 1
     sections: list[RawSection] = []
     heading: Block | None = None
     kind: HeadingKind | None = None
     current: list[Block] = []
-    for block, found in zip(blocks, kinds, strict=True):
+    listing = False
+    # one pass: each block's kind is settled from the guesses around it, then it opens a section or joins one
+    for position, block in enumerate(blocks):
+        found = kinds[position]
+        if found == "free" and (position == last or kinds[position + 1] is not None):
+            found = None  # a free heading needs body text after it, else it is a short line of text
+        # under a Bilag heading set in a heading font, a plain line named like a heading
+        # ("Indstilling") is an attachment's title, not the end of the list
+        if found == "attachments":
+            listing = block.lines[0].heading
+        elif found in ("recommendation", "body") and listing and not block.lines[0].heading:
+            found = None
+        elif found is not None:
+            listing = False
         if not found and block.lines[0].section_break and (heading is not None or current):
             sections.append(RawSection(heading, kind, tuple(current)))
             heading, kind, current = None, None, [block]
