@@ -5,8 +5,10 @@ patterns (variable-width lookbehind, Unicode-aware matching). The anchored
 ones tried on nearly every line (list markers, "Bilag" lines, item headings,
 case numbers, page numbers, table-of-contents entries) are compiled with the
 standard library's `re`, which reads the same syntax and answers a call in
-half the time; a test checks that both engines agree on them. Word lists live
-in `vocabulary.py`; this module holds shapes.
+half the time; a test checks that both engines agree on them. Patterns that
+look at word boundaries before a label stay with `regex`: it counts combining
+marks as word characters and `re` does not. Word lists live in `vocabulary.py`;
+this module holds shapes.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ LABELLED_VALUE_RE = re.compile(rf"^\s*(?P<case>{CASE_VALUE}|\d{{6,12}})\s*$", RE
 
 # A labelled case number, the value on the same line. Matches:
 #   "Sagsnr.: 15.20.05-P08-1-19 Sagsbehandler: Lisbeth Blaabjerg"   "J.nr. 2016/05156"   "Sags nr.: 12/27845"
-CASE_LABEL_RE = re.compile(
+CASE_LABEL_RE = regex.compile(
     rf"""
     (?<![\w.])
     (?:sagsnr|sags\s?nr|sag\s?nr(?!\.?\s*\d{1,4}\s*(?:[:.)]|[–-]\s))|sagsnummer|j\.\s?nr|journalnr|journal\s?nr
@@ -51,7 +53,7 @@ CASE_LABEL_RE = re.compile(
                                                       # absent when it stands on the next line
     (?![\w/])
     """,
-    RE_VI,
+    VI,
 )
 
 # A case number in the title's trailing parentheses. Matches: "Projekt Bedre Serviceveje (2009-66012)"
@@ -182,7 +184,7 @@ def match_recommender(text: str) -> regex.Match[str] | None:
 
 
 # The "at" that ends a lead-in: "indstiller, at" / "indstiller at:".
-LEADING_AT_RE = re.compile(r"^at\b\s*[:,]?\s*", RE_VI)
+LEADING_AT_RE = regex.compile(r"^at\b\s*[:,]?\s*", VI)
 
 # --- decisions ------------------------------------------------------------
 
