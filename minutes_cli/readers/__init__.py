@@ -49,13 +49,14 @@ _HTML_FRAGMENT_TAGS = frozenset({b"!doctype", b"head", b"meta", b"title", b"link
 # few stray ones in a damaged export.
 MAX_CONTROL_SHARE = 0.01
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0c")
+# Every byte that is not such a control character: deleting them leaves the controls to count.
+_NOT_CONTROLS = bytes(byte for byte in range(256) if not ((byte < 32 and byte not in _TEXT_CONTROLS) or byte == 127))
 
 
 def _control_share(sample: bytes) -> float:
     if not sample:
         return 0.0
-    controls = sum(1 for byte in sample if (byte < 32 and byte not in _TEXT_CONTROLS) or byte == 127)
-    return controls / len(sample)
+    return len(sample.translate(None, _NOT_CONTROLS)) / len(sample)  # counted in C, not byte by byte
 
 
 def detect_format(data: bytes, path: str) -> SourceFormat:
