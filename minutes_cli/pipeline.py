@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from operator import attrgetter
 from pathlib import Path
 
 from .cleanup import clean
@@ -34,7 +35,7 @@ def build_document(raw: RawDocument, source: Source) -> Document:
         body = "\n".join(line.text for line in lines)
         meeting = replace(meeting, municipality=guess_municipality(body, MIN_BODY_MUNICIPALITY_MENTIONS))
     # readers that mark headings (HTML, bold PDF text) make guessing free headings unnecessary
-    free_headings = not any(line.heading for line in lines)
+    free_headings = not any(map(attrgetter("heading"), lines))
     results = [build_item(raw_item, meeting.date, free_headings) for raw_item in segmented.items]
     items = [r.item for r in results]
     if source.format != "pdf":

@@ -15,9 +15,6 @@ from ..patterns import CASE_LABEL_RE, CASE_OFFICER_RE, CASE_VALUE_RE, LABELLED_V
 # First letters of the case-number labels (Sagsnr., Sags nr., J.nr., Journalnr., Emnenr.).
 LABEL_INITIALS = frozenset("SsJjEe")
 
-# "Sagsbehandler", "sagsbehandler", "SAGSBEHANDLER", "Kontaktperson", "kontakt", "KONTAKT"
-OFFICER_LABEL_STEMS = ("agsbehandler", "AGSBEHANDLER", "ontakt", "ONTAKT")
-
 # A bare case number counts only among the first paragraphs of an item
 # (FirstAgenda prints it right under the title); later it is a reference.
 BARE_CASE_LOOKAHEAD = 3
@@ -63,8 +60,9 @@ def find_case_officer(blocks: tuple[Block, ...]) -> str | None:
     """The sagsbehandler named in the item, if any."""
     for block in blocks:
         text = block.text
-        # the labels CASE_OFFICER_RE knows, in their usual spellings, without lower-casing every paragraph
-        if not any(label in text for label in OFFICER_LABEL_STEMS):
+        # the labels CASE_OFFICER_RE knows ("Sagsbehandler", "SAGSBEHANDLER", "Kontaktperson",
+        # "kontakt"), found without lower-casing every paragraph
+        if not ("agsbehandler" in text or "ontakt" in text or "AGSBEHANDLER" in text or "ONTAKT" in text):
             continue
         match = CASE_OFFICER_RE.search(block.text)
         if match and not block.text.lower().startswith("øvrige"):
