@@ -26,22 +26,20 @@ def decode(data: bytes, path: str) -> tuple[str, list[Warning]]:
 def text_to_lines(text: str) -> list[Line]:
     """Split normalised text into lines; blank lines become `gap_before` on the next line."""
     text = strip_markdown(normalise_characters(text))
-    has_pages = "\x0c" in text
-    page = 1
+    page: int | None = 1 if "\x0c" in text else None  # form feeds number the pages
     lines: list[Line] = []
-    gap = False
+    append = lines.append  # the loop runs once per line of a long export
+    gap = True  # the first line opens a paragraph
     for raw in text.split("\n"):
-        if raw == "\x0c":
-            page += 1
+        stripped = raw.strip()
+        if not stripped:
+            if raw == "\x0c" and page is not None:
+                page += 1
             gap = True
             continue
-        stripped = raw.strip()
         if "  " in stripped or not stripped.isprintable():
             stripped = " ".join(stripped.split())  # a tab, odd space or run of spaces inside: collapse them
-        if not stripped:
-            gap = True
-            continue
-        lines.append(Line(stripped, page if has_pages else None, gap_before=gap or not lines))
+        append(Line(stripped, page, False, gap))
         gap = False
     return lines
 
