@@ -8,7 +8,7 @@ JSON of SCHEMA.md. Nothing here parses or prints.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple, overload
+from typing import Literal, NamedTuple
 
 SCHEMA_VERSION = "1.0"
 
@@ -36,35 +36,20 @@ class Line(NamedTuple):
     section_break: bool = False  # an empty heading or rule stands before it: the section above ends here
 
 
-class _JoinedLines:
-    """A block's text: its lines joined by single spaces, computed on first use and kept.
+class Block(NamedTuple):
+    """A paragraph: consecutive lines with no gap between them, and their text joined by single spaces.
 
-    A lock-free `functools.cached_property`: in Python 3.11 that one takes a lock on
-    every first access, which on the tens of thousands of paragraphs of a long
-    document cost about a twentieth of the parse.
+    Build one with `Block.of(lines)`. A named tuple like `Line`, and for the same
+    reason: a long document has tens of thousands of paragraphs.
     """
 
-    @overload
-    def __get__(self, block: None, owner: type[Block]) -> _JoinedLines: ...
-    @overload
-    def __get__(self, block: Block, owner: type[Block] | None = None) -> str: ...
-
-    def __get__(self, block: Block | None, owner: type[Block] | None = None) -> str | _JoinedLines:
-        if block is None:
-            return self
-        lines = block.lines
-        text = lines[0].text if len(lines) == 1 else " ".join([line.text for line in lines])
-        block.__dict__["text"] = text  # the instance attribute now shadows this descriptor
-        return text
-
-
-@dataclass(frozen=True)
-class Block:
-    """A paragraph: consecutive lines with no gap between them."""
-
     lines: tuple[Line, ...]
+    text: str
 
-    text = _JoinedLines()  # the paragraph's text with its lines joined by single spaces
+    @classmethod
+    def of(cls, lines: tuple[Line, ...]) -> Block:
+        """The paragraph of these lines."""
+        return cls(lines, lines[0].text if len(lines) == 1 else " ".join([line.text for line in lines]))
 
     @property
     def first_page(self) -> int | None:

@@ -18,7 +18,7 @@ from minutes_cli.patterns import CASE_LABEL_RE, CASE_VALUE_RE, TITLE_CASE_RE
 
 def block(*lines: str) -> Block:
     """A paragraph of the given lines."""
-    return Block(tuple(Line(text) for text in lines))
+    return Block.of(tuple(Line(text) for text in lines))
 
 
 # --- the value itself -------------------------------------------------------------------------
@@ -236,4 +236,4 @@ def test_year_range_in_title_is_not_a_case_number() -> None:
     ],
 )
 def test_case_officer(paragraph: str, officer: str | None) -> None:
-    assert find_case_officer((Block((Line(paragraph),)),)) == officer
+    assert find_case_officer((Block.of((Line(paragraph),)),)) == officer

@@ -97,11 +97,11 @@ def _lead_in(block: Block, strict: bool) -> regex.Match[str] | None:
 def _build(blocks: list[Block], start: int, match: regex.Match[str]) -> Recommendation:
     lead = blocks[start]
     first_line = match_recommender(lead.lines[0].text) if len(lead.lines) > 1 else None
-    if first_line and _is_point(Block(lead.lines[1:2])):
+    if first_line and _is_point(Block.of(lead.lines[1:2])):
         # the lead-in has a line of its own and the points follow in the same paragraph
         # (a PDF without gaps): read them line by line like a list
         lead_has_at = bool(LEAD_ENDS_WITH_AT_RE.search(lead.lines[0].text))
-        points = [_clean_point(p, lead_has_at) for p in _points_of(Block(lead.lines[1:]))]
+        points = [_clean_point(p, lead_has_at) for p in _points_of(Block.of(lead.lines[1:]))]
         return Recommendation(by=_author(first_line.group("by")), text=lead.text, points=tuple(points))
     rest = match.group("rest").strip()
     lead_has_at = bool(LEADING_AT_RE.match(rest)) or bool(LEAD_ENDS_WITH_AT_RE.search(lead.text))

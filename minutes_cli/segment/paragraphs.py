@@ -103,9 +103,9 @@ def to_paragraphs(lines: list[Line]) -> list[Block]:
     current: list[Line] = []
     for line in lines:
         if current and (starts_paragraph(line) or _closes_paragraph(current[-1])):
-            blocks.append(Block(tuple(current)))
+            blocks.append(Block.of(tuple(current)))
             current = []
         current.append(line)
     if current:
-        blocks.append(Block(tuple(current)))
+        blocks.append(Block.of(tuple(current)))
     return blocks

@@ -37,7 +37,7 @@ def _split_inline_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         if match and is_known_heading(match.group("label") + ":"):
             label = first._replace(text=match.group("label") + ":")
             rest = first._replace(text=match.group("rest"), gap_before=False)
-            out += [Block((label,)), Block((rest,) + block.lines[1:])]
+            out += [Block.of((label,)), Block.of((rest,) + block.lines[1:])]
         else:
             out.append(block)
     return tuple(out)
