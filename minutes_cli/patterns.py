@@ -426,6 +426,9 @@ def sentence_ends(text: str) -> list[tuple[int, int]]:
 # standard library's `re` is the faster engine for this plain alternation.
 CURRENCY_HINT_RE = re.compile("kr|Kr|KR|dkk|DKK|Dkk")
 
+# A whole number written with thousands dots: "1.316.000", "15.000" (not "2.5")
+THOUSANDS_NUMBER_RE = re.compile(r"\d+(?:\.\d{3})+")
+
 # A thousands group inside a number: the ".000" of "15.000"
 THOUSANDS_GROUP_RE = re.compile(r"\.\d{3}")
 

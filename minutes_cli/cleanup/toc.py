@@ -12,12 +12,13 @@ def drop_table_of_contents(lines: list[Line]) -> list[Line]:
     keep = [True] * len(lines)
     for index, line in enumerate(lines):
         text = line.text
-        if len(text) > MAX_TOC_HEADING_CHARS and not text.rstrip()[-1:].isdigit():
+        ends_in_digit = text.rstrip()[-1:].isdigit()  # as every dot-leader entry does
+        if len(text) > MAX_TOC_HEADING_CHARS and not ends_in_digit:
             continue  # neither a TOC heading nor a line ending in a page number
         text = text.strip()
         if len(text) <= MAX_TOC_HEADING_CHARS and TOC_HEADING_RE.match(text):
             keep[index] = False
-        elif _has_dot_leader(text):
+        elif ends_in_digit and _has_dot_leader(text):
             keep[index] = False
             # a long entry wraps: "715. Kulturkommune 2017. Politiske" / "fokusområder.....2"
             previous = lines[index - 1] if index else None
@@ -37,11 +38,11 @@ MIN_TOC_ENTRIES = 3
 def _numbered_entry_runs(lines: list[Line]) -> set[int]:
     """Indexes of runs of "N. Title page" entries (with wrapped tails) that number upwards."""
     found: set[int] = set()
-    index = 0
-    while index < len(lines):
-        if not lines[index].text[:1].isdigit():
-            index += 1
-            continue  # a run opens with a numbered entry
+    taken = 0  # lines before this belong to a run already found
+    # a run opens with a numbered entry: only lines starting with a digit can open one
+    for index in [i for i, line in enumerate(lines) if line.text[:1].isdigit()]:
+        if index < taken:
+            continue
         run: list[int] = []
         numbers: list[int] = []
         pages: list[int] = []
@@ -65,9 +66,7 @@ def _numbered_entry_runs(lines: list[Line]) -> set[int]:
             cursor += 1
         if len(numbers) >= MIN_TOC_ENTRIES:
             found.update(run)
-            index = cursor
-        else:
-            index += 1
+            taken = cursor
     return found
 
 

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Amount
-from ..patterns import AMOUNT_LEAD_REVERSED_RE, AMOUNT_RE, CURRENCY_HINT_RE, THOUSANDS_GROUP_RE, sentence_ends
+from ..patterns import (
+    AMOUNT_LEAD_REVERSED_RE,
+    AMOUNT_RE,
+    CURRENCY_HINT_RE,
+    THOUSANDS_GROUP_RE,
+    THOUSANDS_NUMBER_RE,
+    sentence_ends,
+)
 
 # Multipliers of the scale words, by their first three letters.
 SCALES: dict[str, float] = {"mia": 1e9, "mrd": 1e9, "mil": 1e6, "mio": 1e6}
@@ -33,9 +40,8 @@ def parse_number(text: str) -> float:
         return (parse_number(text[:-1]) if text[:-1] else 0.0) + FRACTIONS[text[-1]]
     if "," in text:
         return float(text.replace(".", "").replace(",", "."))
-    parts = text.split(".")
-    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
-        return float("".join(parts))
+    if THOUSANDS_NUMBER_RE.fullmatch(text):
+        return float(text.replace(".", ""))
     return float(text)
 
 
