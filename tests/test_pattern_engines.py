@@ -44,7 +44,7 @@ def test_the_fast_patterns_are_found() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(STDLIB_PATTERNS))
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(text=LINES)
 def test_re_and_regex_agree(name: str, text: str) -> None:
     fast = STDLIB_PATTERNS[name]
