@@ -25,15 +25,9 @@ from ..patterns import (
 from .headings import is_caps_heading, is_known_heading
 
 
-def starts_paragraph(line: Line) -> bool:
-    """True when the line begins a new paragraph whatever came before it."""
-    if line.gap_before or line.heading:
-        return True
-    text = line.text
-    if _is_inline_label(text):
-        return True  # "Indstilling: Forvaltningen indstiller, at …" under other text
-    if not could_open_paragraph(text):
-        return False  # the common case, prose, decided without a dozen regexes
+def _starts_with_marker_or_label(text: str) -> bool:
+    """True for a line that opens a paragraph by its own shape (a marker, label or heading); the
+    caller has already found that it `could_open_paragraph`."""
     return bool(
         LIST_MARKER_RE.match(text)
         or is_known_heading(text)
@@ -50,17 +44,17 @@ def starts_paragraph(line: Line) -> bool:
     )
 
 
-# A line opens a paragraph only when it starts like a marker or label, or names one
-# of these words; everything else is prose and needs no further checks.
-_OPENER_WORDS = ("beslutning", "indstil", "deltog ikke")
-
-
 def could_open_paragraph(text: str) -> bool:
-    """A cheap test that rules out ordinary prose lines before the pattern checks."""
+    """A cheap test that rules out ordinary prose lines before the pattern checks.
+
+    A line can open (or close) a paragraph only when it starts like a marker or
+    label, is short, names "beslutning", "indstil" or "deltog ikke", or is in
+    capitals; everything else is prose and needs no further checks.
+    """
     if OPENER_HINT_RE.match(text) or len(text) <= SHORT_LINE_CHARS:
         return True
     head = text[:SHORT_LINE_CHARS * 2].lower()
-    return any(word in head for word in _OPENER_WORDS) or text.isupper()
+    return "beslutning" in head or "indstil" in head or "deltog ikke" in head or text.isupper()
 
 
 # Headings and labels alone on a line are short; longer lines are checked by their opening only.
@@ -86,26 +80,45 @@ def _is_lead_in(text: str) -> bool:
     return len(text) <= MAX_LEAD_IN_CHARS and bool(match_recommender(text)) and "indstil" in text.lower()
 
 
-def _closes_paragraph(line: Line) -> bool:
-    """True when nothing may follow the line in the same paragraph (a heading or label)."""
-    text = line.text
-    if line.heading:
-        return True
-    if not could_open_paragraph(text):
-        return False
-    return bool(line.heading or is_known_heading(text) or CASE_VALUE_RE.match(text) or DATED_DECISION_RE.match(text)
+def _is_label_line(text: str) -> bool:
+    """True for a line after which nothing may follow in the same paragraph (a heading or label);
+    the caller has already found that it `could_open_paragraph`."""
+    return bool(is_known_heading(text) or CASE_VALUE_RE.match(text) or DATED_DECISION_RE.match(text)
                 or is_caps_heading(text))
 
 
 def to_paragraphs(lines: list[Line]) -> list[Block]:
-    """Paragraphs of the lines, in order; every line lands in exactly one."""
+    """Paragraphs of the lines, in order; every line lands in exactly one.
+
+    A line starts a paragraph after a gap, as a heading, as an inline label
+    ("Beslutning: Godkendt."), or when its shape is a marker or label; the line
+    before it ends one when it is a heading or label. The shape tests run only
+    on lines that `could_open_paragraph`, decided at most once per line.
+    """
     blocks: list[Block] = []
     current: list[Line] = []
+    previous_opens: bool | None = None  # could_open_paragraph of current[-1], once it was needed
     for line in lines:
-        if current and (starts_paragraph(line) or _closes_paragraph(current[-1])):
-            blocks.append(Block.of(tuple(current)))
-            current = []
+        opens: bool | None = None
+        if current:
+            text = line.text
+            split = line.gap_before or line.heading or _is_inline_label(text)
+            if not split:
+                opens = could_open_paragraph(text)
+                split = opens and _starts_with_marker_or_label(text)
+            if not split:
+                previous = current[-1]
+                if previous.heading:
+                    split = True
+                else:
+                    if previous_opens is None:
+                        previous_opens = could_open_paragraph(previous.text)
+                    split = previous_opens and _is_label_line(previous.text)
+            if split:
+                blocks.append(Block.of(tuple(current)))
+                current = []
         current.append(line)
+        previous_opens = opens
     if current:
         blocks.append(Block.of(tuple(current)))
     return blocks
