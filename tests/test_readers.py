@@ -284,6 +284,27 @@ def test_html_page_footer_is_not_part_of_the_last_decision() -> None:
     assert doc["items"][1]["decision"] == {"text": "Udsat.", "outcome": "postponed", "by": None}
 
 
+FIRSTAGENDA_PAGE = """<html><body>
+<table><tbody>
+<tr><td>Udvalg:</td><td>Teknisk Udvalg</td></tr>
+<tr><td>Mødedato:</td><td>onsdag den 1. oktober 2025 kl. 15.45</td></tr>
+<tr><td>Mødedeltagere:</td><td class="deltagere"></td></tr>
+</tbody></table>
+<table class="dagsorden"><thead><tr><th>Punkt</th><th>Titel</th></tr></thead>
+<tbody><tr class="punktrow"><td><span class="label">1</span></td><td><h2 class="overskrift">Vejbelysning</h2>
+<div class="details"><span class="sagsnummer">EMN-2025-010561</span><h3>Beslutninger</h3><div>Godkendt.</div></div>
+</td></tr></tbody></table></body></html>""".encode()
+
+
+def test_the_column_headers_of_a_known_item_table_are_no_text() -> None:
+    # "Punkt | Titel" labels the listing; after an empty "Mødedeltagere:" it was read as a participant
+    assert "Punkt Titel" not in [line.text for line in read_html(FIRSTAGENDA_PAGE, "x.html").lines]
+    doc = document_to_dict(extract_bytes(FIRSTAGENDA_PAGE, "x.html"))
+    assert doc["meeting"]["participants"] == []
+    assert [(i["number"], i["title"], i["case_numbers"]) for i in doc["items"]] == [
+        ("1", "Vejbelysning", ["EMN-2025-010561"])]
+
+
 def test_html_without_text_is_empty_input() -> None:
     with pytest.raises(EmptyInput, match="tom.html"):
         extract_bytes(b"<html><head><script>var x = 1;</script></head><body><nav>Menu</nav></body></html>",

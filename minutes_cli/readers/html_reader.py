@@ -202,12 +202,20 @@ def _mark_item_tables(soup: BeautifulSoup) -> None:
 
 
 def _layout(soup: BeautifulSoup) -> ItemLayout | None:
-    """The first known item layout present in the page; its rows are marked for the walker."""
+    """The first known item layout present in the page; its rows are marked for the walker.
+
+    The column headers of the table that lists the items ("Punkt | Titel") go, as
+    the header row of a generic item table does: they label the listing, they are
+    no text of the meeting.
+    """
     for layout in ITEM_LAYOUTS:
         rows = soup.select(layout.row)
         if rows:
             for row in rows:
                 row["data-minutes-item"] = "1"
+                table = row.find_parent("table")
+                for thead in table.find_all("thead", recursive=False) if table else ():
+                    thead.decompose()
             return layout
     return None
 
