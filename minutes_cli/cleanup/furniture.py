@@ -91,7 +91,9 @@ def _band_key(text: str) -> str:
     Other digits stay: a case number at the top of every page ("EMN-2025-003383",
     "EMN-2025-003928") is different text each time, not a running header.
     """
-    return str(PAGE_COUNTER_RE.sub("#", " ".join(text.lower().split())))
+    folded = " ".join(text.lower().split())
+    # every page counter holds a digit: most lines are decided without the pattern
+    return str(PAGE_COUNTER_RE.sub("#", folded)) if HAS_DIGIT_RE.search(folded) else folded
 
 
 def _is_date_or_page(text: str) -> bool:
@@ -118,24 +120,25 @@ def _paged_furniture(lines: list[Line]) -> set[int]:
     band: dict[int, set[int]] = {}
     pages_with_key: dict[str, set[int]] = defaultdict(set)
     found: set[int] = set()
+    keys = {index: _band_key(lines[index].text) for indexes in by_page.values() for index in indexes}  # once each
     for indexes in by_page.values():
         edges = indexes[:PAGE_NUMBER_BAND_LINES] + indexes[-PAGE_NUMBER_BAND_LINES:]
         found.update(index for index in edges if PAGE_NUMBER_RE.match(lines[index].text))
     for page, indexes in by_page.items():
         band[page] = set(indexes[:PAGE_BAND_LINES] + indexes[-PAGE_BAND_LINES:])
         for index in band[page]:
-            pages_with_key[_band_key(lines[index].text)].add(page)
+            pages_with_key[keys[index]].add(page)
     threshold = max(2.0, MIN_PAGE_SHARE * len(by_page))
     # a running header stands only in the bands; a line that also stands mid-page
     # ("Udvalg: Aarhus Byråd" in a history list) is text that sometimes reaches a page edge
-    everywhere = Counter(_band_key(line.text) for line in lines if line.page is not None)
-    in_bands = Counter(_band_key(lines[index].text) for members in band.values() for index in members)
+    everywhere = Counter(keys.values())
+    in_bands = Counter(keys[index] for members in band.values() for index in members)
     for members in band.values():
         for index in members:
             text = lines[index].text
             if normalise_label(text) in _KNOWN_HEADINGS:
                 continue  # items that start on a new page put their headings in the top band
-            key = _band_key(text)
+            key = keys[index]
             if PAGE_NUMBER_RE.match(text) or (len(pages_with_key[key]) >= threshold
                                               and in_bands[key] >= BAND_ONLY_SHARE * everywhere[key]):
                 found.add(index)
