@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Block
 from ..patterns import INLINE_LABEL_RE, PART_HEADING_RE, PART_INITIALS, SUBITEM_RE
 from .headings import HeadingKind, heading_kind, is_known_heading
 
 
-@dataclass(frozen=True)
-class RawSection:
-    """A heading (None for text before the first heading) and the paragraphs under it."""
+class RawSection(NamedTuple):
+    """A heading (None for text before the first heading) and the paragraphs under it.
+
+    A named tuple, like the lines and paragraphs it holds: items have many sections.
+    """
 
     heading: Block | None
     kind: HeadingKind | None
@@ -25,7 +27,7 @@ class RawSection:
     @property
     def text(self) -> str:
         """The section's paragraphs joined by newlines."""
-        return "\n".join(block.text for block in self.blocks)
+        return "\n".join([block.text for block in self.blocks])
 
 
 def _split_inline_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
