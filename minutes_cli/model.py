@@ -20,6 +20,8 @@ Outcome = Literal["approved", "recommended", "noted", "rejected", "postponed", "
 class Line(NamedTuple):
     """One line of document text with where it came from.
 
+    `text` is never empty, has no space at either end and no run of spaces
+    inside (every reader collapses whitespace; later stages rely on it).
     `heading` is a hint from a reader that knows the layout (an HTML <h3>, a
     bold PDF line); `gap_before` says a blank line or a visible vertical gap
     separates it from the line before, i.e. a paragraph starts here.

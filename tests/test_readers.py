@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from pdf_factory import make_pdf, page_of_lines
 
 from minutes_cli import document_to_dict, extract_bytes
 from minutes_cli.errors import EmptyInput, MinutesError, UnreadableDocument, UnsupportedFormat
-from minutes_cli.readers import detect_format
+from minutes_cli.readers import detect_format, read
 from minutes_cli.readers.html_reader import read_html
 from minutes_cli.readers.text_reader import read_text
 
@@ -309,3 +310,13 @@ def test_html_without_text_is_empty_input() -> None:
     with pytest.raises(EmptyInput, match="tom.html"):
         extract_bytes(b"<html><head><script>var x = 1;</script></head><body><nav>Menu</nav></body></html>",
                       "tom.html")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).resolve().parents[1] / "fixtures").iterdir()
+                                        if p.suffix in (".txt", ".html", ".pdf")))
+def test_every_reader_gives_stripped_collapsed_lines(name: str) -> None:
+    # later stages rely on it (model.Line): no spaces at the ends, no runs of spaces, no empty lines
+    path = Path(__file__).resolve().parents[1] / "fixtures" / name
+    data = path.read_bytes()
+    for line in read(data, str(path)).lines:
+        assert line.text and line.text == " ".join(line.text.split()), (name, line.text)

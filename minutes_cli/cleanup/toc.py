@@ -11,11 +11,10 @@ def drop_table_of_contents(lines: list[Line]) -> list[Line]:
     """Lines without TOC entries; a TOC entry wrapped over two lines goes with its second line."""
     keep = [True] * len(lines)
     for index, line in enumerate(lines):
-        text = line.text
-        ends_in_digit = text.rstrip()[-1:].isdigit()  # as every dot-leader entry does
+        text = line.text  # stripped by the reader
+        ends_in_digit = text[-1:].isdigit()  # as every dot-leader entry does
         if len(text) > MAX_TOC_HEADING_CHARS and not ends_in_digit:
             continue  # neither a TOC heading nor a line ending in a page number
-        text = text.strip()
         if len(text) <= MAX_TOC_HEADING_CHARS and TOC_HEADING_RE.match(text):
             keep[index] = False
         elif ends_in_digit and _has_dot_leader(text):
