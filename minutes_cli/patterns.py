@@ -424,7 +424,17 @@ def sentence_ends(text: str) -> list[tuple[int, int]]:
 # Any currency word, in any case: "kr", "Kr.", "DKK". A paragraph without one holds no
 # amount, so AMOUNT_RE is not run on it; around one, it runs only in a window. The
 # standard library's `re` is the faster engine for this plain alternation.
-CURRENCY_HINT_RE = re.compile("kr|Kr|KR|dkk|DKK|Dkk")
+CURRENCY_WORDS = ("kr", "Kr", "KR", "dkk", "DKK", "Dkk")
+CURRENCY_HINT_RE = re.compile("|".join(CURRENCY_WORDS))
+
+
+def has_currency_word(text: str) -> bool:
+    """True when CURRENCY_HINT_RE finds a word in the text.
+
+    Six substring scans (vectorised in C) decide this faster than the pattern,
+    which tests four letters at every position; most paragraphs have none.
+    """
+    return "kr" in text or "Kr" in text or "KR" in text or "dkk" in text or "DKK" in text or "Dkk" in text
 
 # A whole number written with thousands dots: "1.316.000", "15.000" (not "2.5")
 THOUSANDS_NUMBER_RE = re.compile(r"\d+(?:\.\d{3})+")

@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 
 from minutes_cli.extract import find_amounts, parse_number
 from minutes_cli.extract.amounts import _amount_matches
-from minutes_cli.patterns import AMOUNT_RE, SENTENCE_END_RE, sentence_ends
+from minutes_cli.patterns import (
+    AMOUNT_RE,
+    CURRENCY_HINT_RE,
+    CURRENCY_WORDS,
+    SENTENCE_END_RE,
+    has_currency_word,
+    sentence_ends,
+)
 
 # (snippet, [(raw text as printed, value in kroner), ...])
 SEED_LAYOUTS = [
@@ -226,3 +233,10 @@ SENTENCE_PIECES = st.sampled_from([
 @given(st.lists(SENTENCE_PIECES, max_size=50).map(" ".join))
 def test_sentence_ends_equal_a_full_scan(text: str) -> None:
     assert sentence_ends(text) == [match.span() for match in SENTENCE_END_RE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="kKrRdDæ .1", max_size=12))
+def test_currency_word_test_agrees_with_the_pattern(text: str) -> None:
+    assert has_currency_word(text) == bool(CURRENCY_HINT_RE.search(text))
+    assert set(CURRENCY_WORDS) == set(CURRENCY_HINT_RE.pattern.split("|"))

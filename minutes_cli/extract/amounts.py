@@ -21,6 +21,7 @@ from ..patterns import (
     CURRENCY_HINT_RE,
     THOUSANDS_GROUP_RE,
     THOUSANDS_NUMBER_RE,
+    has_currency_word,
     sentence_ends,
 )
 
@@ -140,8 +141,8 @@ def _amount_matches(text: str) -> Iterator[regex.Match[str]]:
 
 def find_amounts(text: str, section: str | None = None) -> list[Amount]:
     """Every money amount in the text, in order."""
-    if not CURRENCY_HINT_RE.search(text):
-        return []  # most paragraphs: decided without setting up the search
+    if not has_currency_word(text):
+        return []  # most paragraphs
     found: list[Amount] = []
     sentences: _Sentences | None = None  # found once, and only in a text that holds an amount
     for match in _amount_matches(text):
