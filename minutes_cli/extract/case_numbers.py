@@ -15,6 +15,10 @@ from ..patterns import CASE_LABEL_RE, CASE_OFFICER_RE, CASE_VALUE_RE, LABELLED_V
 # First letters of the case-number labels (Sagsnr., Sags nr., J.nr., Journalnr., Emnenr.).
 LABEL_INITIALS = frozenset("SsJjEe")
 
+# CASE_LABEL_RE's value group by number: `regex` reads a group name by first failing to read
+# it as a number, an exception each time (see amounts._VALUE_GROUPS).
+_LABELLED_CASE = CASE_LABEL_RE.groupindex["case"]
+
 # A bare case number counts only among the first paragraphs of an item
 # (FirstAgenda prints it right under the title); later it is a reference.
 BARE_CASE_LOOKAHEAD = 3
@@ -29,8 +33,8 @@ def _labelled(blocks: tuple[Block, ...]) -> list[str]:
             match = CASE_LABEL_RE.match(line.text)
             if not match:
                 continue
-            if match.group("case"):
-                found.append(match.group("case"))
+            if match.group(_LABELLED_CASE):
+                found.append(match.group(_LABELLED_CASE))
                 continue
             # the value stands on the next line, in this paragraph or the next
             following = [ln.text for ln in block.lines[line_index + 1: line_index + 2]]

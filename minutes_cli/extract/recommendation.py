@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Block, Recommendation
-from ..patterns import LEADING_AT_RE, LIST_MARKER_RE, match_recommender
+from ..patterns import LEADING_AT_RE, LIST_MARKER_RE, RECOMMENDER_RE, match_recommender
 from ..segment import RawSection
 
 # Outside a recommendation section, a lead-in must name an author in at most this
@@ -23,6 +23,10 @@ AUTHOR_WORD_RE = regex.compile(
     r"ledelse|kontor|enhed|området|byråd|kommunalbestyrelse|formand|koncern|regionsdirektion|^det$",
     regex.I,
 )
+
+# RECOMMENDER_RE's groups by number: `regex` reads a group name by first failing to read
+# it as a number, an exception each time (see amounts._VALUE_GROUPS).
+_BY, _REST = RECOMMENDER_RE.groupindex["by"], RECOMMENDER_RE.groupindex["rest"]
 
 # Authors that are not a body: "Det indstilles" has nobody.
 IMPERSONAL_AUTHORS = ("det", "der", "hermed")
@@ -82,7 +86,7 @@ def _lead_in(block: Block, strict: bool) -> regex.Match[str] | None:
     match = match_recommender(block.text)
     if not match:
         return None
-    by = match.group("by").strip()
+    by = match.group(_BY).strip()
     if strict:
         # outside a recommendation section only "indstiller" makes a recommendation:
         # a party that "foreslår" in a proposal's text is not the item's indstilling
@@ -102,8 +106,8 @@ def _build(blocks: list[Block], start: int, match: regex.Match[str]) -> Recommen
         # (a PDF without gaps): read them line by line like a list
         lead_has_at = bool(LEAD_ENDS_WITH_AT_RE.search(lead.lines[0].text))
         points = [_clean_point(p, lead_has_at) for p in _points_of(Block.of(lead.lines[1:]))]
-        return Recommendation(by=_author(first_line.group("by")), text=lead.text, points=tuple(points))
-    rest = match.group("rest").strip()
+        return Recommendation(by=_author(first_line.group(_BY)), text=lead.text, points=tuple(points))
+    rest = match.group(_REST).strip()
     lead_has_at = bool(LEADING_AT_RE.match(rest)) or bool(LEAD_ENDS_WITH_AT_RE.search(lead.text))
     inline = LEADING_AT_RE.sub("", rest, count=1).strip() if LEADING_AT_RE.match(rest) else rest
     points = []
@@ -118,7 +122,7 @@ def _build(blocks: list[Block], start: int, match: regex.Match[str]) -> Recommen
         points += [_clean_point(point, lead_has_at) for point in _points_of(block)]
         used.append(block)
     text = "\n".join(block.text for block in used)
-    return Recommendation(by=_author(match.group("by")), text=text, points=tuple(points))
+    return Recommendation(by=_author(match.group(_BY)), text=text, points=tuple(points))
 
 
 def _introduces_points(text: str) -> bool:
@@ -152,12 +156,12 @@ def find_recommendation(sections: list[RawSection]) -> Recommendation | None:
         if point_blocks and _is_point(blocks[0]):
             heading = section.title or ""
             by_match = match_recommender(heading)
-            return Recommendation(by=_author(by_match.group("by")) if by_match else None,
+            return Recommendation(by=_author(by_match.group(_BY)) if by_match else None,
                                   text="\n".join(b.text for b in point_blocks),
                                   points=tuple(_clean_point(p, False) for b in point_blocks for p in _points_of(b)))
     blocks = [b for s in sections for b in s.blocks]
     for index in range(len(blocks) - 1, -1, -1):
         match = _lead_in(blocks[index], strict=True)
-        if match and (match.group("rest").strip() or index + 1 < len(blocks) and _is_point(blocks[index + 1])):
+        if match and (match.group(_REST).strip() or index + 1 < len(blocks) and _is_point(blocks[index + 1])):
             return _build(blocks, index, match)
     return None
