@@ -436,6 +436,7 @@ def has_currency_word(text: str) -> bool:
     """
     return "kr" in text or "Kr" in text or "KR" in text or "dkk" in text or "DKK" in text or "Dkk" in text
 
+
 # A whole number written with thousands dots: "1.316.000", "15.000" (not "2.5")
 THOUSANDS_NUMBER_RE = re.compile(r"\d+(?:\.\d{3})+")
 
