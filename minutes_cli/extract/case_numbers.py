@@ -28,7 +28,7 @@ def _labelled(blocks: tuple[Block, ...]) -> list[str]:
     found: list[str] = []
     for index, block in enumerate(blocks):
         for line_index, line in enumerate(block.lines):
-            if line.text[:1] not in LABEL_INITIALS:
+            if line.text[0] not in LABEL_INITIALS:  # a line is never empty (model.Line)
                 continue  # no label starts otherwise; skips the regex for prose
             match = CASE_LABEL_RE.match(line.text)
             if not match:

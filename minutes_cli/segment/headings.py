@@ -92,7 +92,9 @@ def heading_kind(block: Block, free_headings: bool) -> HeadingKind | None:
     text = block.text
     if len(text) > MAX_FREE_HEADING_CHARS:  # most paragraphs: only a dated decision label is this long
         return "decision" if is_dated_decision_label(text) else None
-    known = known_heading_kind(text)
+    # known_heading_kind inlined: this runs once per paragraph
+    known = _short_heading_kind(text) if len(text) <= MAX_KNOWN_HEADING_CHARS else (
+        "decision" if is_dated_decision_label(text) else None)
     if known:
         return known
     if len(block.lines) != 1:
