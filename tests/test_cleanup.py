@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import items, parse
 
-from minutes_cli.cleanup.characters import normalise_characters, strip_markdown
+from minutes_cli.cleanup.characters import TRANSLATION, normalise_characters, strip_markdown
 from minutes_cli.cleanup.furniture import remove_furniture
 from minutes_cli.cleanup.hyphenation import join_hyphenated
 from minutes_cli.cleanup.toc import drop_table_of_contents
@@ -326,3 +326,9 @@ def test_signature_page_is_not_part_of_the_last_item(text: str, decision: str) -
     item = extract_text(text).items[-1]
     assert item.decision is not None and item.decision.text == decision
     assert not any("Jens Hansen" in section.text for section in item.sections)
+
+
+def test_every_whitespace_character_but_line_feed_and_space_is_normalised() -> None:
+    # the text reader collapses only runs of plain spaces; every other kind must be gone by then
+    whitespace = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    assert [hex(ord(ch)) for ch in whitespace if ord(ch) not in TRANSLATION] == ["0xa", "0x20"]

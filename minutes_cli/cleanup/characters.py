@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from ..patterns import MARKDOWN_ITALIC_RE, MARKDOWN_LINK_RE
 
-# Characters that are spaces in all but name.
-_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\u2002\u2003\u2004\u2005\u2006"), " ")
+# Characters that are spaces in all but name: every whitespace character of str.split()
+# but the line feed, the space itself and the form feed (a page break, below).
+_SPACE_LIKE = dict.fromkeys(map(ord, "\t\x0b\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004"
+                                     "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"), " ")
 # Characters that carry nothing: soft hyphen, zero-width space/joiners, BOM.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff\u2060"), None)
 # pdfium marks a hyphen it found at a line end with U+FFFE; \x02 is the same in some exports.

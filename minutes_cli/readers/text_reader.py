@@ -37,8 +37,8 @@ def text_to_lines(text: str) -> list[Line]:
                 page += 1
             gap = True
             continue
-        if "  " in stripped or not stripped.isprintable():
-            stripped = " ".join(stripped.split())  # a tab, odd space or run of spaces inside: collapse them
+        if "  " in stripped:  # normalise_characters made every other whitespace a plain space
+            stripped = " ".join(stripped.split())
         append(Line(stripped, page, False, gap))
         gap = False
     return lines
