@@ -29,9 +29,10 @@ from .names import split_names
 OUTCOME_WINDOW_CHARS = 300
 
 def _phrase_pattern(phrases: tuple[str, ...]) -> regex.Pattern[str]:
-    """One pattern for a list of phrases, longest first, as whole words."""
-    choices = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{choices})(?!\w)", regex.I)
+    """One pattern for a list of phrases, longest first, as whole words, to search lower-cased text
+    (a case-blind search pays a case lookup per letter)."""
+    choices = "|".join(regex.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{choices})(?!\w)")
 
 
 _OUTCOME_RES: tuple[tuple[Outcome, regex.Pattern[str]], ...] = tuple(
@@ -78,8 +79,9 @@ _OUTCOME_START_RE = regex.compile(r"^\s*(?:indstillingen\s+(?:blev\s+)?|sagen\s+
 def _earliest_outcome(window: str) -> Outcome | None:
     """The outcome whose phrase starts first in the window (longest phrase on a tie)."""
     best: tuple[int, int, Outcome] | None = None
+    lowered = window.lower()
     for outcome, pattern in _OUTCOME_RES:
-        match = pattern.search(window)
+        match = pattern.search(lowered)
         if match and (best is None or (match.start(), -len(match.group(0))) < (best[0], best[1])):
             best = (match.start(), -len(match.group(0)), outcome)
     return best[2] if best else None
