@@ -300,7 +300,8 @@ TOC_TAIL_RE = re.compile(r"^\S.{0,80}\s\d{1,3}$", RE_V)
 TOC_HEADING_RE = re.compile(r"^(?:indholdsfortegnelse|indhold|punkt\s*nr\.?\s*side|dagsordenpunkter\s+side)\s*$",
                                RE_VI)
 
-# The page counter inside a running header line: "Side 3", "side 3 af 12", "3 of 5", "s. 4", a trailing " 7"
+# The page counter inside a running header line, in lower case (the furniture key is):
+# "side 3", "side 3 af 12", "3 of 5", "s. 4", a trailing " 7"
 PAGE_COUNTER_RE = regex.compile(
     r"""
     (?:side|page|s\.)\s*\d+(?:\s*(?:af|of|/)\s*\d+)?   # Side 3 / Side 3 af 12
@@ -308,12 +309,14 @@ PAGE_COUNTER_RE = regex.compile(
     | (?<=\s)\d{1,4}$                                     # trailing page number
     | ^\d{1,4}$                                           # bare page number
     """,
-    VI,
+    V,  # lower case only: a case-blind search pays a case lookup per letter
 )
 
 # A page reference inside a line: "Side 3", "side 3 af 12", "3 of 5", "3/12" (not a trailing year)
-PAGE_REFERENCE_RE = regex.compile(
-    r"(?:side|page)\s*\d+|(?<![\d/-])\b\d{1,3}\s*(?:af|of|/)\s*\d{1,3}\b(?![/-]\d)", VI)
+_PAGE_REFERENCE = r"(?:side|page)\s*\d+|(?<![\d/-])\b\d{1,3}\s*(?:af|of|/)\s*\d{1,3}\b(?![/-]\d)"
+PAGE_REFERENCE_RE = regex.compile(_PAGE_REFERENCE, VI)
+# The same in text already in lower case, without the cost of case-blind matching.
+PAGE_REFERENCE_LOWER_RE = regex.compile(_PAGE_REFERENCE, V)
 
 # Digits in a furniture line vary from page to page ("Side 3"); they compare as one symbol.
 DIGITS_RE = regex.compile(r"\d+")

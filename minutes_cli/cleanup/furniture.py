@@ -21,6 +21,7 @@ from ..patterns import (
     NUMERIC_DATE_RE,
     PAGE_COUNTER_RE,
     PAGE_NUMBER_RE,
+    PAGE_REFERENCE_LOWER_RE,
     PAGE_REFERENCE_RE,
     TIME_RE,
     WORD_DATE_RE,
@@ -80,8 +81,8 @@ def _key(text: str) -> str:
         return str(DIGITS_RE.sub("#", folded))
     # " af " stands in most Danish sentences: the digit test keeps the pattern off most of them
     if (("side" in folded or "/" in folded or " af " in folded or " of " in folded)
-            and HAS_DIGIT_RE.search(folded) and PAGE_REFERENCE_RE.search(folded)):
-        return str(PAGE_REFERENCE_RE.sub("#", folded))
+            and HAS_DIGIT_RE.search(folded) and PAGE_REFERENCE_LOWER_RE.search(folded)):
+        return str(PAGE_REFERENCE_LOWER_RE.sub("#", folded))
     return folded
 
 
