@@ -230,3 +230,20 @@ def test_recommendation_text_holds_lead_in_and_points() -> None:
 )
 def test_no_recommendation(document: str) -> None:
     assert only_item(document)["recommendation"] is None
+
+
+def test_a_wrapped_lower_case_line_that_names_a_heading_goes_on_the_sentence() -> None:
+    # "finansiering." is a heading word, but a short line in lower case continues the line above
+    item = only_item("""
+        Punkt 3: Kunstgræsbane i Toftlund
+
+        Indstilling:
+        Forvaltningen indstiller, at sagen drøftes, og at forvaltningen kommer med forslag til
+        finansiering.
+
+        Beslutning:
+        Drøftet.
+        """)
+    assert item["recommendation"]["points"] == [
+        "at sagen drøftes, og at forvaltningen kommer med forslag til finansiering."]
+    assert [s["heading"] for s in item["sections"]] == ["Indstilling:", "Beslutning:"]

@@ -48,11 +48,16 @@ def could_open_paragraph(text: str) -> bool:
     """A cheap test that rules out ordinary prose lines before the pattern checks.
 
     A line can open (or close) a paragraph only when it starts like a marker or
-    label, is short, names "beslutning", "indstil" or "deltog ikke", or is in
-    capitals; everything else is prose and needs no further checks.
+    label, is short and not in lower case, names "beslutning", "indstil" or
+    "deltog ikke", or is in capitals; everything else is prose and needs no
+    further checks.
     """
-    if OPENER_HINT_RE.match(text) or len(text) <= SHORT_LINE_CHARS:
+    if OPENER_HINT_RE.match(text):
         return True
+    if len(text) <= SHORT_LINE_CHARS:
+        # a short line in lower case goes on a sentence ("afsat til formålet."); headings and
+        # labels are capitalised, and lower-case markers ("a) ", "at ") matched above
+        return not text[0].islower()
     head = text[:SHORT_LINE_CHARS * 2].lower()
     return "beslutning" in head or "indstil" in head or "deltog ikke" in head or text.isupper()
 
