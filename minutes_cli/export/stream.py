@@ -1,7 +1,7 @@
 """Streamed output for batches: each document rendered on its own, written as it comes.
 
-A batch of thousands of files never holds more than one document's output in
-the parent process. A `Renderer` turns one document into its share of the
+A batch of thousands of files holds only the output of the few documents in
+flight in the parent process. A `Renderer` turns one document into its share of the
 output; it is picklable, so worker processes run it and send back text, not
 documents. `OutputStream` writes those shares in input order and adds what the
 format needs around them: the CSV header, the brackets and commas of a JSON
@@ -52,7 +52,7 @@ class OutputStream:
     def __init__(self, handle: TextIO, fmt: str, options: CsvOptions | None = None, bom: bool = False) -> None:
         self.handle = handle
         self.fmt = fmt
-        self.options = options or CsvOptions()
+        self.options = options or DEFAULT_CSV
         self.bom = bom
         self.documents = 0
         self._held: str | None = None  # JSON: the first document, until a second one arrives
