@@ -7,7 +7,6 @@ prints: progress is reported through a callback.
 
 from __future__ import annotations
 
-import gc
 import glob
 import hashlib
 import json
@@ -25,7 +24,6 @@ from types import FrameType
 from typing import TextIO
 
 from .errors import ExtractionTimeout, MinutesError
-from .export.json_exporter import pretty_json
 from .model import Document
 from .pipeline import extract_bytes, read_input
 
@@ -163,11 +161,9 @@ def parse_one(item: Input, timeout: float | None, render: Render | None = None) 
     try:
         data = item.data if item.data is not None else read_input(item.path)
         document = extract_bytes(data, item.path)
-        if render is None:
-            return FileResult(item.path, item.relative, document, seconds=time.perf_counter() - started,
-                              counts=Counts.of(document))
-        return FileResult(item.path, item.relative, rendered=render(document), counts=Counts.of(document),
-                          seconds=time.perf_counter() - started)
+        rendered = render(document) if render else None
+        return FileResult(item.path, item.relative, None if render else document, rendered=rendered,
+                          counts=Counts.of(document), seconds=time.perf_counter() - started)
     except TimeoutError:
         error = ExtractionTimeout(item.path, f"parsing took longer than {timeout:g} s", "raise --timeout")
         return FileResult(item.path, item.relative, error=str(error), seconds=time.perf_counter() - started)
@@ -222,9 +218,6 @@ def run_batch(
 def _run_parallel(inputs: Sequence[Input], workers: int, timeout: float | None, fail_fast: bool,
                   skipped: Callable[[Input], bool], render: Render | None = None) -> Iterator[FileResult]:
     """Worker processes with a bounded window of files in flight; a crashed worker fails only its file."""
-    # Forked workers share the parent's memory until they write to it, and a collector pass
-    # writes to every object it visits: frozen objects are left alone, so stay shared.
-    gc.freeze()
     pool = ProcessPoolExecutor(max_workers=workers)
     window: deque[tuple[Input, Future[FileResult] | None]] = deque()
     position = 0
@@ -254,7 +247,6 @@ def _run_parallel(inputs: Sequence[Input], workers: int, timeout: float | None, 
     finally:
         # files not started are cancelled; those running finish (each within --timeout)
         pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
 
 
 @contextmanager
@@ -280,9 +272,10 @@ def write_atomic(target: Path, text: str, encoding: str = "utf-8") -> None:
         handle.write(text)
 
 
-def document_json(document: Document) -> str:
-    """One document as pretty JSON text (the --output-dir file)."""
-    return pretty_json(document) + "\n"
+def write_output(output_dir: Path, relative: str, pretty: str) -> None:
+    """Write one input's --output-dir file, given its document as pretty JSON (`pretty_json`,
+    or `Renderer("json")` in a worker)."""
+    write_atomic(output_path(output_dir, relative), pretty + "\n")
 
 
 def default_workers() -> int:

@@ -33,9 +33,9 @@ from .batch import (
     atomic_text_file,
     default_workers,
     expand_inputs,
-    output_path,
     run_batch,
     write_atomic,
+    write_output,
 )
 from .errors import MinutesError
 from .export import EXPORTERS, TABLES, CsvOptions, OutputStream, Renderer, document_to_dict
@@ -213,7 +213,7 @@ def extract(
                 if stream is not None:
                     stream.failure(_failure_record(result))
             elif result.rendered is not None and output_dir is not None:
-                write_atomic(output_path(output_dir, result.relative), result.rendered + "\n")
+                write_output(output_dir, result.relative, result.rendered)
             elif result.rendered is not None and stream is not None:
                 stream.document(result.rendered)
             progress.update(task, advance=1, stats=f"{tally.items} items, {tally.failed} failed")

@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from minutes_cli import batch
-from minutes_cli.batch import Input, expand_inputs, is_unchanged, output_path, parse_one, run_batch, write_atomic
+from minutes_cli.batch import (
+    Input,
+    expand_inputs,
+    is_unchanged,
+    parse_one,
+    run_batch,
+    write_atomic,
+    write_output,
+)
+from minutes_cli.export import pretty_json
 
 MINUTES = "Punkt {n}: Sag nummer {n}\n\nSagsnr.: 2020/0{n:04d}\n\nBeslutning\n\nGodkendt.\n"
 
@@ -85,7 +94,7 @@ def test_skip_unchanged_needs_the_same_bytes(folder: Path, tmp_path: Path) -> No
     item = expand_inputs([str(folder / "referat1.txt")], recursive=False)[0]
     result = next(run_batch([item]))
     assert result.document is not None
-    write_atomic(output_path(out, item.relative), batch.document_json(result.document))
+    write_output(out, item.relative, pretty_json(result.document))
     assert is_unchanged(out, item)
     assert next(run_batch([item], skip_unchanged_in=out)).skipped
     (folder / "referat1.txt").write_text(MINUTES.format(n=7), encoding="utf-8")
