@@ -68,7 +68,7 @@ def find_case_officer(blocks: tuple[Block, ...]) -> str | None:
         # "kontakt"), found without lower-casing every paragraph
         if not ("agsbehandler" in text or "ontakt" in text or "AGSBEHANDLER" in text or "ONTAKT" in text):
             continue
-        match = CASE_OFFICER_RE.search(block.text)
-        if match and not block.text.lower().startswith("øvrige"):
+        match = CASE_OFFICER_RE.search(text)
+        if match and not text.lower().startswith("øvrige"):
             return str(match.group("name")).strip()
     return None

@@ -90,14 +90,10 @@ def is_caps_heading(text: str) -> bool:
 def heading_kind(block: Block, free_headings: bool) -> HeadingKind | None:
     """The heading kind of a paragraph, or None when it is body text."""
     text = block.text
-    if len(text) > MAX_FREE_HEADING_CHARS:  # most paragraphs: only a dated decision label is this long
-        return "decision" if is_dated_decision_label(text) else None
-    # known_heading_kind inlined: this runs once per paragraph
-    known = _short_heading_kind(text) if len(text) <= MAX_KNOWN_HEADING_CHARS else (
-        "decision" if is_dated_decision_label(text) else None)
+    known = known_heading_kind(text)
     if known:
         return known
-    if len(block.lines) != 1:
+    if len(block.lines) != 1 or len(text) > MAX_FREE_HEADING_CHARS:
         return None
     if block.lines[0].heading or is_caps_heading(text):
         return "free" if not LIST_MARKER_RE.match(text) else None
