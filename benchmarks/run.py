@@ -10,7 +10,8 @@ Four measurements, each reported with a baseline measured in the same run:
 1. PDF pages/s end to end (`minutes_cli.extract_file`, the full pipeline) against
    pdfplumber's own `page.extract_text()` over the same pages, plus plain
    pypdfium2 `get_text_range()` for reference.
-2. Text MB/s of `minutes_cli.extract_text` on a large generated Danish minutes text.
+2. Text MB/s of `minutes_cli.extract_text` on a large generated Danish minutes text, each run in a
+   fresh interpreter (one `minutes extract` run).
 3. Files/s of `minutes_cli.batch.run_batch` with 1 and 2 worker processes, rendering JSON Lines
    as `minutes extract --format jsonl` does (workers parse and render; the parent receives text).
 4. Peak RSS of a fresh process extracting a 500+ page PDF, against a process
@@ -473,101 +474,72 @@ def bench_pdf(pdfs: list[Path], cfg: Config) -> dict[str, Any]:
 # 2. Text MB/s
 # --------------------------------------------------------------------------------------------
 
-def _text_child(size_bytes: int, repeats: int, conn: Any) -> None:
-    """In a forked child: generate the text, time extract_text `repeats` times, send the figures back."""
-    try:
-        import minutes_cli
+def text_child(path: str) -> dict[str, Any]:
+    """In a fresh interpreter, as one `minutes extract` run: read the text, time one extract_text call."""
+    import minutes_cli
 
-        text, generated_items = minutes_text(size_bytes, seed=7)
-        nbytes = len(text.encode("utf-8"))
-        minutes_cli.extract_text("Punkt 1: Opvarmning\n\nSagsnr.: 2018/00001\n\nBeslutning\n\nGodkendt.\n")
-        times = []
-        items = amounts = 0
-        for _ in range(repeats):
-            started = time.perf_counter()
-            cpu = time.process_time()
-            document = minutes_cli.extract_text(text)
-            times.append((time.perf_counter() - started, time.process_time() - cpu))
-            items = len(document.items)
-            amounts = sum(len(item.amounts) for item in document.items)
-            conn.send(("partial", nbytes, generated_items, times, items, amounts))
-        conn.send(("done", nbytes, generated_items, times, items, amounts))
-    except Exception as error:  # reported by the parent
-        conn.send(("error", f"{type(error).__name__}: {error}"))
-    finally:
-        conn.close()
+    text = Path(path).read_text(encoding="utf-8")
+    minutes_cli.extract_text("Punkt 1: Opvarmning\n\nSagsnr.: 2018/00001\n\nBeslutning\n\nGodkendt.\n")
+    started, cpu = time.perf_counter(), time.process_time()
+    document = minutes_cli.extract_text(text)
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "items": len(document.items),
+            "amounts": sum(len(item.amounts) for item in document.items)}
 
 
-def bench_text(cfg: Config) -> list[dict[str, Any]]:
-    """extract_text on generated minutes text of each size, each in a forked child with a time limit."""
+def bench_text(cfg: Config, scratch: Path) -> list[dict[str, Any]]:
+    """extract_text on generated minutes text of each size; each run in a fresh interpreter with a time limit.
+
+    A fresh interpreter per run measures what one `minutes extract big.txt` does. Runs
+    repeated in one process, or in a child forked from this script (which holds
+    pdfplumber and the PDFs), allocate into a heap that earlier work left scattered,
+    and run 5-8 % slower on the 20 MB text.
+    """
     results = []
-    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     for size_mb in cfg.text_sizes_mb:
-        size_bytes = int(size_mb * MB)
-        repeats = cfg.repeats
-        progress(f"Text: extract_text on {size_mb:g} MB of generated minutes, best of {repeats}")
-        if context is None:  # no fork (Windows, macOS default): run in process, without a time limit
-            import minutes_cli
-
-            text, generated_items = minutes_text(size_bytes, seed=7)
-            nbytes = len(text.encode())
-            times = []
-            for _ in range(repeats):
-                started, cpu = time.perf_counter(), time.process_time()
-                document = minutes_cli.extract_text(text)
-                times.append((time.perf_counter() - started, time.process_time() - cpu))
-            message: tuple[Any, ...] = ("done", nbytes, generated_items, times, len(document.items),
-                                        sum(len(i.amounts) for i in document.items))
-            timed_out = False
-        else:
-            parent, child = context.Pipe(duplex=False)
-            process = context.Process(target=_text_child, args=(size_bytes, repeats, child))
-            process.start()
-            child.close()
-            message = ("error", "no result")
-            limit = time.monotonic() + cfg.text_timeout * repeats + 60
-            timed_out = False
-            while True:
-                remaining = limit - time.monotonic()
-                if remaining <= 0:
-                    timed_out = True
-                    break
-                if parent.poll(min(remaining, 1.0)):
-                    try:
-                        message = parent.recv()
-                    except EOFError:
-                        break
-                    if message[0] != "partial":
-                        break
-                    if message[3][-1][0] > cfg.text_timeout:  # one run over the limit: do not repeat it
-                        break
-                elif not process.is_alive():
-                    break
-            if process.is_alive():
-                process.kill()
-            process.join()
+        text, generated_items = minutes_text(int(size_mb * MB), seed=7)
+        path = scratch / f"minutes_{size_mb:g}mb.txt"
+        path.write_text(text, encoding="utf-8")
+        nbytes = len(text.encode("utf-8"))
+        del text
+        progress(f"Text: extract_text on {size_mb:g} MB of generated minutes, best of {cfg.repeats} fresh processes")
         entry: dict[str, Any] = {"size_mb_requested": size_mb}
-        if message[0] == "error":
-            entry["error"] = message[1]
-        else:
-            _, nbytes, generated_items, times, items, amounts = message
-            best_wall = min(t[0] for t in times)
+        runs: list[dict[str, Any]] = []
+        for _ in range(cfg.repeats):
+            try:
+                done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--text-child", str(path)],
+                                      capture_output=True, cwd=str(REPO), check=False,
+                                      timeout=cfg.text_timeout + CHILD_START_SECONDS)
+            except subprocess.TimeoutExpired:
+                entry["timed_out"] = True
+                break
+            if done.returncode != 0:
+                entry["error"] = f"exit {done.returncode}: {done.stderr.decode(errors='replace')[-500:]}"
+                break
+            runs.append(json.loads(done.stdout))
+            if runs[-1]["seconds"] > cfg.text_timeout:  # one run over the limit: do not repeat it
+                break
+        if runs:
+            entry.pop("error", None)
+            best_wall = min(run["seconds"] for run in runs)
             entry.update({
                 "bytes": nbytes,
                 "mb": nbytes / MB,
                 "generated_items": generated_items,
-                "extracted_items": items,
-                "extracted_amounts": amounts,
-                "repeats_done": len(times),
+                "extracted_items": runs[-1]["items"],
+                "extracted_amounts": runs[-1]["amounts"],
+                "repeats_done": len(runs),
                 "seconds": best_wall,
-                "seconds_all": [t[0] for t in times],
-                "cpu_seconds_all": [t[1] for t in times],
+                "seconds_all": [run["seconds"] for run in runs],
+                "cpu_seconds_all": [run["cpu_seconds"] for run in runs],
                 "mb_per_s": nbytes / MB / best_wall,
             })
-        if timed_out:
-            entry["timed_out"] = True
         results.append(entry)
     return results
+
+
+# Time a child needs besides its measured run: starting Python, importing minutes_cli, reading the text.
+CHILD_START_SECONDS = 60
 
 
 # --------------------------------------------------------------------------------------------
@@ -919,7 +891,8 @@ def build_report(results: dict[str, Any]) -> Report:
     text_note = ("Text: generated Danish minutes (varied items with Sagsnr., Baggrund/Økonomi with kroner "
                  "amounts, an indstilling with \"1. at …\" points, Beslutning, Bilag, a running header about "
                  f"every 60 lines; past {ITEMS_PER_MEETING} items the text goes on with the committee's next "
-                 "meeting), parsed by `extract_text` in one process (one core).")
+                 "meeting), parsed by `extract_text` in one process (one core), each run in a fresh interpreter as "
+                 "one `minutes extract` run is.")
     missed = [t for t in texts or [] if "mb_per_s" in t and t["extracted_items"] != t["generated_items"]]
     for t in missed:
         text_note += f" {t['mb']:.0f} MB: {t['extracted_items']} of {t['generated_items']} generated items found."
@@ -1029,7 +1002,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-corpus", action="store_true", help="ignore the corpus and use generated PDFs")
     parser.add_argument("--readme", type=Path, default=REPO / "README.md", help=argparse.SUPPRESS)
     parser.add_argument("--batch-child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--text-child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.text_child:
+        print(json.dumps(text_child(args.text_child)))
+        return 0
     if args.batch_child:
         folder, repeats, loops = args.batch_child
         print(json.dumps(batch_child(folder, int(repeats), int(loops))))
@@ -1045,7 +1022,7 @@ def main(argv: list[str] | None = None) -> int:
         results: dict[str, Any] = {"environment": environment(cfg, pdf_source)}
         sections: list[tuple[str, Callable[[], Any]]] = [
             ("pdf", lambda: bench_pdf(pdfs, cfg)),
-            ("text", lambda: bench_text(cfg)),
+            ("text", lambda: bench_text(cfg, scratch)),
             ("workers", lambda: bench_workers(pdfs, cfg, scratch)),
             ("rss", lambda: bench_rss(pdfs, cfg, scratch)),
         ]
