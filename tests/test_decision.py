@@ -385,3 +385,80 @@ def test_history_lines_give_way_to_the_meetings_own_dated_decision() -> None:
         Byrådet den 27.03.2018: Godkendt
         """)
     assert item["decision"] == {"text": "Godkendt", "outcome": "approved", "by": "Byrådet"}
+
+
+FIRSTAGENDA_BYRAAD = """
+    Referat Aarhus Byråd den 27. august 2025
+
+    Punkt 2: Svar på forslag fra DD om Havnens Perle
+
+    EMN-2025-003383
+
+    Beslutninger
+
+    Fremsendes til Teknisk Udvalg til behandling i henhold til beslutning i byrådets møde den 27. august 2025.
+
+    BESLUTNINGSFORSLAG FRA DD
+
+    Baggrund:
+
+    Forslaget blev behandlet i byrådet.
+
+    Punkt 5: Revisionspåtegning for 2024
+
+    EMN-2025-008579
+
+    Beslutninger
+
+    Tilbagesendes Borgmesterens Afdeling med bemærkning, at byrådet har vedtaget indstillingen.
+
+    .
+
+    Resume
+
+    Borgmesterens Afdeling har modtaget beretningen.
+
+    Punkt 21: Lukket: Køb af landbrugsejendom
+
+    EMN-2025-007940
+
+    Tilbagesendes Magistratsafdelingen for Teknik og Miljø med bemærkning, at byrådet har vedtaget
+    Magistratens foranstående indstilling af 19. august 2025.
+
+    Punkt 22: Lukket: Personalesag
+
+    EMN-2025-007941
+
+    Sagen blev drøftet.
+
+    Punkt 23: Orientering om vejarbejder
+
+    Vejarbejdet er godkendt af politiet.
+    """
+
+
+def test_decision_ends_before_an_empty_field_or_a_title_in_capitals() -> None:
+    decisions = {i["number"]: i["decision"] for i in parse(FIRSTAGENDA_BYRAAD)["items"]}
+    assert decisions["2"]["text"] == ("Fremsendes til Teknisk Udvalg til behandling i henhold til beslutning i "
+                                      "byrådets møde den 27. august 2025.")
+    assert decisions["5"]["text"] == ("Tilbagesendes Borgmesterens Afdeling med bemærkning, at byrådet har "
+                                      "vedtaget indstillingen.")
+
+
+@pytest.mark.parametrize(
+    ("number", "decision"),
+    [
+        # a closed item printed with its decision only, no heading above it
+        pytest.param("21", ("Tilbagesendes Magistratsafdelingen for Teknik og Miljø med bemærkning, at byrådet har "
+                            "vedtaget Magistratens foranstående indstilling af 19. august 2025.", "approved"),
+                     id="closed-bare-decision"),
+        # a closed item whose text states no outcome has no decision
+        pytest.param("22", None, id="closed-text-without-outcome"),
+        # an open item's unheaded text is its case, not a decision, outcome words or not
+        pytest.param("23", None, id="open-item-text"),
+    ],
+)
+def test_closed_item_with_only_a_decision(number: str, decision: tuple[str, str] | None) -> None:
+    item = next(i for i in parse(FIRSTAGENDA_BYRAAD)["items"] if i["number"] == number)
+    found = item["decision"] and (item["decision"]["text"], item["decision"]["outcome"])
+    assert found == decision

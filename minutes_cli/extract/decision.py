@@ -5,7 +5,9 @@ The decision is the text under a decision heading ("Beslutning",
 …"). When several dated decisions stand in one item, the one dated on the
 meeting day is this meeting's; the others are history. Attendance lines
 ("Afbud: …", "Fraværende: …") are not part of the decision: their names are
-returned separately for `meeting.absent`.
+returned separately for `meeting.absent`. A closed item whose only text is
+one short paragraph that reads as a decision has that paragraph as its decision:
+published minutes often print nothing else of a closed item.
 """
 
 from __future__ import annotations
@@ -16,8 +18,14 @@ from typing import cast
 import regex
 
 from ..model import Decision, Outcome
-from ..patterns import ABSENCE_LINE_RE, COMMITTEE_DECISION_LABEL_RE, DATED_DECISION_RE, SENTENCE_END_RE
-from ..segment import RawSection
+from ..patterns import (
+    ABSENCE_LINE_RE,
+    CASE_VALUE_RE,
+    COMMITTEE_DECISION_LABEL_RE,
+    DATED_DECISION_RE,
+    SENTENCE_END_RE,
+)
+from ..segment import RawSection, is_caps_heading
 from ..vocabulary import NAMELESS_DECISION_HEADINGS, OUTCOME_PHRASES, normalise_label
 from .dates import find_date
 from .names import split_names
@@ -111,11 +119,18 @@ def _pick(sections: list[RawSection], meeting_date: str | None) -> RawSection | 
     return undated[0] if undated else dated[-1]
 
 
-def find_decision(sections: list[RawSection], meeting_date: str | None) -> DecisionResult:
+def _is_decision_text(text: str) -> bool:
+    """False for what may close a decision section but says nothing of the decision: a lone
+    "." left by an empty field, or a title in capitals ("BESLUTNINGSFORSLAG FRA DD") over
+    the part that follows."""
+    return any(ch.isalnum() for ch in text) and not is_caps_heading(text)
+
+
+def find_decision(sections: list[RawSection], meeting_date: str | None, closed: bool = False) -> DecisionResult:
     """This meeting's decision for the item, and absentees named in it."""
     section = _pick(sections, meeting_date)
     if section is None:
-        return DecisionResult(None, ())
+        return DecisionResult(_bare_decision(sections) if closed else None, ())
     kept: list[str] = []
     absent: list[str] = []
     for block in section.blocks:
@@ -124,9 +139,28 @@ def find_decision(sections: list[RawSection], meeting_date: str | None) -> Decis
             absent += split_names(match.group("names"))
             continue
         kept.append(block.text)
+    while len(kept) > 1 and not _is_decision_text(kept[-1]):
+        kept.pop()
     text = "\n".join(kept).strip()
     date = find_date(section.title) if section.title else None
     if not text:
         return DecisionResult(None, tuple(absent), date)
     decision = Decision(text=text, outcome=classify_outcome(text), by=_body(section.title))
     return DecisionResult(decision, tuple(absent), date)
+
+
+# A closed item's bare decision is one paragraph of at most this many characters (the
+# longest seen, "Tilbagesendes … indstilling af 19. august 2025.", is 176).
+MAX_BARE_DECISION_CHARS = 400
+
+
+def _bare_decision(sections: list[RawSection]) -> Decision | None:
+    """The decision of a closed item whose body, past its case numbers, is one short
+    unheaded paragraph with a decision's outcome ("Tilbagesendes … har vedtaget …")."""
+    if len(sections) != 1 or sections[0].heading is not None:
+        return None
+    texts = [block.text for block in sections[0].blocks if not CASE_VALUE_RE.match(block.text)]
+    if len(texts) != 1 or len(texts[0]) > MAX_BARE_DECISION_CHARS:
+        return None
+    outcome = classify_outcome(texts[0])
+    return Decision(text=texts[0], outcome=outcome) if outcome != "other" else None

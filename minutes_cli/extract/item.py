@@ -41,7 +41,7 @@ def _amounts(sections: list[RawSection]) -> tuple[Amount, ...]:
 def build_item(raw: RawItem, meeting_date: str | None, free_headings: bool) -> ItemResult:
     """Every field of one item."""
     sections = split_sections(raw.blocks, free_headings)
-    decision = find_decision(sections, meeting_date)
+    decision = find_decision(sections, meeting_date, raw.closed)
     item = Item(
         number=raw.number,
         title=raw.title,
