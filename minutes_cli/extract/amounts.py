@@ -29,8 +29,6 @@ from ..patterns import (
 SCALES: dict[str, float] = {"mia": 1e9, "mrd": 1e9, "mil": 1e6, "mio": 1e6}
 THOUSAND = 1e3
 
-
-
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 
 

@@ -45,8 +45,7 @@ ITEM_LAYOUTS: tuple[ItemLayout, ...] = (
 
 # Elements that never hold meeting text.
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form", "button", "iframe",
-             "select",
-             "input", "textarea", "meta", "link", "head", "object", "embed")
+             "select", "input", "textarea", "meta", "link", "head", "object", "embed")
 
 # Selectors of page chrome inside the content: file-type badges, menus, modals, counters.
 DROP_SELECTORS = (".pdf-label", ".dropdown", ".dropdown-menu", ".modal", ".lydfiler-og-bilag", ".fil-ikon",

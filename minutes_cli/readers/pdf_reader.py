@@ -146,8 +146,8 @@ def _repair_rings(textpage: pdfium.PdfTextPage, start: int, raw: str) -> str:
 SIDE_LABEL_GAP_RATIO = 1.5
 # Labels that stand in a column beside their text: every section heading, and the facts
 # of an item (case number, case officer). A status ("Status   Lukket punkt") stays one line.
-SIDE_LABELS = KNOWN_HEADINGS | {"sagsnr", "sags nr", "sagsnummer", "j.nr", "journalnr",
-                                      "journalnummer", "sagsbehandler"}
+SIDE_LABELS = KNOWN_HEADINGS | {"sagsnr", "sags nr", "sagsnummer", "j.nr", "journalnr", "journalnummer",
+                                "sagsbehandler"}
 
 # Labels are at most this many words ("Økonomiske konsekvenser og finansiering").
 MAX_SIDE_LABEL_WORDS = 5

@@ -282,7 +282,6 @@ def _closed_after(blocks: list[Block] | tuple[Block, ...], closed: bool) -> bool
     return closed
 
 
-
 def split_items(blocks: list[Block], memo_needs_structure: bool = False) -> Segmented:
     """The header paragraphs and the items of the document.
 

@@ -55,7 +55,6 @@ def _is_part_or_subitem(text: str) -> bool:
 def split_sections(blocks: tuple[Block, ...], free_headings: bool) -> list[RawSection]:
     """Sections of an item body, in order; text before the first heading is a section with no heading."""
     blocks = _split_inline_labels(blocks)
-    # a sub-item ("1.2 Status på udviklingsønsker") ends the section before it
     # a sub-item ("1.2 Status på udviklingsønsker") or the start of the open/closed part of
     # an agenda ("Lukkede sager") ends the section before it
     kinds = [heading_kind(block, free_headings) or ("body" if _is_part_or_subitem(block.text) else None)
