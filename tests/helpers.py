@@ -20,6 +20,10 @@ from minutes_cli import document_to_dict, extract_text
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
 
+# The repository's own small documents, one per layout (invented content, real structure).
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURE_DOCUMENTS = sorted(p for p in FIXTURES.iterdir() if p.is_file() and p.suffix in (".txt", ".html", ".pdf"))
+
 
 @cache
 def validator() -> Draft202012Validator:

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES
 
 from minutes_cli import batch
 from minutes_cli.batch import (
@@ -100,8 +101,6 @@ def test_skip_unchanged_needs_the_same_bytes(folder: Path, tmp_path: Path) -> No
     (folder / "referat1.txt").write_text(MINUTES.format(n=7), encoding="utf-8")
     assert not is_unchanged(out, item)
 
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def test_a_document_survives_the_trip_from_a_worker_unchanged() -> None:

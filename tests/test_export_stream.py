@@ -8,15 +8,13 @@ format and table, with none, one and several documents.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
+from helpers import FIXTURES
 
 from minutes_cli import extract_file
 from minutes_cli.export import EXPORTERS, TABLES, CsvOptions, OutputStream, Renderer
 from minutes_cli.model import Document
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture(scope="module")

@@ -15,13 +15,13 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURE_DOCUMENTS, FIXTURES
 
 from minutes_cli import document_to_dict, extract_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "fixtures"
 EXPECTED = FIXTURES / "expected"
-DOCUMENTS = sorted(p for p in FIXTURES.iterdir() if p.is_file() and p.suffix in (".txt", ".html", ".pdf"))
+DOCUMENTS = FIXTURE_DOCUMENTS
 UPDATE = os.environ.get("MINUTES_UPDATE_GOLDENS") == "1"
 
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import schema_errors
+from helpers import FIXTURE_DOCUMENTS, FIXTURES, schema_errors
 from pdf_factory import make_pdf, page_of_lines
 
 from minutes_cli import document_to_dict, extract_bytes
@@ -312,11 +311,10 @@ def test_html_without_text_is_empty_input() -> None:
                       "tom.html")
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).resolve().parents[1] / "fixtures").iterdir()
-                                        if p.suffix in (".txt", ".html", ".pdf")))
+@pytest.mark.parametrize("name", [p.name for p in FIXTURE_DOCUMENTS])
 def test_every_reader_gives_stripped_collapsed_lines(name: str) -> None:
     # later stages rely on it (model.Line): no spaces at the ends, no runs of spaces, no empty lines
-    path = Path(__file__).resolve().parents[1] / "fixtures" / name
+    path = FIXTURES / name
     data = path.read_bytes()
     for line in read(data, str(path)).lines:
         assert line.text and line.text == " ".join(line.text.split()), (name, line.text)
