@@ -18,13 +18,31 @@ Outcome = Literal["approved", "recommended", "noted", "rejected", "postponed", "
 
 
 class Line(NamedTuple):
-    """One line of document text with where it came from.
+    """One line of document text with what the document states about it.
 
     `text` is never empty, has no space at either end and no run of spaces
     inside (every reader collapses whitespace; later stages rely on it).
-    `heading` is a hint from a reader that knows the layout (an HTML <h3>, a
-    bold PDF line); `gap_before` says a blank line or a visible vertical gap
-    separates it from the line before, i.e. a paragraph starts here.
+
+    The other fields are structure a reader saw, handed forward so that later
+    stages need not guess it back from the words:
+
+    - `heading`: the document marks the line as a heading (an HTML <h3>, a
+      paragraph all in <strong>, a bold or larger PDF line), whatever its words;
+      `level` is its rank, 1 (largest) to 6, when the reader knows it;
+    - `gap_before`: a blank line or visible vertical gap separates it from the
+      line before, i.e. a paragraph starts here;
+    - `size`: font size in points, when the reader knows it; `bold`: the line is
+      set in bold;
+    - `section_break`: an empty heading or rule stands before it, so the section
+      above ends here;
+    - `list_marker`: the line is an entry of a list the markup states (an HTML
+      <li>: "•", or its number "1.", "a)");
+    - `cell`: the line is the text of a table cell: (table, row, column), each
+      counted from 0 within the document;
+    - `item`: the document states this line is the heading of an agenda item
+      with this number (a known publishing system's item markup, an item table's
+      row, an export's item element); `case` is the case number the markup
+      states beside it; `closed` its stated open/closed status.
 
     A named tuple rather than a frozen dataclass: a long document has tens of
     thousands of lines, and a tuple is built in a fraction of the time.
@@ -34,8 +52,15 @@ class Line(NamedTuple):
     page: int | None = None
     heading: bool = False
     gap_before: bool = False
-    size: float | None = None  # font size in points, when the reader knows it
-    section_break: bool = False  # an empty heading or rule stands before it: the section above ends here
+    size: float | None = None
+    section_break: bool = False
+    level: int | None = None
+    bold: bool = False
+    list_marker: str | None = None
+    cell: tuple[int, int, int] | None = None
+    item: str | None = None
+    case: str | None = None
+    closed: bool | None = None
 
 
 class Block(NamedTuple):
