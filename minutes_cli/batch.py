@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import FrameType
 from typing import TextIO
@@ -26,11 +26,12 @@ from typing import TextIO
 from .errors import ExtractionTimeout, MinutesError
 from .model import Document
 from .pipeline import extract_bytes, read_input
+from .readers.options import ReadOptions
 
 STDIN = "-"
 
-# Files a directory walk picks up; anything else there (images, XML exports) is left alone.
-DOCUMENT_SUFFIXES = (".pdf", ".html", ".htm", ".txt", ".text", ".md")
+# Files a directory walk picks up; anything else there (XML exports, GIFs) is left alone.
+DOCUMENT_SUFFIXES = (".pdf", ".html", ".htm", ".txt", ".text", ".md", ".tif", ".tiff", ".png", ".jpg", ".jpeg")
 
 
 @dataclass(frozen=True)
@@ -150,9 +151,10 @@ def _alarm(_signum: int, _frame: FrameType | None) -> None:
 Render = Callable[[Document], str]
 
 
-def parse_one(item: Input, timeout: float | None, render: Render | None = None) -> FileResult:
+def parse_one(item: Input, timeout: float | None, render: Render | None = None,
+              options: ReadOptions | None = None) -> FileResult:
     """Parse one input within the time limit (and render it, given a renderer); every failure becomes an error
-    message."""
+    message. `options` say how to read it (OCR)."""
     started = time.perf_counter()
     use_alarm = bool(timeout) and hasattr(signal, "setitimer")
     if use_alarm:
@@ -160,7 +162,7 @@ def parse_one(item: Input, timeout: float | None, render: Render | None = None) 
         signal.setitimer(signal.ITIMER_REAL, float(timeout or 0))
     try:
         data = item.data if item.data is not None else read_input(item.path)
-        document = extract_bytes(data, item.path)
+        document = extract_bytes(data, item.path, options=options)
         rendered = render(document) if render else None
         return FileResult(item.path, item.relative, None if render else document, rendered=rendered,
                           counts=Counts.of(document), seconds=time.perf_counter() - started)
@@ -178,7 +180,7 @@ def parse_one(item: Input, timeout: float | None, render: Render | None = None) 
             signal.signal(signal.SIGALRM, previous)
 
 
-def _parse_star(args: tuple[Input, float | None, Render | None]) -> FileResult:
+def _parse_star(args: tuple[Input, float | None, Render | None, ReadOptions | None]) -> FileResult:
     return parse_one(*args)
 
 
@@ -195,28 +197,38 @@ def run_batch(
     fail_fast: bool = False,
     skip_unchanged_in: Path | None = None,
     render: Render | None = None,
+    options: ReadOptions | None = None,
 ) -> Iterator[FileResult]:
     """Parse every input and yield results in input order; with `fail_fast`, stop after the first failure.
 
     With `render` (picklable, as `export.Renderer` is), each result carries the
     document's rendered text and counts, made in the worker, instead of the document.
+    `options` say how to read (OCR). The workers go where the work is: one
+    process per file when there are several files, else OCR pages of the one
+    file in `workers` threads.
     """
     def skipped(item: Input) -> bool:
         return skip_unchanged_in is not None and is_unchanged(skip_unchanged_in, item)
 
+    # one Tesseract thread per worker: an OpenMP build of Tesseract would otherwise start a
+    # thread per core in every worker (set before tesserocr loads; worker processes inherit it)
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    options = options or ReadOptions()
     if workers <= 1 or len(inputs) <= 1:
+        options = replace(options, ocr_workers=max(1, workers))
         for item in inputs:
             result = (FileResult(item.path, item.relative, skipped=True) if skipped(item)
-                      else parse_one(item, timeout, render))
+                      else parse_one(item, timeout, render, options))
             yield result
             if fail_fast and not result.ok:
                 return
         return
-    yield from _run_parallel(inputs, workers, timeout, fail_fast, skipped, render)
+    yield from _run_parallel(inputs, workers, timeout, fail_fast, skipped, render, replace(options, ocr_workers=1))
 
 
 def _run_parallel(inputs: Sequence[Input], workers: int, timeout: float | None, fail_fast: bool,
-                  skipped: Callable[[Input], bool], render: Render | None = None) -> Iterator[FileResult]:
+                  skipped: Callable[[Input], bool], render: Render | None = None,
+                  options: ReadOptions | None = None) -> Iterator[FileResult]:
     """Worker processes with a bounded window of files in flight; a crashed worker fails only its file."""
     pool = ProcessPoolExecutor(max_workers=workers)
     window: deque[tuple[Input, Future[FileResult] | None]] = deque()
@@ -226,7 +238,8 @@ def _run_parallel(inputs: Sequence[Input], workers: int, timeout: float | None, 
             while position < len(inputs) and len(window) < workers * TASKS_PER_WORKER:
                 item = inputs[position]
                 position += 1
-                window.append((item, None if skipped(item) else pool.submit(_parse_star, (item, timeout, render))))
+                task = (item, timeout, render, options)
+                window.append((item, None if skipped(item) else pool.submit(_parse_star, task)))
             item, future = window.popleft()
             if future is None:
                 result = FileResult(item.path, item.relative, skipped=True)
@@ -239,7 +252,7 @@ def _run_parallel(inputs: Sequence[Input], workers: int, timeout: float | None, 
                                         "while parsing this file (please report it)")
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = ProcessPoolExecutor(max_workers=workers)
-                    window = deque((i, None if f is None else pool.submit(_parse_star, (i, timeout, render)))
+                    window = deque((i, None if f is None else pool.submit(_parse_star, (i, timeout, render, options)))
                                    for i, f in window)
             yield result
             if fail_fast and not result.ok:

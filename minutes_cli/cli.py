@@ -39,10 +39,21 @@ from .batch import (
 )
 from .errors import MinutesError
 from .export import EXPORTERS, TABLES, CsvOptions, OutputStream, Renderer, document_to_dict
+from .model import SCHEMA_VERSION
 from .pipeline import extract_bytes, extract_file
+from .readers.options import OCR_MODES, ReadOptions
 
 Format = Enum("Format", {name: name for name in EXPORTERS}, type=str)  # type: ignore[misc]
 TableName = Enum("TableName", {name: name for name in TABLES}, type=str)  # type: ignore[misc]
+OcrMode = Enum("OcrMode", {name: name for name in OCR_MODES}, type=str)  # type: ignore[misc]
+
+# The OCR options of `extract` and `show`, defined once.
+OcrOption = Annotated[OcrMode, typer.Option(
+    "--ocr", help="OCR scanned pages: auto (pages without a text layer, and images), always (every page), never.")]
+OcrLangOption = Annotated[str, typer.Option("--ocr-lang", help="Tesseract language(s) for OCR, e.g. dan or dan+eng.")]
+OcrDpiOption = Annotated[int | None, typer.Option(
+    "--ocr-dpi", min=72, max=1200,
+    help="Render PDF pages at this resolution for OCR (default: the scan's own, else 300).")]
 
 app = typer.Typer(
     help="Turn Danish municipal agendas and minutes (dagsordener, referater) into structured data.\n\n"
@@ -74,7 +85,8 @@ def _fail_line(message: str) -> None:
 
 def _failure_record(result: FileResult) -> dict[str, Any]:
     """A JSON Lines record for a file that could not be parsed, so nothing goes missing."""
-    return {"schema_version": "1.0", "source": {"path": result.path, "format": None, "sha256": None, "pages": None},
+    return {"schema_version": SCHEMA_VERSION, "source": {"path": result.path, "format": None, "sha256": None,
+                                                         "pages": None, "ocr_pages": []},
             "meeting": None, "items": [], "warnings": [], "error": result.error}
 
 
@@ -182,8 +194,12 @@ def extract(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for failures.")] = False,
+    ocr: OcrOption = OcrMode["auto"],
+    ocr_lang: OcrLangOption = "dan",
+    ocr_dpi: OcrDpiOption = None,
 ) -> None:
     fmt_name, table_name = fmt.value, table.value
+    read_options = ReadOptions(ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi)
     if skip_unchanged and output_dir is None:
         raise typer.BadParameter("--skip-unchanged needs --output-dir", param_hint="--skip-unchanged")
     inputs = expand_inputs(paths, recursive, stdin=lambda: sys.stdin.buffer.read())
@@ -204,12 +220,12 @@ def extract(
         stream = OutputStream(handle, fmt_name, options, bom=use_bom) if output_dir is None else None
         task = progress.add_task("extracting", total=len(inputs), stats="")
         for result in run_batch(inputs, workers or default_workers(), timeout, fail_fast,
-                                output_dir if skip_unchanged else None, render=renderer):
+                                output_dir if skip_unchanged else None, render=renderer, options=read_options):
             tally.add(result)
             if result.error:
                 _fail_line(result.error)
                 if debug and result.path != STDIN:
-                    _debug_traceback(result.path)
+                    _debug_traceback(result.path, read_options)
                 if stream is not None:
                     stream.failure(_failure_record(result))
             elif result.rendered is not None and output_dir is not None:
@@ -224,10 +240,10 @@ def extract(
     raise typer.Exit(1 if tally.failed else 0)
 
 
-def _debug_traceback(path: str) -> None:
+def _debug_traceback(path: str, options: ReadOptions) -> None:
     """Re-run a failed file in this process to show where it failed."""
     try:
-        extract_file(path)
+        extract_file(path, options)
     except Exception:  # noqa: BLE001 - showing the traceback is the point
         err.print(traceback.format_exc(), markup=False, highlight=False)
 
@@ -247,9 +263,14 @@ def show(
     path: Annotated[str, typer.Argument(help="A PDF, HTML or text file, or - for stdin.")],
     item: Annotated[str | None, typer.Option("--item", "-i", help="Show only the item with this number.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of a failure.")] = False,
+    ocr: OcrOption = OcrMode["auto"],
+    ocr_lang: OcrLangOption = "dan",
+    ocr_dpi: OcrDpiOption = None,
 ) -> None:
+    options = ReadOptions(ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi, ocr_workers=default_workers())
     try:
-        doc = extract_bytes(sys.stdin.buffer.read(), STDIN) if path == STDIN else extract_file(path)
+        doc = (extract_bytes(sys.stdin.buffer.read(), STDIN, options=options) if path == STDIN
+               else extract_file(path, options))
     except MinutesError as error:
         _fail_line(str(error))
         if debug:

@@ -39,3 +39,7 @@ class UnreadableDocument(MinutesError):
 
 class ExtractionTimeout(MinutesError):
     """Parsing one input took longer than the allowed time."""
+
+
+class OcrUnavailable(MinutesError):
+    """Reading a scan needs OCR, and Tesseract (tesserocr) or its language model is not installed."""

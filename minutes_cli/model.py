@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
-SourceFormat = Literal["pdf", "html", "text"]
+SourceFormat = Literal["pdf", "html", "text", "image"]
+# Formats whose lines carry page numbers that the output reports (source.pages, items[].pages).
+PAGED_FORMATS: tuple[SourceFormat, ...] = ("pdf", "image")
 MeetingKind = Literal["agenda", "minutes"]
 Outcome = Literal["approved", "recommended", "noted", "rejected", "postponed", "other"]
 
@@ -121,6 +123,7 @@ class RawDocument:
     pages: int | None = None
     warnings: tuple[Warning, ...] = ()
     aside: tuple[str, ...] = ()  # text around the document (page title, site footer, logo) naming its publisher
+    ocr_pages: tuple[int, ...] = ()  # pages whose lines were read by OCR
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ class Source(_Record):
     format: SourceFormat
     sha256: str
     pages: int | None = None
+    ocr_pages: tuple[int, ...] = ()  # pages read by OCR (schema 1.1)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from pathlib import Path
 from .cleanup import clean
 from .errors import InputNotFound
 from .extract import build_item, guess_municipality, read_header
-from .model import Document, RawDocument, Source, SourceFormat, Warning
+from .model import PAGED_FORMATS, Document, RawDocument, Source, SourceFormat, Warning
 from .readers import detect_format, read
+from .readers.options import ReadOptions
 from .segment import split_items, to_paragraphs
 
 # A municipality named only in the body must be named this often to count as the document's.
@@ -38,7 +39,7 @@ def build_document(raw: RawDocument, source: Source) -> Document:
     free_headings = not any(map(attrgetter("heading"), lines))
     results = [build_item(raw_item, meeting.date, free_headings) for raw_item in segmented.items]
     items = [r.item for r in results]
-    if source.format != "pdf":
+    if source.format not in PAGED_FORMATS:
         items = [item if item.pages is None else replace(item, pages=None) for item in items]
     if meeting.kind == "agenda":
         # an agenda is published before the meeting: a "Beslutning" in it is part of a
@@ -77,18 +78,21 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def extract_bytes(data: bytes, path: str, fmt: SourceFormat | None = None) -> Document:
-    """Parse a document held in memory; `path` names it in the output and in errors."""
+def extract_bytes(data: bytes, path: str, fmt: SourceFormat | None = None,
+                  options: ReadOptions | None = None) -> Document:
+    """Parse a document held in memory; `path` names it in the output and in errors; `options` say how to
+    read it (OCR), the defaults when None."""
     with _collector_paused():
-        return _extract_bytes(data, path, fmt)
+        return _extract_bytes(data, path, fmt, options)
 
 
-def _extract_bytes(data: bytes, path: str, fmt: SourceFormat | None) -> Document:
+def _extract_bytes(data: bytes, path: str, fmt: SourceFormat | None, options: ReadOptions | None) -> Document:
     fmt = fmt or detect_format(data, path)
-    raw = read(data, path, fmt)
-    # pages are a PDF notion: form feeds in a text export help find running headers, no more
-    pages = raw.pages if fmt == "pdf" else None
-    source = Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=pages)
+    raw = read(data, path, fmt, options)
+    # pages are a PDF (and scan) notion: form feeds in a text export help find running headers, no more
+    pages = raw.pages if fmt in PAGED_FORMATS else None
+    source = Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=pages,
+                    ocr_pages=raw.ocr_pages)
     return build_document(raw, source)
 
 
@@ -106,9 +110,9 @@ def read_input(path: str | Path) -> bytes:
         raise InputNotFound(name, f"cannot be read ({error.strerror})") from error
 
 
-def extract_file(path: str | Path) -> Document:
-    """Parse a PDF, HTML or text file."""
-    return extract_bytes(read_input(path), str(path))
+def extract_file(path: str | Path, options: ReadOptions | None = None) -> Document:
+    """Parse a PDF, HTML, text or image file."""
+    return extract_bytes(read_input(path), str(path), options=options)
 
 
 def extract_text(text: str, path: str = "-") -> Document:

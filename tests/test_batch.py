@@ -30,15 +30,16 @@ def folder(tmp_path: Path) -> Path:
     for n in range(1, 6):
         (tmp_path / f"referat{n}.txt").write_text(MINUTES.format(n=n), encoding="utf-8")
     (tmp_path / "sub" / "referat9.txt").write_text(MINUTES.format(n=9), encoding="utf-8")
-    (tmp_path / "sub" / "logo.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "sub" / "logo.gif").write_bytes(b"GIF89a")
+    (tmp_path / "sub" / "scan.tif").write_bytes(b"II*\x00")
     (tmp_path / "broken.pdf").write_bytes(b"not a pdf at all")
     return tmp_path
 
 
 def test_expand_directory_recursively_skips_non_documents(folder: Path) -> None:
     found = [i.relative for i in expand_inputs([str(folder)], recursive=True)]
-    assert "sub/referat9.txt" in found and "broken.pdf" in found
-    assert not any(name.endswith(".png") for name in found)
+    assert "sub/referat9.txt" in found and "broken.pdf" in found and "sub/scan.tif" in found  # scans are documents
+    assert not any(name.endswith(".gif") for name in found)
 
 
 def test_expand_glob_and_keep_unmatched_names(folder: Path) -> None:
@@ -72,7 +73,7 @@ def test_fail_fast_stops_after_the_first_failure(folder: Path, workers: int) -> 
 
 
 def test_timeout_fails_only_the_slow_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def slow(data: bytes, path: str) -> object:
+    def slow(data: bytes, path: str, **options: object) -> object:
         time.sleep(5)
         raise AssertionError("should have timed out")
 

@@ -13,6 +13,7 @@ from minutes_cli import document_to_dict, extract_bytes
 from minutes_cli.errors import EmptyInput, MinutesError, UnreadableDocument, UnsupportedFormat
 from minutes_cli.readers import detect_format, read
 from minutes_cli.readers.html_reader import read_html
+from minutes_cli.readers.options import OcrMode, ReadOptions
 from minutes_cli.readers.text_reader import read_text
 
 # --- format detection -----------------------------------------------------------------------------
@@ -38,6 +39,12 @@ MINIMAL_PDF = make_pdf([page_of_lines(["Punkt 1: Vejbelysning"])])
         pytest.param(b"Referat\n\nPunkt 1: Vejbelysning\n", "referat.txt", "text", id="text"),
         pytest.param("Referat – Mødelokale 2608".encode("cp1252"), "referat.txt", "text", id="text-cp1252"),
         pytest.param(b"Punkt 1 < Punkt 2", "noter.md", "text", id="text-with-angle-bracket"),
+        # scans, read by OCR: detected by content, whatever the name says
+        pytest.param(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "scan.png", "image", id="png"),
+        pytest.param(b"\xff\xd8\xff\xe0" + b"\x00" * 40, "scan.jpg", "image", id="jpeg"),
+        pytest.param(b"II*\x00" + b"\x00" * 40, "referat-1998.tif", "image", id="tiff-little-endian"),
+        pytest.param(b"MM\x00*" + b"\x00" * 40, "referat-1998", "image", id="tiff-big-endian-no-suffix"),
+        pytest.param(b"II*\x00" + b"\x00" * 40, "referat.pdf", "image", id="tiff-named-pdf"),
     ],
 )
 def test_detect_format(data: bytes, path: str, fmt: str) -> None:
@@ -50,8 +57,7 @@ def test_detect_format(data: bytes, path: str, fmt: str) -> None:
         pytest.param(b'<?xml version="1.0" encoding="utf-8"?><Publication><Item/></Publication>', "p.xml",
                      UnsupportedFormat, id="xml-export"),
         pytest.param(b"PK\x03\x04\x14\x00\x00\x00" + b"\x00" * 40, "bilag.docx", UnsupportedFormat, id="zip"),
-        pytest.param(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "scan.png", UnsupportedFormat, id="png"),
-        pytest.param(b"\xff\xd8\xff\xe0" + b"\x00" * 40, "scan.jpg", UnsupportedFormat, id="jpeg"),
+        pytest.param(b"GIF89a" + b"\x00" * 40, "logo.gif", UnsupportedFormat, id="gif"),
         pytest.param(bytes(range(256)) * 4, "data.bin", UnsupportedFormat, id="binary"),
         pytest.param(b"", "tom.txt", EmptyInput, id="empty"),
         pytest.param(b" \n\t\r\n", "tom.txt", EmptyInput, id="whitespace-only"),
@@ -160,7 +166,8 @@ def _all_item_text(doc: dict[str, Any]) -> str:
 
 def test_pdf_source_and_schema(minutes_pdf: bytes, minutes_doc: dict[str, Any]) -> None:
     assert minutes_doc["source"] == {"path": "referat.pdf", "format": "pdf",
-                                     "sha256": hashlib.sha256(minutes_pdf).hexdigest(), "pages": 3}
+                                     "sha256": hashlib.sha256(minutes_pdf).hexdigest(), "pages": 3,
+                                     "ocr_pages": []}
     assert schema_errors(minutes_doc) == []
     assert minutes_doc["warnings"] == []
 
@@ -200,19 +207,20 @@ def test_pdf_hyphenation_joined(minutes_doc: dict[str, Any]) -> None:
     assert "så dækningsområdet bliver større" in _all_item_text(minutes_doc)
 
 
-def test_pdf_page_without_text_is_a_warning() -> None:
+def test_pdf_page_without_text_is_a_warning_without_ocr() -> None:
     text_page = page_of_lines(["Punkt 1: Vejbelysning", None, "Beslutning", "Godkendt.", None,
                                "Punkt 2: Cykelsti", None, "Beslutning", "Anbefales."])
-    doc = document_to_dict(extract_bytes(make_pdf([text_page, []]), "scannet.pdf"))
+    doc = document_to_dict(extract_bytes(make_pdf([text_page, []]), "scannet.pdf", options=ReadOptions(ocr="never")))
     assert doc["source"]["pages"] == 2
     assert [(w["code"], w["page"]) for w in doc["warnings"]] == [("no-text-layer", 2)]
     assert [i["number"] for i in doc["items"]] == ["1", "2"]
     assert schema_errors(doc) == []
 
 
-def test_pdf_without_any_text_is_empty_input() -> None:
-    with pytest.raises(EmptyInput, match="scan.pdf"):
-        extract_bytes(make_pdf([[], []]), "scan.pdf")
+@pytest.mark.parametrize("ocr", ["never", "auto"])
+def test_pdf_without_any_text_is_empty_input(ocr: OcrMode) -> None:
+    with pytest.raises(EmptyInput, match="scan.pdf"):  # blank pages: OCR (when on) finds nothing either
+        extract_bytes(make_pdf([[], []]), "scan.pdf", options=ReadOptions(ocr=ocr))
 
 
 @pytest.mark.parametrize(

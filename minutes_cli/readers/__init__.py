@@ -1,9 +1,10 @@
-"""Readers: turn the bytes of a PDF, HTML page or text file into lines with pages.
+"""Readers: turn the bytes of a PDF, HTML page, text file or scanned image into lines with pages.
 
 `READERS` maps a format name to its reader; `detect_format` decides the
 format from the content (magic bytes, markup), using the file name only to
-break ties. Formats we know but do not read (XML exports, images, archives)
-raise `UnsupportedFormat` with a clear reason.
+break ties. Formats we know but do not read (XML exports, GIF, archives)
+raise `UnsupportedFormat` with a clear reason. `read` makes its
+`ReadOptions` current while the reader runs (see readers/options.py).
 """
 
 from __future__ import annotations
@@ -15,21 +16,19 @@ import regex
 from ..errors import EmptyInput, UnsupportedFormat
 from ..model import RawDocument, SourceFormat
 from .html_reader import read_html
+from .image_reader import IMAGE_SIGNATURES, read_image
+from .options import ReadOptions, using
 from .pdf_reader import read_pdf
 from .text_reader import read_text
 
 Reader = Callable[[bytes, str], RawDocument]
 
-READERS: dict[SourceFormat, Reader] = {"pdf": read_pdf, "html": read_html, "text": read_text}
+READERS: dict[SourceFormat, Reader] = {"pdf": read_pdf, "html": read_html, "text": read_text, "image": read_image}
 
 # Leading bytes of formats that are not documents we read, with a name for the error.
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX)"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
     (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file (DOC/XLS)"),
     (b"\x1f\x8b", "a gzip archive"),
     (b"{\\rtf", "an RTF file"),
@@ -66,6 +65,8 @@ def detect_format(data: bytes, path: str) -> SourceFormat:
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith(IMAGE_SIGNATURES):  # a scan: TIFF, PNG or JPEG, read by OCR
+        return "image"
     for signature, name in _BINARY_SIGNATURES:
         if head.startswith(signature):
             raise UnsupportedFormat(path, f"this is {name}, not a PDF, HTML or text document")
@@ -87,9 +88,10 @@ def detect_format(data: bytes, path: str) -> SourceFormat:
     return "text"
 
 
-def read(data: bytes, path: str, fmt: SourceFormat | None = None) -> RawDocument:
-    """Lines of the document with its format and page count."""
-    return READERS[fmt or detect_format(data, path)](data, path)
+def read(data: bytes, path: str, fmt: SourceFormat | None = None, options: ReadOptions | None = None) -> RawDocument:
+    """Lines of the document with its format and page count; `options` (OCR) apply while it is read."""
+    with using(options):
+        return READERS[fmt or detect_format(data, path)](data, path)
 
 
-__all__ = ["READERS", "detect_format", "read"]
+__all__ = ["READERS", "ReadOptions", "detect_format", "read"]

@@ -5,7 +5,8 @@ than pdfplumber and gives, per character, the baseline and font that tell
 paragraph breaks (a vertical gap larger than the usual line pitch) and
 headings (a bold font) apart. Pages are read one at a time and released, so
 memory stays flat on long documents. A page without a text layer is reported
-as a `no-text-layer` warning; OCR is out of scope. When pdfium cannot parse a
+as a `no-text-layer` warning, or, with OCR on (`ReadOptions.ocr`), rendered and
+read by OCR (readers/ocr.py; the hook is `_wants_ocr`/`_with_ocr`). When pdfium cannot parse a
 damaged file at all, pdfplumber (pdfminer), slower but more lenient, gets a
 try before the file is reported as unreadable.
 """
@@ -23,6 +24,8 @@ from ..cleanup.characters import normalise_characters
 from ..errors import EmptyInput, UnreadableDocument
 from ..model import Line, RawDocument, Warning
 from ..vocabulary import KNOWN_HEADINGS, normalise_label
+from . import ocr
+from .options import current_options
 
 # A page with fewer visible characters than this has no usable text layer
 # (scans often carry a stray page number or a few garbage glyphs).
@@ -213,6 +216,23 @@ def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
     return lines
 
 
+# --- OCR hook: pages without a usable text layer are read by OCR (readers/ocr.py).
+
+
+def _wants_ocr(scanned: bool) -> bool:
+    """True when this page goes to OCR: `--ocr always`, or `auto` and it has no usable text layer."""
+    mode = current_options().ocr
+    return mode == "always" or (mode == "auto" and scanned and ocr.ocr_available())
+
+
+def _with_ocr(pdf: pdfium.PdfDocument, numbers: list[int], lines: list[Line]) -> tuple[list[Line], list[Warning],
+                                                                                         tuple[int, ...]]:
+    """The text-layer lines with the OCR'd pages' lines put in page order, their warnings and page numbers."""
+    result = ocr.read_pdf_pages(pdf, numbers, current_options())
+    merged = sorted([*lines, *result.lines], key=lambda line: line.page or 0)  # stable: each page keeps its order
+    return merged, list(result.warnings), result.pages
+
+
 def read_pdf(data: bytes, path: str) -> RawDocument:
     """A PDF's lines, page by page; warnings for pages with no text layer."""
     pdf = _open(data, path)
@@ -221,6 +241,8 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
     try:
         lines: list[Line] = []
         warnings: list[Warning] = []
+        to_ocr: list[int] = []
+        ocr_pages: tuple[int, ...] = ()
         page_count = len(pdf)
         for index in range(page_count):
             page = pdf[index]
@@ -230,11 +252,18 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
             finally:
                 textpage.close()
                 page.close()
-            if sum(len(line.text.replace(" ", "")) for line in page_lines) < MIN_PAGE_CHARS:
+            scanned = sum(len(line.text.replace(" ", "")) for line in page_lines) < MIN_PAGE_CHARS
+            if _wants_ocr(scanned):
+                to_ocr.append(index + 1)
+                continue
+            if scanned:
                 warnings.append(Warning("no-text-layer", f"page {index + 1} has no text; it may need OCR", index + 1))
             lines.extend(page_lines)
+        if to_ocr:  # OCR hook: see _wants_ocr
+            lines, ocr_warnings, ocr_pages = _with_ocr(pdf, to_ocr, lines)
+            warnings.extend(ocr_warnings)
     finally:
         pdf.close()
     if not lines:
         raise EmptyInput(path, f"the PDF has {page_count} page(s) but no text layer", "it may be a scan that needs OCR")
-    return RawDocument(tuple(lines), "pdf", page_count, tuple(warnings))
+    return RawDocument(tuple(lines), "pdf", page_count, tuple(warnings), ocr_pages=ocr_pages)

@@ -1,0 +1,473 @@
+"""OCR: page images to lines that know their page, size, paragraph gaps and headings (Tesseract via tesserocr).
+
+A scanned page arrives as a `PageImage` (a PDF page rendered by pypdfium2, or
+a frame of a TIFF/PNG/JPEG). Tesseract reads it with the Danish model shipped
+in `minutes_cli/tessdata/` (or a model found through TESSDATA_PREFIX), and
+its result iterator gives every word with its box and confidence. Words are
+grouped into Tesseract's text lines, and each line becomes a `Line` as a PDF
+reader would make it:
+
+- `page`: the page number;
+- `size`: the font size in points, from the line's row height (Tesseract's
+  fit of the word boxes' x-height and ascenders) at the page's resolution;
+- `gap_before`: the line's baseline lies further below the line before than
+  the page's usual line pitch allows, or it starts a new text block;
+- `heading`: a short line set larger than the page's body text and standing
+  apart (a gap before it and after it), as a title or section heading is.
+
+Tesseract deskews and thresholds (Otsu) the page itself, and it turns text
+lines it finds standing on their side. A page that reads poorly at 0° (upside
+down, or on its side the other way) is read at 180°, and while it still reads
+poorly, at 90° and 270°; the reading with the best mean word confidence is
+kept (the tessdata_fast model comes without orientation-detection data, and
+trying turns costs nothing on the pages that read well at 0°).
+
+Pages are read in parallel by `read_pages`: up to `ocr_workers` threads, each
+with its own Tesseract instance (tesserocr releases the GIL while Tesseract
+works), a bounded number of page images in flight, each dropped once read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..cleanup.characters import normalise_characters
+from ..errors import OcrUnavailable
+from ..model import Line, Warning
+from .options import ReadOptions
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+# Resolution a PDF page is rendered at when it holds no image that states its own
+# (the issue's figure; Tesseract's own recommendation is at least 300 dpi).
+DEFAULT_DPI = 300
+# A page image's own resolution is used when it lies within these bounds; outside
+# them (a thumbnail, a 1200 dpi line-art scan) the page is rendered at DEFAULT_DPI.
+MIN_OWN_DPI, MAX_OWN_DPI = 150, 600
+
+# A page whose mean word confidence is below this gets an `ocr-low-confidence`
+# warning. The scanned twins of the corpus read at 88-95 and their fields score as
+# the born-digital ones; pages of noise, handwriting or a wrong orientation read
+# below 60. 70 leaves room for an older, greyer scan that still reads usefully.
+OCR_CONFIDENCE_FLOOR = 70.0
+
+# A page read at 0° with a mean confidence below this, or with fewer words than
+# MIN_ORIENTED_WORDS, is read at the other three orientations too. Upright pages of
+# the twins read at 85 or more; a page on its side reads below 50.
+ORIENTATION_RETRY_CONFIDENCE = 65.0
+MIN_ORIENTED_WORDS = 5
+
+# Tesseract's row height (x-height plus ascenders) is this fraction of the font
+# size: measured on fixtures/p1_kk_bif.pdf rendered at 200 dpi, 16 pt body text has
+# rows of 31 px (11.2 pt) and its 32 pt title rows of 61 px: 1/0.70 = 1.43.
+POINTS_PER_ROW_POINT = 1.43
+# A row height above this many times the line's box is a misfit (a lone rule or
+# stroke); the box height, scaled as a body line's box relates to its font, stands in.
+MAX_ROW_TO_BOX = 1.3
+POINTS_PER_BOX_POINT = 1.15
+
+# A line starts a paragraph when its baseline is more than this many times the
+# page's usual line pitch below the line before: the PDF reader's ratio
+# (pdf_reader.PARAGRAPH_GAP_RATIO), for the same documents scanned.
+PARAGRAPH_GAP_RATIO = 1.3
+# Words further apart than this many row heights (about 3.5 em) stand in different
+# columns: a letterhead's "Til: SFU" beside "SOCIAL, SUNDHED OG" (Ballerup eDoc), a side
+# label beside its text. A tab after a label ("Tlf.:<tab>4477 3830") is up to 3 rows.
+COLUMN_GAP_ROWS = 5.0
+
+# A line whose words have a mean confidence below this is not text but a picture read
+# as letters: the twins' logos ("BALLERUP" in a crest) read at 30-50, text lines at 85
+# or more; an old scan's text lines at 60-80 stay. (They still count in the page's
+# confidence.)
+MIN_LINE_CONFIDENCE = 55.0
+
+# Line pitches above this many body font sizes are not line spacing (a gap of
+# several blank lines), so they do not count towards the usual pitch.
+MAX_PITCH_SIZES = 3.0
+
+# A heading is set at least this many times the page's body size (16 pt body text
+# with 18.7 pt section headings in fixtures/p1_kk_bif.pdf: 1.17; OCR sizes vary by
+# about 5 %), is at most MAX_HEADING_CHARS long, and has gaps before and after.
+HEADING_SIZE_RATIO = 1.1
+MAX_HEADING_CHARS = 90
+
+# Page images waiting for or in OCR per worker thread: enough to keep each busy
+# while the next page renders, few enough to bound memory (a 300 dpi A4 page in
+# grey is about 9 MB).
+PAGES_IN_FLIGHT_PER_WORKER = 2
+
+INSTALL_HINT = "install OCR support with: pip install 'minutes[ocr]'"
+
+# A list bullet that OCR read as a sign: "+ Projektbeskrivelse", "« Budget", "* Bilag 1"
+# (the Danish model has no "•" in its alphabet). Turned back into "• ", which every
+# later stage knows as a bullet.
+OCR_BULLET_RE = re.compile(r"^[+«»*·°] (?=\S)")
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """A page to read: its number in the document, its image and the image's resolution."""
+
+    number: int
+    image: Image
+    dpi: int
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """What OCR read on one page: its lines, the mean word confidence (0-100), the word count
+    and the clockwise rotation (0, 90, 180, 270) that read best."""
+
+    number: int
+    lines: tuple[Line, ...]
+    confidence: float
+    words: int
+    rotation: int = 0
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    confidence: float
+    box: tuple[int, int, int, int]  # left, top, right, bottom in pixels
+
+
+@dataclass(frozen=True)
+class _RawLine:
+    words: tuple[_Word, ...]
+    box: tuple[int, int, int, int]
+    row_height: float
+    new_block: bool
+    baseline: float | None = None  # y of the baseline where the line starts (None: the box's bottom)
+
+    @property
+    def base(self) -> float:
+        return self.box[3] if self.baseline is None else self.baseline
+
+    @property
+    def confidence(self) -> float:
+        return statistics.fmean(w.confidence for w in self.words)
+
+
+def _tesserocr() -> Any:
+    """The tesserocr module, or `OcrUnavailable` naming the install command."""
+    try:
+        import tesserocr
+    except ImportError as error:  # the optional extra is not installed
+        raise OcrUnavailable("tesserocr", "OCR needs the tesserocr package", INSTALL_HINT) from error
+    return tesserocr
+
+
+def ocr_available() -> bool:
+    """True when tesserocr can be imported (the `ocr` extra is installed)."""
+    try:
+        _tesserocr()
+    except OcrUnavailable:
+        return False
+    return True
+
+
+def _tessdata_folders() -> list[Path]:
+    """Where language models are looked for: the package's own, then TESSDATA_PREFIX, then tesserocr's default."""
+    folders = [Path(str(files("minutes_cli") / "tessdata"))]
+    if os.environ.get("TESSDATA_PREFIX"):
+        prefix = Path(os.environ["TESSDATA_PREFIX"])
+        folders += [prefix, prefix / "tessdata"]
+    try:
+        default, _ = _tesserocr().get_languages()
+        if default:
+            folders.append(Path(default))
+    except (OcrUnavailable, RuntimeError):
+        pass
+    return folders
+
+
+@cache
+def tessdata_for(lang: str) -> str:
+    """The folder holding every model `lang` names ("dan", "dan+eng"); `OcrUnavailable` when there is none."""
+    needed = [f"{name}.traineddata" for name in lang.split("+") if name]
+    for folder in _tessdata_folders():
+        if needed and all((folder / name).is_file() for name in needed):
+            return str(folder)
+    raise OcrUnavailable(lang, f"no Tesseract model for language '{lang}'",
+                         "install its .traineddata (e.g. Debian's tesseract-ocr-LANG) and set TESSDATA_PREFIX")
+
+
+# One Tesseract instance per thread and language: loading the model takes about
+# 0.1 s, so a worker process reuses it for every page of every file it reads.
+_ENGINES = threading.local()
+
+
+def _engine(lang: str) -> Any:
+    engines: dict[str, Any] = getattr(_ENGINES, "by_lang", None) or {}
+    if lang not in engines:
+        tesserocr = _tesserocr()
+        path = tessdata_for(lang)
+        try:
+            engines[lang] = tesserocr.PyTessBaseAPI(path=path, lang=lang)
+        except RuntimeError as error:
+            raise OcrUnavailable(lang, f"Tesseract could not load the '{lang}' model from {path}") from error
+        _ENGINES.by_lang = engines
+    return engines[lang]
+
+
+def _words(api: Any) -> list[_RawLine]:
+    """The recognised words grouped into Tesseract's text lines, in reading order."""
+    from tesserocr import RIL
+
+    iterator = api.GetIterator()
+    lines: list[_RawLine] = []
+    if iterator is None:
+        return lines
+    current: list[_Word] = []
+    row_height, new_block = 0.0, True
+    baseline: tuple[tuple[int, int], tuple[int, int]] | None = None
+
+    def flush() -> None:
+        for index, part in enumerate(_columns(current, row_height)):
+            boxes = [w.box for w in part]
+            box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                   max(b[3] for b in boxes))
+            lines.append(_RawLine(tuple(part), box, row_height, new_block or index > 0, _y_at(baseline, box[0])))
+
+    iterator.Begin()
+    while True:
+        if iterator.IsAtBeginningOf(RIL.TEXTLINE):
+            flush()
+            current = []
+            new_block = iterator.IsAtBeginningOf(RIL.BLOCK)
+            row_height = iterator.RowAttributes().get("row_height", 0.0)
+            baseline = iterator.Baseline(RIL.TEXTLINE)
+        try:
+            text, box = iterator.GetUTF8Text(RIL.WORD), iterator.BoundingBox(RIL.WORD)
+        except RuntimeError:  # "No text returned": an empty element (a blank page gives only that)
+            text, box = "", None
+        if text and text.strip() and box:
+            current.append(_Word(text.strip(), iterator.Confidence(RIL.WORD), box))
+        if not iterator.Next(RIL.WORD):
+            break
+    flush()
+    return lines
+
+
+def _y_at(baseline: tuple[tuple[int, int], tuple[int, int]] | None, x: float) -> float | None:
+    """The baseline's y at x (a skewed page's baseline slopes: lines are compared where they start)."""
+    if not baseline:
+        return None
+    (x1, y1), (x2, y2) = baseline
+    if x2 == x1:
+        return None  # vertical text
+    return y1 + (y2 - y1) * (x - x1) / (x2 - x1)
+
+
+def _columns(words: list[_Word], row_height: float) -> list[list[_Word]]:
+    """A Tesseract line cut where the space between two words is a column gap ("Til: SFU      SOCIAL, SUNDHED")."""
+    if not words:
+        return []
+    limit = max(row_height, 1.0) * COLUMN_GAP_ROWS
+    parts = [[words[0]]]
+    for before, word in zip(words[:-1], words[1:], strict=True):
+        if word.box[0] - before.box[2] > limit:
+            parts.append([])
+        parts[-1].append(word)
+    return parts
+
+
+def _size(line: _RawLine, dpi: int) -> float:
+    """The line's font size in points."""
+    box_height = line.box[3] - line.box[1]
+    if 0 < line.row_height <= box_height * MAX_ROW_TO_BOX:
+        return line.row_height * 72 / dpi * POINTS_PER_ROW_POINT
+    return box_height * 72 / dpi * POINTS_PER_BOX_POINT
+
+
+def build_lines(raw_lines: list[_RawLine], page_number: int, dpi: int) -> tuple[Line, ...]:
+    """`Line`s from Tesseract's lines: text, page, size, paragraph gaps and headings by size and isolation."""
+    raw_lines = [raw for raw in raw_lines if raw.confidence >= MIN_LINE_CONFIDENCE]
+    texts = [OCR_BULLET_RE.sub("• ", " ".join(normalise_characters(" ".join(w.text for w in raw.words)).split()))
+             for raw in raw_lines]
+    kept = [(raw, text) for raw, text in zip(raw_lines, texts, strict=True) if text]
+    if not kept:
+        return ()
+    sizes = [round(_size(raw, dpi), 1) for raw, _ in kept]
+    # the body size: the size most characters are set in
+    weighted = sorted((size, len(text)) for size, (_, text) in zip(sizes, kept, strict=True))
+    half, running, body = sum(n for _, n in weighted) / 2, 0, weighted[-1][0]
+    for size, count in weighted:
+        running += count
+        if running >= half:
+            body = size
+            break
+    bottoms = [raw.base for raw, _ in kept]
+    max_pitch = body * dpi / 72 * MAX_PITCH_SIZES
+    pitches = [b - a for a, b in zip(bottoms[:-1], bottoms[1:], strict=True) if 0 < b - a <= max_pitch]
+    pitch = statistics.median(pitches) if pitches else 0.0
+    gaps = []
+    for index, (raw, _) in enumerate(kept):
+        if index == 0 or raw.new_block:
+            gaps.append(True)
+            continue
+        step = bottoms[index] - bottoms[index - 1]
+        # a new column or a line above the one before starts a paragraph too
+        gaps.append(pitch > 0 and not 0 <= step <= pitch * PARAGRAPH_GAP_RATIO)
+    lines: list[Line] = []
+    for index, ((_, text), size) in enumerate(zip(kept, sizes, strict=True)):
+        isolated = gaps[index] and (index + 1 == len(kept) or gaps[index + 1])
+        heading = isolated and size >= body * HEADING_SIZE_RATIO and len(text) <= MAX_HEADING_CHARS
+        lines.append(Line(text, page_number, heading=heading, gap_before=gaps[index], size=size))
+    return tuple(lines)
+
+
+def _read_once(api: Any, image: Image, dpi: int) -> tuple[list[_RawLine], float, int]:
+    api.SetImage(image)
+    api.SetSourceResolution(dpi)
+    api.Recognize()
+    raw_lines = _words(api)
+    confidences = [w.confidence for raw in raw_lines for w in raw.words if w.confidence >= 0]
+    return raw_lines, (statistics.fmean(confidences) if confidences else 0.0), len(confidences)
+
+
+def recognise(page: PageImage, lang: str) -> OcrPage:
+    """Read one page image: its lines, mean word confidence and the orientation that read best."""
+    api = _engine(lang)
+    image = page.image if page.image.mode in ("L", "1", "RGB") else page.image.convert("L")
+    raw_lines, confidence, words = _read_once(api, image, page.dpi)
+    rotation = 0
+    if words and (confidence < ORIENTATION_RETRY_CONFIDENCE or words < MIN_ORIENTED_WORDS):  # not a blank page
+        for turn in (180, 90, 270):
+            # PIL rotates counter-clockwise: turning the image back by `turn` reads a page turned by `turn`
+            turned = image.rotate(turn, expand=True, fillcolor=255 if image.mode == "L" else None)
+            candidate = _read_once(api, turned, page.dpi)
+            del turned
+            if candidate[2] >= MIN_ORIENTED_WORDS and candidate[1] > confidence:
+                raw_lines, confidence, words = candidate
+                rotation = turn
+            if confidence >= ORIENTATION_RETRY_CONFIDENCE:
+                break  # upside down is the common case; a page on its side Tesseract mostly turns itself
+    api.Clear()  # release Tesseract's copy of the image and its results
+    return OcrPage(page.number, build_lines(raw_lines, page.number, page.dpi), round(confidence, 1), words, rotation)
+
+
+def read_pages(pages: Iterable[PageImage], options: ReadOptions) -> Iterator[OcrPage]:
+    """Read page images in order; with `options.ocr_workers` > 1, that many pages at once.
+
+    `pages` is consumed in the calling thread (so a PDF renderer that is not
+    thread-safe is only ever called from there), at most a few pages ahead of the
+    page being handed back; each image is released once read.
+    """
+    lang = options.ocr_lang
+    _tesserocr()  # fail before rendering anything when tesserocr or the model is missing
+    tessdata_for(lang)
+    workers = max(1, options.ocr_workers)
+    if workers == 1:
+        for page in pages:
+            yield recognise(page, lang)
+        return
+    window: deque[Future[OcrPage]] = deque()
+    source = iter(pages)
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
+        submit: Callable[[PageImage], Future[OcrPage]] = lambda p: pool.submit(recognise, p, lang)  # noqa: E731
+        for page in source:
+            window.append(submit(page))
+            del page
+            if len(window) >= workers * PAGES_IN_FLIGHT_PER_WORKER:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+
+def page_warnings(page: OcrPage) -> list[Warning]:
+    """The `ocr` warning every OCR'd page gets, and `ocr-low-confidence` below the floor."""
+    if not page.words:  # a blank page (the back of a sheet): nothing to doubt
+        return [Warning("ocr", f"page {page.number} was read by OCR and holds no text", page.number)]
+    turned = f", turned {page.rotation}°" if page.rotation else ""
+    found = [Warning("ocr", f"page {page.number} was read by OCR (mean word confidence {page.confidence:.0f}"
+                            f" over {page.words} words{turned})", page.number)]
+    if page.confidence < OCR_CONFIDENCE_FLOOR:
+        found.append(Warning("ocr-low-confidence", f"page {page.number}: OCR mean word confidence "
+                             f"{page.confidence:.0f} is below {OCR_CONFIDENCE_FLOOR:.0f}; check the text",
+                             page.number))
+    return found
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    """The lines and warnings of the pages read by OCR, and their numbers."""
+
+    lines: tuple[Line, ...]
+    warnings: tuple[Warning, ...]
+    pages: tuple[int, ...]
+
+
+def read_all(pages: Iterable[PageImage], options: ReadOptions) -> OcrResult:
+    """Read every page image; lines in page order with their warnings."""
+    lines: list[Line] = []
+    warnings: list[Warning] = []
+    numbers: list[int] = []
+    for page in read_pages(pages, options):
+        lines.extend(page.lines)
+        warnings.extend(page_warnings(page))
+        numbers.append(page.number)
+    return OcrResult(tuple(lines), tuple(warnings), tuple(numbers))
+
+
+# --- PDF pages: render the pages without a text layer.
+
+# The page's largest image must cover this share of the page for its resolution to
+# be the page's (a scan fills the page; a logo on an empty page does not).
+MIN_IMAGE_COVER = 0.5
+
+
+def own_scale(page: Any) -> float | None:
+    """Pixels per point of the scan a PDF page holds (its largest image, when it covers most of the page).
+
+    Rendering at exactly this scale gives the scan's own pixels back, one for one
+    (a rounded dpi would resample an A4 page by a pixel and change what OCR reads).
+    """
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    best: tuple[float, float] | None = None
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        cover = (right - left) * (top - bottom)
+        if cover < MIN_IMAGE_COVER * width * height or (best and cover <= best[0]):
+            continue
+        pixels = max(obj.get_px_size())
+        points = max(right - left, top - bottom)
+        if points > 0:
+            best = (cover, pixels / points)
+    if best is None or not MIN_OWN_DPI <= best[1] * 72 <= MAX_OWN_DPI:
+        return None
+    return best[1]
+
+
+def pdf_page_images(pdf: Any, numbers: Iterable[int], dpi: int | None) -> Iterator[PageImage]:
+    """Render the pages numbered `numbers` (from 1) in grey, at `dpi`, else the page image's own, else 300."""
+    for number in numbers:
+        page = pdf[number - 1]
+        try:
+            scale = dpi / 72 if dpi else own_scale(page) or DEFAULT_DPI / 72
+            bitmap = page.render(scale=scale, grayscale=True)
+            image = bitmap.to_pil().convert("L")  # a copy: the bitmap's buffer goes with the bitmap
+            bitmap.close()
+        finally:
+            page.close()
+        yield PageImage(number, image, round(scale * 72))
+
+
+def read_pdf_pages(pdf: Any, numbers: Iterable[int], options: ReadOptions) -> OcrResult:
+    """OCR the given pages of an open pypdfium2 document."""
+    return read_all(pdf_page_images(pdf, numbers, options.ocr_dpi), options)
