@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import random
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ import pypdfium2 as pdfium
 import pytest
 from helpers import FIXTURES, schema_errors
 from pdf_factory import make_pdf, page_of_lines
+from PIL import Image, ImageChops
 from scan_factory import Twin, image_pdf, make_twin, multipage_tiff, scan_pages
 from typer.testing import CliRunner
 
@@ -99,6 +101,42 @@ def test_headings_are_larger_and_isolated(specs: list[tuple[str, int, float]], h
 def test_bullets_read_as_signs_become_bullets(text: str, expected: str) -> None:
     (line,) = _lines((text, 200))
     assert line.text == expected
+
+
+def test_a_hanging_number_joins_its_line() -> None:
+    number = _RawLine((_Word("2.", 90.0, (100, 170, 130, 200)),), (100, 170, 130, 200), BODY_ROW, True, 200)
+    title = _RawLine(tuple(_Word(w, 95.0, (300 + 200 * i, 170, 480 + 200 * i, 200))
+                           for i, w in enumerate(["Bygningsvedligeholdelse", "2013"])),
+                     (300, 170, 680, 200), BODY_ROW, True, 201)
+    body = _raw("Det årlige bygningssyn er nu afsluttet.", 300)
+    # Tesseract hands the number column over first, as a block of its own
+    lines = build_lines(ocr._attach_markers([number, body, title]), 1, DPI)
+    assert [line.text for line in lines] == ["Det årlige bygningssyn er nu afsluttet.",
+                                             "2. Bygningsvedligeholdelse 2013"]
+
+
+def test_words_a_column_apart_are_two_lines() -> None:
+    row = BODY_ROW
+    words = [_Word("Til:", 95.0, (100, 170, 160, 200)), _Word("SFU", 95.0, (180, 170, 240, 200)),
+             _Word("SOCIAL", 95.0, (round(240 + row * 20), 170, round(400 + row * 20), 200))]
+    assert [[w.text for w in part] for part in ocr._columns(words, row)] == [["Til:", "SFU"], ["SOCIAL"]]
+
+
+def test_a_picture_read_as_letters_is_dropped() -> None:
+    crest = _RawLine((_Word("BALLERUP", 34.0, (100, 100, 400, 160)), _Word("”TÆRN", 20.0, (420, 100, 600, 160))),
+                     (100, 100, 600, 160), BODY_ROW * 2, True)
+    lines = build_lines([crest, _raw("Notat om budgettet", 300)], 1, DPI)
+    assert [line.text for line in lines] == ["Notat om budgettet"]
+
+
+def test_a_scanned_page_is_rendered_at_its_own_pixels() -> None:
+    # A4 landscape at 150 dpi: the page size is not a whole number of points, and a
+    # rounded scale would resample the page by a pixel
+    image = Image.frombytes("L", (1754, 1240), random.Random(3).randbytes(1754 * 1240))
+    pdf = pdfium.PdfDocument(image_pdf([image], dpi=150))
+    (page,) = list(ocr.pdf_page_images(pdf, [1], None))
+    assert page.dpi == 150 and page.image.size == image.size
+    assert ImageChops.difference(page.image, image).getbbox() is None  # the same pixels
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,12 @@ reader would make it:
   fit of the word boxes' x-height and ascenders) at the page's resolution;
 - `gap_before`: the line's baseline lies further below the line before than
   the page's usual line pitch allows, or it starts a new text block;
-- `heading`: a short line set larger than the page's body text and standing
-  apart (a gap before it and after it), as a title or section heading is.
+- `bold`: its letters' strokes are clearly wider, for their size, than the
+  body text's (stroke width measured on Tesseract's binarised page: ink area
+  over half its outline);
+- `heading`: a short line set in bold (as the PDF reader marks bold lines), or
+  set larger than the page's body text and standing apart (a gap before it
+  and after it), as a title is.
 
 Tesseract deskews and thresholds (Otsu) the page itself, and it turns text
 lines it finds standing on their side. A page that reads poorly at 0° (upside
@@ -36,7 +40,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -82,10 +86,11 @@ POINTS_PER_BOX_POINT = 1.15
 # page's usual line pitch below the line before: the PDF reader's ratio
 # (pdf_reader.PARAGRAPH_GAP_RATIO), for the same documents scanned.
 PARAGRAPH_GAP_RATIO = 1.3
-# Words further apart than this many row heights (about 3.5 em) stand in different
-# columns: a letterhead's "Til: SFU" beside "SOCIAL, SUNDHED OG" (Ballerup eDoc), a side
-# label beside its text. A tab after a label ("Tlf.:<tab>4477 3830") is up to 3 rows.
-COLUMN_GAP_ROWS = 5.0
+# Words further apart than this many row heights (about 8 em) stand in different
+# columns: a letterhead's "Til: SFU" beside "SOCIAL, SUNDHED OG" (32 rows apart,
+# Ballerup eDoc). A tab after a label ("Tlf.:<tab>4477 3830", 3 rows) or a hanging
+# item number ("1.<tab>Meddelelser", 5-6 rows) stays on its line, as pdfium keeps it.
+COLUMN_GAP_ROWS = 12.0
 
 # A line whose words have a mean confidence below this is not text but a picture read
 # as letters: the twins' logos ("BALLERUP" in a crest) read at 30-50, text lines at 85
@@ -97,11 +102,35 @@ MIN_LINE_CONFIDENCE = 55.0
 # several blank lines), so they do not count towards the usual pitch.
 MAX_PITCH_SIZES = 3.0
 
-# A heading is set at least this many times the page's body size (16 pt body text
-# with 18.7 pt section headings in fixtures/p1_kk_bif.pdf: 1.17; OCR sizes vary by
-# about 5 %), is at most MAX_HEADING_CHARS long, and has gaps before and after.
-HEADING_SIZE_RATIO = 1.1
+# A hanging marker: an item or list number alone in its column. Matches "1.", "12.", "a.", "b)".
+HANGING_MARKER_RE = re.compile(r"^(?:\d{1,3}|[a-zæøå])[.)]$")
+# …joins the line to its right whose baseline lies within this many row heights of its own.
+MARKER_BASELINE_ROWS = 0.5
+# A lone word this short beside a line may be a misread marker, read again with only these characters.
+MAX_MARKER_CHARS = 4
+# Ink up to this many row heights left of a line, where Tesseract found no word, is read
+# again as a possible marker (a hanging "2." Tesseract skipped: Ballerup eDoc twins).
+LOST_MARKER_ROWS = 6.0
+MARKER_CHARACTERS = "0123456789.)abcdefghijklmnopqrstuvwxyzæøå"
+
+# Lines of one paragraph whose sizes differ by at most this share of their median are
+# set in one size (OCR measures the same font within about 5 % line to line).
+SIZE_JITTER = 0.1
+
+# A heading by size is set at least this many times the page's body size, is at most
+# MAX_HEADING_CHARS long, and has gaps before and after. OCR sizes of a short line
+# vary by up to 20 % (a two-word continuation line in a Ballerup memo read 1.2x its
+# paragraph), so only clearly larger lines count: titles are 1.4-2x (fixtures/p1: 22.4
+# and 32 pt over 16 pt body). Section headings a little larger are bold as well.
+HEADING_SIZE_RATIO = 1.3
 MAX_HEADING_CHARS = 90
+
+# A line is bold when its letters' stroke width per point of size is at least this
+# many times the page's body text's. Measured on the corpus twins (200 dpi): body
+# text 0.15-0.17 px/pt, bold item headings ("1 First Agenda", Aarhus SBSYS) 0.27-0.29,
+# i.e. 1.6-1.8x; grey or thin text 0.6-0.9x.
+BOLD_STROKE_RATIO = 1.3
+MIN_BOLD_LETTERS = 3
 
 # Page images waiting for or in OCR per worker thread: enough to keep each busy
 # while the next page renders, few enough to bound memory (a 300 dpi A4 page in
@@ -151,6 +180,7 @@ class _RawLine:
     row_height: float
     new_block: bool
     baseline: float | None = None  # y of the baseline where the line starts (None: the box's bottom)
+    stroke: float = 0.0  # mean stroke width of its letters in pixels (0: unknown)
 
     @property
     def base(self) -> float:
@@ -262,6 +292,74 @@ def _words(api: Any) -> list[_RawLine]:
     return lines
 
 
+def _partner(lines: list[_RawLine], index: int, skip: set[int]) -> int | None:
+    """The line a lone marker at `index` belongs to: to its right, baseline nearest and within half a row."""
+    marker = lines[index]
+    reach = max(marker.row_height, 1.0)
+    candidates = [(abs(other.base - marker.base), j) for j, other in enumerate(lines)
+                  if j != index and j not in skip and other.box[0] > marker.box[2]
+                  and other.box[0] - marker.box[2] <= reach * COLUMN_GAP_ROWS
+                  and abs(other.base - marker.base) <= reach * MARKER_BASELINE_ROWS]
+    return min(candidates)[1] if candidates else None
+
+
+def _reread_markers(api: Any, lines: list[_RawLine]) -> list[_RawLine]:
+    """Lone short words beside a line, read again as one word of digits and letters.
+
+    In its own narrow block a hanging "2." reads as "[N)" or "hb" (Ballerup eDoc
+    twins); read alone as a single word limited to marker characters it reads right.
+    Must run after everything else is taken from the page's recognition: setting a
+    rectangle discards it.
+    """
+    lone = [i for i, raw in enumerate(lines) if len(raw.words) == 1 and len(raw.words[0].text) <= MAX_MARKER_CHARS
+            and not HANGING_MARKER_RE.match(raw.words[0].text)]
+    lone = [i for i in lone if _partner(lines, i, set(lone)) is not None]
+    if not lone:
+        return lines
+    from tesserocr import PSM
+
+    lines = list(lines)
+    api.SetPageSegMode(PSM.SINGLE_WORD)
+    api.SetVariable("tessedit_char_whitelist", MARKER_CHARACTERS)
+    try:
+        for i in lone:
+            left, top, right, bottom = lines[i].box
+            pad = round(lines[i].row_height / 2)
+            api.SetRectangle(max(0, left - pad), max(0, top - pad), right - left + 2 * pad, bottom - top + 2 * pad)
+            text = api.GetUTF8Text().strip()
+            if HANGING_MARKER_RE.match(text):
+                lines[i] = replace(lines[i], words=(_Word(text, float(api.MeanTextConf()), lines[i].box),))
+    finally:
+        api.SetPageSegMode(PSM.AUTO)
+        api.SetVariable("tessedit_char_whitelist", "")
+    return lines
+
+
+def _attach_markers(lines: list[_RawLine]) -> list[_RawLine]:
+    """Hanging item and list numbers put back in front of their text.
+
+    Tesseract reads a column of hanging numbers ("1.", "a." left of the text,
+    Ballerup eDoc items) as a block of its own, out of reading order; pdfium
+    reads "1. Meddelelser" as one line. A line that is a lone marker joins the
+    line to its right whose baseline is nearest its own (within half a row).
+    """
+    markers = {i for i, raw in enumerate(lines) if len(raw.words) == 1 and HANGING_MARKER_RE.match(raw.words[0].text)}
+    if not markers:
+        return lines
+    merged = list(lines)
+    dropped: set[int] = set()
+    for i in sorted(markers):
+        marker = lines[i]
+        j = _partner(lines, i, markers)
+        if j is None:
+            continue
+        target = merged[j]
+        box = (marker.box[0], min(marker.box[1], target.box[1]), target.box[2], max(marker.box[3], target.box[3]))
+        merged[j] = replace(target, words=marker.words + target.words, box=box, baseline=target.base)
+        dropped.add(i)
+    return [raw for i, raw in enumerate(merged) if i not in dropped]
+
+
 def _y_at(baseline: tuple[tuple[int, int], tuple[int, int]] | None, x: float) -> float | None:
     """The baseline's y at x (a skewed page's baseline slopes: lines are compared where they start)."""
     if not baseline:
@@ -302,14 +400,11 @@ def build_lines(raw_lines: list[_RawLine], page_number: int, dpi: int) -> tuple[
     if not kept:
         return ()
     sizes = [round(_size(raw, dpi), 1) for raw, _ in kept]
-    # the body size: the size most characters are set in
-    weighted = sorted((size, len(text)) for size, (_, text) in zip(sizes, kept, strict=True))
-    half, running, body = sum(n for _, n in weighted) / 2, 0, weighted[-1][0]
-    for size, count in weighted:
-        running += count
-        if running >= half:
-            body = size
-            break
+    counts = [len(text) for _, text in kept]
+    body = _body_value(sizes, counts)  # the size most characters are set in
+    # weight: stroke width per point of size (a larger regular font has wider strokes too)
+    weights = [raw.stroke / size if size > 0 else 0.0 for (raw, _), size in zip(kept, sizes, strict=True)]
+    body_weight = _body_value(weights, counts)
     bottoms = [raw.base for raw, _ in kept]
     max_pitch = body * dpi / 72 * MAX_PITCH_SIZES
     pitches = [b - a for a, b in zip(bottoms[:-1], bottoms[1:], strict=True) if 0 < b - a <= max_pitch]
@@ -322,12 +417,103 @@ def build_lines(raw_lines: list[_RawLine], page_number: int, dpi: int) -> tuple[
         step = bottoms[index] - bottoms[index - 1]
         # a new column or a line above the one before starts a paragraph too
         gaps.append(pitch > 0 and not 0 <= step <= pitch * PARAGRAPH_GAP_RATIO)
+    sizes = _paragraph_sizes(sizes, gaps)
     lines: list[Line] = []
     for index, ((_, text), size) in enumerate(zip(kept, sizes, strict=True)):
         isolated = gaps[index] and (index + 1 == len(kept) or gaps[index + 1])
-        heading = isolated and size >= body * HEADING_SIZE_RATIO and len(text) <= MAX_HEADING_CHARS
-        lines.append(Line(text, page_number, heading=heading, gap_before=gaps[index], size=size))
+        # a few letters at least: the stroke width of a short number ("2013.") is too rough a measure
+        bold = (body_weight > 0 and weights[index] >= body_weight * BOLD_STROKE_RATIO
+                and sum(ch.isalpha() for ch in text) >= MIN_BOLD_LETTERS)
+        # as the PDF reader: a short bold line is a heading; and a larger line standing apart
+        heading = len(text) <= MAX_HEADING_CHARS and (bold or (isolated and size >= body * HEADING_SIZE_RATIO))
+        lines.append(Line(text, page_number, heading=heading, gap_before=gaps[index], size=size, bold=bold))
     return tuple(lines)
+
+
+def _paragraph_sizes(sizes: list[float], gaps: list[bool]) -> list[float]:
+    """Sizes with each paragraph's lines set to their median when they differ by OCR's jitter only.
+
+    A PDF's wrapped title has one font size on every line; OCR measures each line
+    within a few percent, and "the largest line" would otherwise pick a title's
+    second line (Ballerup eDoc memos).
+    """
+    smoothed: list[float] = []
+    start = 0
+    for end in range(1, len(sizes) + 1):
+        if end < len(sizes) and not gaps[end]:
+            continue
+        run = sizes[start:end]
+        middle = statistics.median(run)
+        same = all(abs(size - middle) <= middle * SIZE_JITTER for size in run)
+        smoothed += [round(middle, 1)] * len(run) if same else run
+        start = end
+    return smoothed
+
+
+def _body_value(values: list[float], counts: list[int]) -> float:
+    """The value most characters have: the median of `values` weighted by `counts`."""
+    ordered = sorted(zip(values, counts, strict=True))
+    half, running = sum(counts) / 2, 0
+    for value, count in ordered:
+        running += count
+        if running >= half:
+            return value
+    return ordered[-1][0] if ordered else 0.0
+
+
+def _stroke_width(ink: Image, box: tuple[int, int, int, int]) -> float:
+    """Mean stroke width in a box of a binary image whose ink is 255: ink area over half its outline.
+
+    The outline is counted as the ink/paper changes between neighbouring pixels,
+    across and down; a stroke of width w and length l has area w*l and outline 2*l.
+    """
+    from PIL import ImageChops
+
+    crop = ink.crop(box)
+    area = crop.histogram()[255]
+    if area == 0 or crop.width < 2 or crop.height < 2:
+        return 0.0
+    across = ImageChops.difference(crop.crop((1, 0, crop.width, crop.height)),
+                                   crop.crop((0, 0, crop.width - 1, crop.height))).histogram()[255]
+    down = ImageChops.difference(crop.crop((0, 1, crop.width, crop.height)),
+                                 crop.crop((0, 0, crop.width, crop.height - 1))).histogram()[255]
+    return 2 * area / (across + down) if across + down else 0.0
+
+
+def _ink(api: Any) -> Image:
+    """Tesseract's binarised page with ink 255 and paper 0."""
+    from PIL import ImageChops
+
+    return ImageChops.invert(api.GetThresholdedImage().convert("L"))  # Tesseract's ink is black
+
+
+def _with_strokes(ink: Image, raw_lines: list[_RawLine]) -> list[_RawLine]:
+    """The lines with the stroke width of their letters, measured on the binarised page."""
+    return [replace(raw, stroke=_stroke_width(ink, raw.box)) for raw in raw_lines]
+
+
+def _lost_markers(ink: Image, lines: list[_RawLine]) -> list[_RawLine]:
+    """One-word lines for ink left of a line where Tesseract found no word (a hanging "2." it skipped).
+
+    The ink's box becomes a word with no text; `_reread_markers` reads it.
+    """
+    found: list[_RawLine] = []
+    for raw in lines:
+        reach = max(raw.row_height, 1.0)
+        left = max(0, round(raw.box[0] - reach * LOST_MARKER_ROWS))
+        strip = (left, raw.box[1], max(left, raw.box[0] - round(reach / 2)), raw.box[3])
+        if strip[2] - strip[0] < reach or any(_overlaps(strip, other.box) for other in lines):
+            continue
+        box = ink.crop(strip).getbbox()
+        if box is None or box[3] - box[1] < reach * 0.4 or box[2] - box[0] < reach * 0.15:
+            continue  # nothing there, or a speck
+        ink_box = (strip[0] + box[0], strip[1] + box[1], strip[0] + box[2], strip[1] + box[3])
+        found.append(_RawLine((_Word("", 0.0, ink_box),), ink_box, raw.row_height, True, raw.base))
+    return lines + found
+
+
+def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _read_once(api: Any, image: Image, dpi: int) -> tuple[list[_RawLine], float, int]:
@@ -336,6 +522,12 @@ def _read_once(api: Any, image: Image, dpi: int) -> tuple[list[_RawLine], float,
     api.Recognize()
     raw_lines = _words(api)
     confidences = [w.confidence for raw in raw_lines for w in raw.words if w.confidence >= 0]
+    if raw_lines:
+        ink = _ink(api)
+        raw_lines = _lost_markers(ink, _with_strokes(ink, raw_lines))
+        del ink
+        raw_lines = _attach_markers(_reread_markers(api, raw_lines))  # last: it discards the page's recognition
+    raw_lines = [raw for raw in raw_lines if raw.words[0].text]  # ink that read as no marker
     return raw_lines, (statistics.fmean(confidences) if confidences else 0.0), len(confidences)
 
 
@@ -428,6 +620,9 @@ def read_all(pages: Iterable[PageImage], options: ReadOptions) -> OcrResult:
 # The page's largest image must cover this share of the page for its resolution to
 # be the page's (a scan fills the page; a logo on an empty page does not).
 MIN_IMAGE_COVER = 0.5
+# A page whose one object is an image covering this share of it is that scan alone.
+MIN_SCAN_COVER = 0.9
+RENDER_SHORTFALL_PX = 0.01
 
 
 def own_scale(page: Any) -> float | None:
@@ -448,17 +643,54 @@ def own_scale(page: Any) -> float | None:
         pixels = max(obj.get_px_size())
         points = max(right - left, top - bottom)
         if points > 0:
-            best = (cover, pixels / points)
-    if best is None or not MIN_OWN_DPI <= best[1] * 72 <= MAX_OWN_DPI:
+            # pypdfium2 renders ceil(points * scale) pixels, and a page size stored as a float
+            # (595.44 pt for 1654 px at 200 dpi) would give one pixel more and resample the whole
+            # scan: aim a hundredth of a pixel short, and the scan's pixels come back one for one
+            best = (cover, (pixels - RENDER_SHORTFALL_PX) / points)
+    if best is None or not MIN_OWN_DPI <= round(best[1] * 72) <= MAX_OWN_DPI:
         return None
     return best[1]
 
 
+def _only_scan(page: Any) -> PageImage | None:
+    """The scan itself, when a page is nothing but one image covering it: its pixels, one for one.
+
+    Rendering the page instead resamples it whenever its size in points is not a
+    whole number of pixels (A4 at 150 or 300 dpi), and OCR reads the resampled
+    page a little differently from the same scan as a TIFF.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    objects = list(page.get_objects(max_depth=1))
+    if len(objects) != 1 or objects[0].type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        return None
+    scan = objects[0]
+    width, height = page.get_size()
+    left, bottom, right, top = scan.get_bounds()
+    points = max(right - left, top - bottom)
+    if (right - left) * (top - bottom) < MIN_SCAN_COVER * width * height or points <= 0:
+        return None
+    dpi = round(max(scan.get_px_size()) / points * 72)
+    if not MIN_OWN_DPI <= dpi <= MAX_OWN_DPI:
+        return None
+    bitmap = scan.get_bitmap(render=True)  # the image with its mask and orientation, at its own size
+    image = bitmap.to_pil().convert("L")
+    bitmap.close()
+    if page.get_rotation():
+        image = image.rotate(-page.get_rotation(), expand=True)  # /Rotate turns clockwise, PIL counter-clockwise
+    return PageImage(0, image, dpi)
+
+
 def pdf_page_images(pdf: Any, numbers: Iterable[int], dpi: int | None) -> Iterator[PageImage]:
-    """Render the pages numbered `numbers` (from 1) in grey, at `dpi`, else the page image's own, else 300."""
+    """The pages numbered `numbers` (from 1) in grey: a page that is only a scan as the scan's own pixels,
+    else rendered at `dpi`, else the page image's own resolution, else 300."""
     for number in numbers:
         page = pdf[number - 1]
         try:
+            scan = None if dpi else _only_scan(page)
+            if scan is not None:
+                yield PageImage(number, scan.image, scan.dpi)
+                continue
             scale = dpi / 72 if dpi else own_scale(page) or DEFAULT_DPI / 72
             bitmap = page.render(scale=scale, grayscale=True)
             image = bitmap.to_pil().convert("L")  # a copy: the bitmap's buffer goes with the bitmap
