@@ -304,34 +304,35 @@ def _partner(lines: list[_RawLine], index: int, skip: set[int]) -> int | None:
 
 
 def _reread_markers(api: Any, lines: list[_RawLine]) -> list[_RawLine]:
-    """Lone short words beside a line, read again as one word of digits and letters.
+    """Lone short words beside a line read again together with that line, for their marker.
 
-    In its own narrow block a hanging "2." reads as "[N)" or "hb" (Ballerup eDoc
-    twins); read alone as a single word limited to marker characters it reads right.
-    Must run after everything else is taken from the page's recognition: setting a
-    rectangle discards it.
+    In its own narrow block a hanging "1." reads as "T:", "[N)" or "hb", or is
+    skipped (Ballerup eDoc twins); read as one line with the title beside it,
+    "1. Meddelelser", it reads right. Only the marker is taken from the second
+    reading. Must run after everything else is taken from the page's
+    recognition: setting a rectangle discards it.
     """
     lone = [i for i, raw in enumerate(lines) if len(raw.words) == 1 and len(raw.words[0].text) <= MAX_MARKER_CHARS
             and not HANGING_MARKER_RE.match(raw.words[0].text)]
-    lone = [i for i in lone if _partner(lines, i, set(lone)) is not None]
-    if not lone:
+    pairs = [(i, j) for i in lone if (j := _partner(lines, i, set(lone))) is not None]
+    if not pairs:
         return lines
     from tesserocr import PSM
 
     lines = list(lines)
-    api.SetPageSegMode(PSM.SINGLE_WORD)
-    api.SetVariable("tessedit_char_whitelist", MARKER_CHARACTERS)
+    api.SetPageSegMode(PSM.SINGLE_LINE)
     try:
-        for i in lone:
-            left, top, right, bottom = lines[i].box
-            pad = round(lines[i].row_height / 2)
-            api.SetRectangle(max(0, left - pad), max(0, top - pad), right - left + 2 * pad, bottom - top + 2 * pad)
-            text = api.GetUTF8Text().strip()
-            if HANGING_MARKER_RE.match(text):
-                lines[i] = replace(lines[i], words=(_Word(text, float(api.MeanTextConf()), lines[i].box),))
+        for i, j in pairs:
+            marker, line = lines[i], lines[j]
+            pad = round(marker.row_height / 4)
+            top, bottom = min(marker.box[1], line.box[1]) - pad, max(marker.box[3], line.box[3]) + pad
+            api.SetRectangle(max(0, marker.box[0] - pad), max(0, top), line.box[2] - marker.box[0] + 2 * pad,
+                             bottom - max(0, top))
+            first = (api.GetUTF8Text().split() or [""])[0]
+            if HANGING_MARKER_RE.match(first):
+                lines[i] = replace(marker, words=(_Word(first, float(api.MeanTextConf()), marker.box),))
     finally:
         api.SetPageSegMode(PSM.AUTO)
-        api.SetVariable("tessedit_char_whitelist", "")
     return lines
 
 
@@ -673,9 +674,11 @@ def _only_scan(page: Any) -> PageImage | None:
     dpi = round(max(scan.get_px_size()) / points * 72)
     if not MIN_OWN_DPI <= dpi <= MAX_OWN_DPI:
         return None
-    bitmap = scan.get_bitmap(render=True)  # the image with its mask and orientation, at its own size
-    image = bitmap.to_pil().convert("L")
-    bitmap.close()
+    a, b, c, d, _, _ = scan.get_matrix().get()
+    # placed upright (a plain scale, as scanners write it): the stored pixels as they are; turned,
+    # flipped or skewed: drawn through its matrix (which may round the size by a pixel)
+    upright = b == 0 and c == 0 and a > 0 and d > 0
+    image = scan.get_bitmap(render=not upright).to_pil().convert("L")
     if page.get_rotation():
         image = image.rotate(-page.get_rotation(), expand=True)  # /Rotate turns clockwise, PIL counter-clockwise
     return PageImage(0, image, dpi)
