@@ -103,6 +103,23 @@ def test_bullets_read_as_signs_become_bullets(text: str, expected: str) -> None:
     assert line.text == expected
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        pytest.param("Tilpasning af budget på aflastnings-", "institutionen, Torvevej 31.",
+                     ["Tilpasning af budget på aflastningsinstitutionen, Torvevej 31."], id="broken-word"),
+        pytest.param("Mødet i Sundheds-", "og Forebyggelsesudvalget", ["Mødet i Sundheds- og Forebyggelsesudvalget"],
+                     id="shortened-compound"),
+        pytest.param("Bygningsvedligeholdelse 2013 -", "anlægsbevilling",
+                     ["Bygningsvedligeholdelse 2013 -", "anlægsbevilling"], id="dash-after-a-number"),
+        pytest.param("Det gælder Nord-", "Amerika", ["Det gælder Nord-", "Amerika"], id="capital-after-hyphen"),
+    ],
+)
+def test_a_word_broken_at_the_line_end_is_joined_as_pdfium_joins_it(first: str, second: str,
+                                                                      expected: list[str]) -> None:
+    assert [line.text for line in _lines((first, 200), (second, 240))] == expected
+
+
 def test_a_hanging_number_joins_its_line() -> None:
     number = _RawLine((_Word("2.", 90.0, (100, 170, 130, 200)),), (100, 170, 130, 200), BODY_ROW, True, 200)
     title = _RawLine(tuple(_Word(w, 95.0, (300 + 200 * i, 170, 480 + 200 * i, 200))

@@ -102,6 +102,11 @@ MIN_LINE_CONFIDENCE = 55.0
 # several blank lines), so they do not count towards the usual pitch.
 MAX_PITCH_SIZES = 3.0
 
+# A line that ends in a word broken by a hyphen. Matches "…på aflastnings-", not "… 2013 -".
+LINE_END_HYPHEN_RE = re.compile(r"[^\W\d_]-$")
+# The next line goes on a shortened compound: "og Forebyggelse" after "Sundheds-".
+COMPOUND_CONTINUATION_RE = re.compile(r"(?:og|eller|samt)\b")
+
 # A hanging marker: an item or list number alone in its column. Matches "1.", "12.", "a.", "b)".
 HANGING_MARKER_RE = re.compile(r"^(?:\d{1,3}|[a-zæøå])[.)]$")
 # …joins the line to its right whose baseline lies within this many row heights of its own.
@@ -428,7 +433,28 @@ def build_lines(raw_lines: list[_RawLine], page_number: int, dpi: int) -> tuple[
         # as the PDF reader: a short bold line is a heading; and a larger line standing apart
         heading = len(text) <= MAX_HEADING_CHARS and (bold or (isolated and size >= body * HEADING_SIZE_RATIO))
         lines.append(Line(text, page_number, heading=heading, gap_before=gaps[index], size=size, bold=bold))
-    return tuple(lines)
+    return tuple(_join_hyphenated(lines))
+
+
+def _join_hyphenated(lines: list[Line]) -> list[Line]:
+    """A line ending in a word broken by a hyphen joined with the next line of its paragraph, as pdfium joins
+    them in a PDF's text layer: "aflastnings-" + "institutionen, …" is one line "aflastningsinstitutionen, …".
+
+    It keeps a wrapped title in one piece (each line of a bold title is a heading,
+    and every heading starts a paragraph); the hyphen stays before "og"/"eller"/"samt"
+    ("Sundheds- og Forebyggelsesudvalget").
+    """
+    joined: list[Line] = []
+    for line in lines:
+        previous = joined[-1] if joined else None
+        if previous is not None and not line.gap_before and LINE_END_HYPHEN_RE.search(previous.text) \
+                and line.text[:1].islower():
+            keep = COMPOUND_CONTINUATION_RE.match(line.text) is not None
+            text = previous.text + " " + line.text if keep else previous.text[:-1] + line.text
+            joined[-1] = previous._replace(text=text)
+            continue
+        joined.append(line)
+    return joined
 
 
 def _paragraph_sizes(sizes: list[float], gaps: list[bool]) -> list[float]:
