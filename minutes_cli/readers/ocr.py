@@ -19,6 +19,12 @@ reader would make it:
   set larger than the page's body text and standing apart (a gap before it
   and after it), as a title is.
 
+Where Tesseract's layout differs from a text layer's, the lines are mended as
+pdfium would give them: words a column apart become two lines, a hanging
+item number in a block of its own goes back in front of its title (read again
+together with it when it was misread or skipped), a word broken by a hyphen at
+a line end is joined, pictures read as letters (low confidence) are dropped.
+
 Tesseract deskews and thresholds (Otsu) the page itself, and it turns text
 lines it finds standing on their side. A page that reads poorly at 0° (upside
 down, or on its side the other way) is read at 180°, and while it still reads
@@ -62,14 +68,14 @@ DEFAULT_DPI = 300
 MIN_OWN_DPI, MAX_OWN_DPI = 150, 600
 
 # A page whose mean word confidence is below this gets an `ocr-low-confidence`
-# warning. The scanned twins of the corpus read at 88-95 and their fields score as
-# the born-digital ones; pages of noise, handwriting or a wrong orientation read
-# below 60. 70 leaves room for an older, greyer scan that still reads usefully.
+# warning. Pages of the scanned twins read at 95-96 (fixtures/p1) and no page of the
+# ten corpus twins falls below 70; a page read the wrong way round reads 21-23
+# (tests/test_ocr.py). 70 leaves room for an older, greyer scan that still reads usefully.
 OCR_CONFIDENCE_FLOOR = 70.0
 
 # A page read at 0° with a mean confidence below this, or with fewer words than
-# MIN_ORIENTED_WORDS, is read at the other three orientations too. Upright pages of
-# the twins read at 85 or more; a page on its side reads below 50.
+# MIN_ORIENTED_WORDS, is read at the other orientations too: a page the wrong way
+# round reads 21-23, the same page upright 96 (tests/test_ocr.py's turned page).
 ORIENTATION_RETRY_CONFIDENCE = 65.0
 MIN_ORIENTED_WORDS = 5
 
@@ -111,12 +117,11 @@ COMPOUND_CONTINUATION_RE = re.compile(r"(?:og|eller|samt)\b")
 HANGING_MARKER_RE = re.compile(r"^(?:\d{1,3}|[a-zæøå])[.)]$")
 # …joins the line to its right whose baseline lies within this many row heights of its own.
 MARKER_BASELINE_ROWS = 0.5
-# A lone word this short beside a line may be a misread marker, read again with only these characters.
+# A lone word this short beside a line may be a misread marker ("T:" for "1."), read again with its line.
 MAX_MARKER_CHARS = 4
 # Ink up to this many row heights left of a line, where Tesseract found no word, is read
 # again as a possible marker (a hanging "2." Tesseract skipped: Ballerup eDoc twins).
 LOST_MARKER_ROWS = 6.0
-MARKER_CHARACTERS = "0123456789.)abcdefghijklmnopqrstuvwxyzæøå"
 
 # Lines of one paragraph whose sizes differ by at most this share of their median are
 # set in one size (OCR measures the same font within about 5 % line to line).
