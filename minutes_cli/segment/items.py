@@ -205,13 +205,16 @@ MAX_TITLE_CONTINUATIONS = 2
 def _title_continuations(blocks: list[Block], index: int) -> int:
     """How many paragraphs after an item heading continue its title (a wrapped heading-font title)."""
     start = blocks[index]
-    if not start.lines[-1].heading:
-        return 0
+    if not start.lines[-1].heading or TITLE_CASE_RE.search(start.text):
+        return 0  # a title that ends in its case number is complete
     taken = 0
     title = start.text
+    level = start.lines[-1].level
     for block in blocks[index + 1: index + 1 + MAX_TITLE_CONTINUATIONS]:
         text = block.text
-        if (not block.lines[0].heading or len(block.lines) > 1 or title.rstrip().endswith((".", ":"))
+        # a wrapped title goes on in the same type: a heading of another level is the next section's
+        if (not block.lines[0].heading or block.lines[0].level != level or len(block.lines) > 1
+                or title.rstrip().endswith((".", ":"))
                 or is_known_heading(text) or CASE_LABEL_RE.match(text) or CASE_VALUE_RE.match(text)
                 or PUNKT_ITEM_RE.match(text) or NUMBERED_ITEM_RE.match(text) or STATUS_LINE_RE.match(text)):
             break
