@@ -13,7 +13,6 @@ try before the file is reported as unreadable.
 from __future__ import annotations
 
 import ctypes
-import statistics
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
