@@ -112,6 +112,8 @@ def render_text(meeting: Meeting, template: Template) -> str:
     if template.toc:
         lines += [("Indholdsfortegnelse", False), BLANK]
         lines += [(line, False) for line in t.toc_lines(template, meeting)] + [BLANK]
+    if template.item_style == "table":
+        lines += [("Nr.\tTitel\tSagsnr.", False), BLANK]  # the page's table head, once
     for item in meeting.items:
         lines += item_lines(template, item)
     return "\n".join(_paginate(template, meeting, _wrap(lines, template.wrap_width))) + "\n"
