@@ -9,19 +9,14 @@ figure). They are kept out of fixtures/ proper so the golden test and the
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from helpers import FIXTURES
+from layouts.corpus import parse
 
-from minutes_cli import document_to_dict, evaluation, extract_file
+from minutes_cli import evaluation
 
 STANDINS = FIXTURES / "standins"
 ROOT = FIXTURES.parent
 FLOOR = 0.70
-
-
-def _extract(path: Path) -> dict[str, object]:
-    return document_to_dict(extract_file(path))
 
 
 def test_every_standin_has_gold_and_every_gold_its_document() -> None:
@@ -33,6 +28,6 @@ def test_every_standin_has_gold_and_every_gold_its_document() -> None:
 
 
 def test_standins_stay_at_or_above_their_blind_score() -> None:
-    report = evaluation.evaluate(STANDINS / "gold", ROOT, _extract)
+    report = evaluation.evaluate(STANDINS / "gold", ROOT, parse)
     assert not report.missing, report.missing
     assert report.overall_f1 >= FLOOR, f"overall field F1 {report.overall_f1:.3f} < {FLOOR}"
