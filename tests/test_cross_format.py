@@ -48,7 +48,6 @@ KNOWN: dict[tuple[str, str], str] = {
                                    "'Dato:'/'Sted:' fact list) are not found: one item without number",
     ("h6_region_midt_fu", "pdf"): "recommendation_by 'Administrationen' lost in items 1 and 4; the page footer "
                                   "(address, 'Privatlivspolitik') runs into item 6's decision",
-    ("h6_region_midt_fu", "text"): "the page footer (address, 'Privatlivspolitik') runs into item 6's decision",
     ("h7_prepare_halsnaes_kmu", "pdf"): "item 5 'Punkttype: Lukket punkt' not read as closed; the signature sheet "
                                         "and page footer run into item 6's decision",
     ("h7_prepare_halsnaes_kmu", "text"): "item 5 'Punkttype: Lukket punkt' not read as closed; the signature sheet "
@@ -58,7 +57,6 @@ KNOWN: dict[tuple[str, str], str] = {
                                 "sidebar amount lands in item 6",
     ("h9_accordion_vordingborg_br", "pdf"): "items 46 and 48 lose case number, recommendation, decision and amounts; "
                                             "item 47 loses its decision",
-    ("h9_accordion_vordingborg_br", "text"): "the page footer (address, phone) runs into item 48's decision",
     ("s1_sbsys_region_fu_dagsorden", "pdf"): "both read the page as one item 5 ('Lukket punkt: Erstatningssag'); "
                                              "in the print its recommendation is the intro line 'Administrationen "
                                              "indstiller … at anbefale' instead of the 'at'-points, and the "
@@ -66,10 +64,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("generated-000", "pdf"): "the last attachment of items 2 and 8 is lost in the print",
     ("generated-001", "pdf"): "items as table rows (Nr./Titel/Sagsnr.) are not found: one item without number",
     ("generated-001", "text"): "items as tab-separated table rows are not found: one item without number",
-    ("generated-002", "pdf"): "the page footer ('Hedensted Kommune · Rådhuset …') becomes an attachment of item 5",
-    ("generated-005", "pdf"): "item 5's '(case number)' after the title and the unknown heading below it "
-                              "('Økonomiske forhold') are glued into the title; the page footer runs into "
-                              "item 11's last point",
 }
 
 Summary = dict[str, Any]
