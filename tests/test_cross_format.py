@@ -63,7 +63,6 @@ KNOWN: dict[tuple[str, str], str] = {
                                              "42,5 mio. kr. of a point is lost",
     ("generated-000", "pdf"): "the last attachment of items 2 and 8 is lost in the print",
     ("generated-001", "pdf"): "items as table rows (Nr./Titel/Sagsnr.) are not found: one item without number",
-    ("generated-001", "text"): "items as tab-separated table rows are not found: one item without number",
 }
 
 Summary = dict[str, Any]

@@ -324,9 +324,9 @@ def test_every_reader_gives_stripped_collapsed_lines(name: str) -> None:
 @pytest.mark.parametrize(
     ("text", "cells"),
     [
-        pytest.param("Nr.\tTitel\tSagsnr.\n1\tBudget\t2023-35921",
-                     [("Nr.", (0, 0, 0)), ("Titel", (0, 0, 1)), ("Sagsnr.", (0, 0, 2)),
-                      ("1", (0, 1, 0)), ("Budget", (0, 1, 1)), ("2023-35921", (0, 1, 2))], id="item-table"),
+        pytest.param("Dato\tSted\n1. maj\tRådhuset", [("Dato", (0, 0, 0)), ("Sted", (0, 0, 1)),
+                                                       ("1. maj", (0, 1, 0)), ("Rådhuset", (0, 1, 1))],
+                     id="facts-table"),
         pytest.param("År\tBehandling\n\n2015\tPåbegyndt.\nProsa\n2016\tSlut",
                      [("År", (0, 0, 0)), ("Behandling", (0, 0, 1)), ("2015", (0, 1, 0)), ("Påbegyndt.", (0, 1, 1)),
                       ("Prosa", None), ("2016", (1, 0, 0)), ("Slut", (1, 0, 1))], id="prose-ends-table"),
@@ -340,3 +340,11 @@ def test_text_tab_rows_become_cells(text: str, cells: list[tuple[str, tuple[int,
     # a row is one paragraph: its first cell opens it, the others follow without a gap
     assert [line.gap_before for line in lines if line.cell and line.cell[2] > 0] == [False] * sum(
         1 for line in lines if line.cell and line.cell[2] > 0)
+
+
+def test_text_item_table_rows_state_items() -> None:
+    lines = text_to_lines("Nr.\tTitel\tSagsnr.\n\n1\tBudget\t2023-35921\n\nTekst om budget.\n\n"
+                          "År\tBehandling\n2015\tPåbegyndt.\n\n2\tLukket: Klagesag\t\n\n3\tVejplan\t2023-4")
+    stated = [(line.text, line.item, line.case) for line in lines if line.item is not None]
+    assert stated == [("Budget", "1", "2023-35921"), ("Lukket: Klagesag", "2", None), ("Vejplan", "3", "2023-4")]
+    assert not any(line.text.startswith("Nr.") for line in lines)

@@ -22,6 +22,7 @@ from ..cleanup.characters import normalise_characters
 from ..errors import EmptyInput
 from ..model import Line, RawDocument
 from ..patterns import LIST_MARKER_RE
+from .item_tables import follows, item_columns, row_number
 
 
 @dataclass(frozen=True)
@@ -260,13 +261,6 @@ class _LineCollector:
         return bool(classes and self.bold_classes and not self.bold_classes.isdisjoint(classes))
 
 
-# A table of items: a header row naming a number column and a title column.
-_NUMBER_HEADER_RE = regex.compile(r"^(?:nr|pkt|punkt|punktnr|dagsordenpunkt)\.?$", regex.I)
-_TITLE_HEADER_RE = regex.compile(r"^(?:titel|overskrift|emne|sag|punkt|beskrivelse)\.?$", regex.I)
-_CASE_HEADER_RE = regex.compile(r"^(?:sagsnr|sags\s?nr|sagsnummer|j\.?\s?nr|journalnr)\.?$", regex.I)
-_ROW_NUMBER_RE = regex.compile(r"^\d{1,4}[a-z]?\.?$")
-
-
 def _cells(row: Tag) -> list[Tag]:
     return [c for c in row.find_all(["td", "th"], recursive=False)]
 
@@ -279,25 +273,25 @@ def _mark_item_tables(soup: BeautifulSoup) -> None:
     in the rows or elements after it.
     """
     for table in soup.find_all("table"):
-        rows = table.find_all("tr")
+        # the table's own rows: a table inside an item's text (years and events) lists no items
+        rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
         for position, row in enumerate(rows):
-            headers = [" ".join(c.get_text(" ").split()) for c in _cells(row)]
-            number_col = next((i for i, h in enumerate(headers) if _NUMBER_HEADER_RE.match(h)), None)
-            title_col = next((i for i, h in enumerate(headers) if i != number_col and _TITLE_HEADER_RE.match(h)),
-                             None)
-            if number_col is None or title_col is None:
+            columns = item_columns([" ".join(c.get_text(" ").split()) for c in _cells(row)])
+            if columns is None:
                 continue
-            case_col = next((i for i, h in enumerate(headers) if _CASE_HEADER_RE.match(h)), None)
             row.decompose()
+            previous: str | None = None
             for item_row in rows[position + 1:]:
                 cells = [" ".join(c.get_text(" ").split()) for c in _cells(item_row)]
-                if len(cells) <= max(number_col, title_col) or not _ROW_NUMBER_RE.match(cells[number_col]):
+                number = row_number(cells, columns)
+                if number is None or not follows(number, previous):
                     continue
+                previous = number
                 heading = soup.new_tag("h3")
-                heading.string = cells[title_col]
-                heading[STATED_ITEM_ATTR] = cells[number_col].rstrip(".")
-                if case_col is not None and case_col < len(cells) and cells[case_col]:
-                    heading[STATED_CASE_ATTR] = cells[case_col]
+                heading.string = cells[columns.title]
+                heading[STATED_ITEM_ATTR] = number
+                if columns.case is not None and columns.case < len(cells) and cells[columns.case]:
+                    heading[STATED_CASE_ATTR] = cells[columns.case]
                 item_row.replace_with(heading)
             break
 

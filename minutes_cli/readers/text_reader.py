@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..cleanup.characters import normalise_characters, strip_markdown
 from ..errors import EmptyInput
 from ..model import Line, RawDocument, Warning
+from .item_tables import ItemColumns, follows, item_columns, row_number
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[Warning]]:
@@ -33,7 +34,10 @@ def text_to_lines(text: str) -> list[Line]:
 
     A line with tabs between its words is a table row: each cell becomes a line of its own
     with `cell` = (table, row, column), so the row's structure travels on; consecutive rows
-    (blank lines between them allowed) with the same number of cells are one table.
+    (blank lines between them allowed) with the same number of cells are one table. Under
+    a header that names a number and a title column ("Nr.<TAB>Titel<TAB>Sagsnr."), a row
+    states an item heading (`Line.item`, `Line.case`), also where the items' text stands
+    between the rows.
     """
     if "\t" in text:
         text = text.replace("\t", _CELL_MARK)
@@ -43,6 +47,8 @@ def text_to_lines(text: str) -> list[Line]:
     append = lines.append  # the loop runs once per line of a long export
     gap = True  # the first line opens a paragraph
     table, row, width = -1, -1, 0
+    items: ItemColumns | None = None  # the columns of the item table met last, if any
+    previous_item: str | None = None
     for raw in text.split("\n"):
         stripped = raw.strip()
         if not stripped:
@@ -52,13 +58,28 @@ def text_to_lines(text: str) -> list[Line]:
             continue
         if _CELL_MARK in stripped:
             cells = [" ".join(c.split()) for c in stripped.split(_CELL_MARK)]
-            cells = [c for c in cells if c]
-            if len(cells) > 1:
+            if sum(1 for c in cells if c) > 1:
                 if len(cells) != width or row < 0:
                     table, row, width = table + 1, -1, len(cells)
                 row += 1
-                for column, cell in enumerate(cells):
-                    append(Line(cell, page, False, column == 0, cell=(table, row, column)))  # a row opens a paragraph
+                header = item_columns(cells)
+                if header is not None:
+                    # the item table goes on past other tables between its rows (an item's
+                    # years and events); their rows differ in width or number too much to pass
+                    items, previous_item = header, None
+                    gap = False
+                    continue  # the item table's column headers label the listing; no text of the meeting
+                number = row_number(cells, items) if items is not None and len(cells) == items.width else None
+                if items is not None and number is not None and follows(number, previous_item):
+                    # a row of the table that lists the items: it states an item heading
+                    previous_item = number
+                    case = cells[items.case] if items.case is not None and items.case < len(cells) else ""
+                    append(Line(cells[items.title], page, True, True, cell=(table, row, items.title),
+                                item=number, case=case or None))
+                else:
+                    for column, cell in enumerate(cells):
+                        if cell:  # a row opens a paragraph; its other cells follow in it
+                            append(Line(cell, page, False, column == 0, cell=(table, row, column)))
                 gap = False
                 continue
             stripped = " ".join(stripped.replace(_CELL_MARK, " ").split())

@@ -187,8 +187,10 @@ def _evidence(blocks: list[Block], start: _ItemStart, toc_numbers: frozenset[str
         return 0.0  # a row of a table that is not an item table: "2015 Anlægsarbejdet blev påbegyndt."
     elif not title[:1].isupper():
         return 0.0  # titles are capitalised; "3 medlemmer deltog" is prose
-    elif block.lines[0].heading:
-        evidence = HEADING_EVIDENCE
+    elif block.lines[0].heading or _has_closed_marker(title):
+        evidence = HEADING_EVIDENCE  # a heading's form, or a status only an item has ("(Lukket punkt)")
+    elif _in_list_run(blocks, start.index):
+        return 0.0  # "4. Udarbejdelse af en samlet tidsplan" under "3. …" with no gap: a list entry
     elif len(block.text) <= MAX_SEQUENCE_TITLE_CHARS and not block.text.rstrip().endswith((".", ":", ",")):
         evidence = PLAUSIBLE_EVIDENCE
     else:
@@ -199,6 +201,20 @@ def _evidence(blocks: list[Block], start: _ItemStart, toc_numbers: frozenset[str
     if len(toc_numbers) >= MIN_TOC_NUMBERS:
         evidence += TOC_EVIDENCE if start.number in toc_numbers else -TOC_MISSING_COST
     return evidence
+
+
+def _has_closed_marker(title: str) -> bool:
+    marker = CLOSED_RE.search(title)
+    return marker is not None and (marker.start() == 0 or marker.group(0).startswith("("))
+
+
+def _in_list_run(blocks: list[Block], index: int) -> bool:
+    """True when a numbered paragraph touches another numbered one with no gap between them: a list."""
+    def numbered(position: int) -> bool:
+        return 0 <= position < len(blocks) and NUMBERED_ITEM_RE.match(blocks[position].text) is not None
+    if not blocks[index].lines[0].gap_before and numbered(index - 1):
+        return True
+    return index + 1 < len(blocks) and not blocks[index + 1].lines[0].gap_before and numbered(index + 1)
 
 
 # An unconfirmed numbered heading fills a gap in the sequence of confirmed ones when
