@@ -30,7 +30,7 @@ def build_document(raw: RawDocument, source: Source) -> Document:
     lines, furniture = clean(raw)
     blocks = to_paragraphs(lines)
     segmented = split_items(blocks, memo_needs_structure=raw.format == "html")
-    meeting = read_header(segmented.header, furniture, raw.aside)
+    meeting = read_header(segmented.header, furniture, raw.aside).or_stated(raw.meeting)
     if meeting.municipality is None:
         body = "\n".join(line.text for line in lines)
         meeting = replace(meeting, municipality=guess_municipality(body, MIN_BODY_MUNICIPALITY_MENTIONS))

@@ -14,13 +14,17 @@ import regex
 
 from ..errors import EmptyInput, UnsupportedFormat
 from ..model import RawDocument, SourceFormat
+from .archive import OLE_SIGNATURE, ZIP_SIGNATURE, container_format
+from .docx_reader import read_docx
 from .html_reader import read_html
 from .pdf_reader import read_pdf
 from .text_reader import read_text
+from .xml_reader import check_xml, is_export, read_xml
 
 Reader = Callable[[bytes, str], RawDocument]
 
-READERS: dict[SourceFormat, Reader] = {"pdf": read_pdf, "html": read_html, "text": read_text}
+READERS: dict[SourceFormat, Reader] = {"pdf": read_pdf, "html": read_html, "text": read_text, "xml": read_xml,
+                                       "docx": read_docx}
 
 # Leading bytes of formats that are not documents we read, with a name for the error.
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -66,6 +70,8 @@ def detect_format(data: bytes, path: str) -> SourceFormat:
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
+    if head.startswith((ZIP_SIGNATURE, OLE_SIGNATURE)):
+        return container_format(data, path, is_export)  # a .docx, a ZIP holding an export; a .doc is refused
     for signature, name in _BINARY_SIGNATURES:
         if head.startswith(signature):
             raise UnsupportedFormat(path, f"this is {name}, not a PDF, HTML or text document")
@@ -75,7 +81,8 @@ def detect_format(data: bytes, path: str) -> SourceFormat:
     first_tag = _FIRST_TAG_RE.match(lowered)
     if first_tag and first_tag.group(1) not in _HTML_FRAGMENT_TAGS:
         # "<?xml …>" or a document element that is not HTML ("<Root xmlns:edoc=…>", "<Publication>")
-        raise UnsupportedFormat(path, "XML exports are not supported", "give the PDF or HTML version of the meeting")
+        check_xml(data, path)  # an export we read, else an error naming its root element
+        return "xml"
     if first_tag:
         return "html"
     if path.lower().endswith(".pdf"):
