@@ -160,7 +160,8 @@ def _all_item_text(doc: dict[str, Any]) -> str:
 
 def test_pdf_source_and_schema(minutes_pdf: bytes, minutes_doc: dict[str, Any]) -> None:
     assert minutes_doc["source"] == {"path": "referat.pdf", "format": "pdf",
-                                     "sha256": hashlib.sha256(minutes_pdf).hexdigest(), "pages": 3}
+                                     "sha256": hashlib.sha256(minutes_pdf).hexdigest(), "pages": 3,
+                                     "part": None, "ocr_pages": []}
     assert schema_errors(minutes_doc) == []
     assert minutes_doc["warnings"] == []
 

@@ -282,14 +282,42 @@ def _closed_after(blocks: list[Block] | tuple[Block, ...], closed: bool) -> bool
     return closed
 
 
+def _stated_items(blocks: list[Block]) -> Segmented | None:
+    """The items the document's markup states (`Line.item`), or None when it states none.
+
+    A reader that knows the layout (a publishing system's item rows, an item
+    table, an export's item elements) says where each item starts, its number,
+    case number and status; nothing is guessed from the words.
+    """
+    starts = [index for index, block in enumerate(blocks) if block.lines[0].item is not None]
+    if not starts:
+        return None
+    items: list[RawItem] = []
+    closed_part = _closed_after(blocks[: starts[0]], False)
+    for position, index in enumerate(starts):
+        end = starts[position + 1] if position + 1 < len(starts) else len(blocks)
+        line = blocks[index].lines[0]
+        body = list(blocks[index + 1: end])
+        title, closed, case = _split_title(blocks[index].text)
+        closed = bool(line.closed) if line.closed is not None else (closed or _status_says_closed(body)
+                                                                    or closed_part)
+        items.append(RawItem(line.item or None, title, closed, blocks[index], tuple(body), line.case or case))
+        closed_part = _closed_after(body, closed_part)
+    return Segmented(tuple(blocks[: starts[0]]), tuple(items))
+
+
 def split_items(blocks: list[Block], memo_needs_structure: bool = False) -> Segmented:
     """The header paragraphs and the items of the document.
 
-    With `memo_needs_structure` (web pages), a document without item headings is
+    Items the markup states come first (`_stated_items`). With
+    `memo_needs_structure` (web pages), a document without item headings is
     read as one memo item only when it has an item's structure (a case-number
     label or a known section heading); a page that lists meetings has none and
     gives no items.
     """
+    stated = _stated_items(blocks)
+    if stated is not None:
+        return stated
     starts = _item_starts(blocks)
     if not starts:
         if memo_needs_structure and not any(is_known_heading(b.text) or CASE_LABEL_RE.match(b.text) for b in blocks):
