@@ -21,8 +21,9 @@ MEETING_END_POSITION = 0.8
 def drop_signature_pages(lines: list[Line]) -> list[Line]:
     """Lines without signature pages."""
     for index, line in enumerate(lines):
-        if line.text[:1] not in "UuMm":
-            continue  # "Underskriftsblad", "Mødet sluttede …": nothing else starts a signature page
+        if line.text[:1] not in "UuMm" or line.item is not None:
+            continue  # "Underskriftsblad", "Mødet sluttede …": nothing else starts a signature page; an item the
+            # document states (an export's "6. Underskriftsblad") is an item, whatever its title
         closes = index >= len(lines) * MEETING_END_POSITION and MEETING_END_RE.match(line.text)
         if normalise_label(line.text) not in SIGNATURE_HEADINGS and not closes:
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Callable
 
 from ..errors import UnreadableDocument, UnsupportedFormat
@@ -32,6 +33,10 @@ MAX_EXPORT_BYTES = 64 * 1024 * 1024
 # XML compresses 5-20 times; a member packed more than this is a bomb, not an export.
 MAX_COMPRESSION_RATIO = 200
 
+# What a damaged or hostile archive raises while it is opened or read (RuntimeError: an encrypted member,
+# NotImplementedError: a compression method Python lacks).
+_ZIP_ERRORS = (zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError, EOFError, zlib.error)
+
 # The member that marks a ZIP as a Word document.
 DOCX_MARKER = "word/document.xml"
 
@@ -39,7 +44,7 @@ DOCX_MARKER = "word/document.xml"
 def _open(data: bytes, path: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError) as error:
+    except _ZIP_ERRORS as error:
         raise UnreadableDocument(path, f"the ZIP archive cannot be opened ({error})") from error
     members = archive.infolist()
     if len(members) > MAX_ZIP_MEMBERS:
@@ -61,7 +66,7 @@ def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: str, li
     try:
         with archive.open(member) as stream:
             data = stream.read(limit + 1)  # the directory may lie about the size: never read past the limit
-    except (zipfile.BadZipFile, OSError, RuntimeError) as error:  # RuntimeError: an encrypted member
+    except _ZIP_ERRORS as error:
         raise UnreadableDocument(path, f"{member.filename} in the ZIP archive cannot be read ({error})") from error
     if len(data) > limit:
         raise UnsupportedFormat(path, f"{member.filename} in the ZIP archive is larger than {limit // 2**20} MB")

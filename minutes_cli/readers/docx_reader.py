@@ -160,7 +160,7 @@ def _table_lines(table: object, number: int, numbering: _Numbering) -> list[Line
 
     lines: list[Line] = []
     for row_index, row in enumerate(table._tbl.tr_lst):  # type: ignore[attr-defined]
-        cells = [_Cell(tc, table) for tc in row.tc_lst]  # each cell once, however many columns it spans
+        cells = [_Cell(tc, table) for tc in row.tc_lst]  # type: ignore[arg-type]  # each cell once, however wide
         paragraphs = [[p for p in cell.paragraphs if p.text.strip()] for cell in cells]
         if all(len(found) <= 1 for found in paragraphs):
             text = " ".join(" ".join(_texts(found[0].text)) for found in paragraphs if found)
