@@ -56,8 +56,9 @@ def _open(data: bytes, path: str) -> zipfile.ZipFile:
     return archive
 
 
-def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: str, limit: int = MAX_EXPORT_BYTES) -> bytes:
-    """A member's bytes, refused when it is packed like a bomb or unpacks past `limit`."""
+def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: str, limit: int | None = None) -> bytes:
+    """A member's bytes, refused when it is packed like a bomb or unpacks past `limit` (MAX_EXPORT_BYTES)."""
+    limit = MAX_EXPORT_BYTES if limit is None else limit
     if member.compress_size and member.file_size / member.compress_size > MAX_COMPRESSION_RATIO:
         raise UnsupportedFormat(path, f"{member.filename} in the ZIP archive is compressed "
                                       f"{member.file_size // member.compress_size}:1, like a zip bomb")

@@ -23,6 +23,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from typing import Any
 
 from ..cleanup.characters import normalise_characters
 from ..errors import EmptyInput, UnreadableDocument
@@ -124,15 +125,30 @@ def _roman(value: int) -> str:
     return out
 
 
-def _list_marker(paragraph: object, numbering: _Numbering) -> str | None:
+def _numbering_properties(paragraph: object) -> Any:
+    """The paragraph's numbering (w:numPr): its own, else its style's ("List Number"), else a base style's."""
     properties = paragraph._p.pPr  # type: ignore[attr-defined]
-    num_pr = properties.numPr if properties is not None else None
+    if properties is not None and properties.numPr is not None:
+        return properties.numPr
+    style = getattr(paragraph, "style", None)
+    for _ in range(MAX_STYLE_DEPTH):
+        if style is None:
+            return None
+        style_properties = style.element.pPr
+        if style_properties is not None and style_properties.numPr is not None:
+            return style_properties.numPr
+        style = style.base_style
+    return None
+
+
+def _list_marker(paragraph: object, numbering: _Numbering) -> str | None:
+    num_pr = _numbering_properties(paragraph)
     if num_pr is None or num_pr.numId is None:
         return None
     num_id = str(num_pr.numId.val)
     if num_id == "0":
         return None  # numbering switched off for this paragraph
-    ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+    ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None and num_pr.ilvl.val is not None else 0
     return numbering.marker(num_id, ilvl)
 
 
