@@ -8,6 +8,7 @@ turn it into the same fields a printed version gives.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import zipfile
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
-from helpers import schema_errors
+from helpers import FIXTURES, schema_errors
 
 from minutes_cli import document_to_dict, extract_bytes
 from minutes_cli.errors import UnreadableDocument, UnsupportedFormat
@@ -519,3 +520,13 @@ def test_a_damaged_word_document_is_unreadable() -> None:
     data = _zip({"word/document.xml": b"<w:document/>"})
     with pytest.raises(UnreadableDocument, match=r"referat\.docx: the Word document cannot be opened"):
         extract_bytes(data, "referat.docx")
+
+
+def test_the_word_fixture_is_what_its_script_builds() -> None:
+    script = FIXTURES / "make_word_fixture.py"
+    spec = importlib.util.spec_from_file_location("make_word_fixture", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == (FIXTURES / "w1_word_tmu_referat.docx").read_bytes(), \
+        "run python fixtures/make_word_fixture.py and commit the result"
