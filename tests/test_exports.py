@@ -17,6 +17,7 @@ import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from helpers import FIXTURES, schema_errors
+from lxml import etree
 
 from minutes_cli import document_to_dict, extract_bytes
 from minutes_cli.errors import UnreadableDocument, UnsupportedFormat
@@ -497,6 +498,21 @@ def test_word_headings_lists_tables_in_reading_order() -> None:
         ("Godkendt.", False, None, None),
     ]
     assert all(line.gap_before for line in raw.lines)
+
+
+def test_word_text_inside_content_controls_is_read_in_order() -> None:
+    def build(document: Any) -> None:
+        document.add_paragraph("Dagsorden")
+        wrapped = document.add_paragraph("Udvalg: Social- og Sundhedsudvalget")._p
+        document.add_paragraph("Punkt 1: Godkendelse af dagsorden", style="Heading 1")
+        w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+        control = etree.Element(f"{w}sdt")
+        content = etree.SubElement(control, f"{w}sdtContent")
+        wrapped.addprevious(control)
+        content.append(wrapped)
+
+    texts = [line.text for line in read(_word(build), "dagsorden.docx").lines]
+    assert texts == ["Dagsorden", "Udvalg: Social- og Sundhedsudvalget", "Punkt 1: Godkendelse af dagsorden"]
 
 
 def test_word_document_end_to_end() -> None:

@@ -1,7 +1,7 @@
 """Read Word documents (.docx) into lines, using what the document states about each paragraph.
 
-Body paragraphs and tables are read in the document's order (running headers
-and footers are page furniture and stay out). Each Word paragraph is a
+Body paragraphs and tables are read in the document's order, also inside
+content controls (running headers and footers are page furniture and stay out). Each Word paragraph is a
 paragraph of its own (`gap_before`); a line break inside one continues it.
 
 - A paragraph styled "Heading N" / "Overskrift N" (or a style based on one)
@@ -194,15 +194,25 @@ def _body_lines(document: object) -> Iterator[Line]:
     from docx.text.paragraph import Paragraph
 
     numbering = _Numbering(document)
-    body = document.element.body  # type: ignore[attr-defined]
     tables = 0
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+    for child in _blocks(document.element.body):  # type: ignore[attr-defined]
+        tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             yield from _paragraph_lines(Paragraph(child, document), numbering)  # type: ignore[arg-type]
-        elif tag == "tbl":
+        else:
             yield from _table_lines(Table(child, document), tables, numbering)  # type: ignore[arg-type]
             tables += 1
+
+
+def _blocks(parent: Any) -> Iterator[Any]:
+    """The paragraphs and tables of the body in order, also those inside content controls (w:sdt):
+    Word templates put cover pages and whole sections in them."""
+    for child in parent.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        if tag in ("p", "tbl"):
+            yield child
+        elif tag in ("sdt", "sdtContent", "customXml"):
+            yield from _blocks(child)
 
 
 def read_docx(data: bytes, path: str) -> RawDocument:
