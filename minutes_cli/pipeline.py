@@ -107,7 +107,7 @@ def read_input(path: str | Path) -> bytes:
 
 
 def extract_file(path: str | Path) -> Document:
-    """Parse a PDF, HTML or text file."""
+    """Parse a PDF, HTML, text, Word or XML-export file."""
     return extract_bytes(read_input(path), str(path))
 
 

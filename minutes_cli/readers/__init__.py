@@ -1,9 +1,11 @@
-"""Readers: turn the bytes of a PDF, HTML page or text file into lines with pages.
+"""Readers: turn the bytes of a PDF, HTML page, text file, Word document or XML export into lines.
 
 `READERS` maps a format name to its reader; `detect_format` decides the
 format from the content (magic bytes, markup), using the file name only to
-break ties. Formats we know but do not read (XML exports, images, archives)
-raise `UnsupportedFormat` with a clear reason.
+break ties. An XML export is recognised by its root element (`xml_reader`), a
+ZIP by its members (`archive`: a .docx, or a ZIP holding one export). Formats
+we know but do not read (other XML and ZIPs, images, an old .doc) raise
+`UnsupportedFormat` with a clear reason.
 """
 
 from __future__ import annotations
