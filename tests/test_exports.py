@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import json
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -546,3 +548,24 @@ def test_the_word_fixture_is_what_its_script_builds() -> None:
     spec.loader.exec_module(module)
     assert module.build() == (FIXTURES / "w1_word_tmu_referat.docx").read_bytes(), \
         "run python fixtures/make_word_fixture.py and commit the result"
+
+
+def test_recursive_run_picks_up_exports(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from minutes_cli.cli import app
+
+    folder = tmp_path / "arkiv"
+    (folder / "2014").mkdir(parents=True)
+    (folder / "2014" / "Publication9.zip").write_bytes(_zip({"Publication9/Publication9.xml": SBSYS.encode()}))
+    (folder / "2016" / "agendaweb").mkdir(parents=True)
+    (folder / "2016" / "agendaweb" / "dagsorden.xml").write_text(AGENDAWEB, encoding="utf-8")
+    (folder / "referat.docx").write_bytes((FIXTURES / "w1_word_tmu_referat.docx").read_bytes())
+    (folder / "gammel.doc").write_bytes(archive.OLE_SIGNATURE + b"\x00" * 64 + "WordDocument".encode("utf-16-le"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["extract", "-r", "arkiv", "--format", "jsonl", "-j", "1"])
+    assert result.exit_code == 1, "the old .doc fails, named, and the rest are read"
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    read_ok = {Path(r["source"]["path"]).name: r["source"]["format"] for r in records if "error" not in r}
+    assert read_ok == {"Publication9.zip": "xml", "dagsorden.xml": "xml", "referat.docx": "docx"}
+    assert "gammel.doc" in result.stderr and "libreoffice --headless --convert-to docx" in result.stderr
