@@ -14,11 +14,14 @@ import json
 import zipfile
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from helpers import FIXTURES, schema_errors
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from minutes_cli import document_to_dict, extract_bytes
@@ -569,3 +572,29 @@ def test_recursive_run_picks_up_exports(tmp_path: Any, monkeypatch: pytest.Monke
     read_ok = {Path(r["source"]["path"]).name: r["source"]["format"] for r in records if "error" not in r}
     assert read_ok == {"Publication9.zip": "xml", "dagsorden.xml": "xml", "referat.docx": "docx"}
     assert "gammel.doc" in result.stderr and "libreoffice --headless --convert-to docx" in result.stderr
+
+
+# --- properties ------------------------------------------------------------------------------------
+
+_TITLE = st.text(alphabet="abcdefghijklmnoprstuvyæøå ", min_size=1, max_size=40).map(
+    lambda t: " ".join(("Sag om " + t).split()))
+_ITEM = st.tuples(st.integers(min_value=1, max_value=999), _TITLE, st.booleans())
+
+
+def _publication(items: list[tuple[int, str, bool]]) -> str:
+    rows = "".join(
+        f"<Item><Caption>{escape(title)}</Caption><Number>{number}</Number>"
+        f"<IsPublic>{'False' if closed else 'True'}</IsPublic><Fields><ItemField><Caption>Sagsfremstilling</Caption>"
+        f"<Content>{escape('<p>' + title + ' er beskrevet.</p>')}</Content><Index>1</Index></ItemField></Fields>"
+        "</Item>"
+        for number, title, closed in items)
+    return f"<Publication><Agendas><Agenda><Items>{rows}</Items></Agenda></Agendas></Publication>"
+
+
+@settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ITEM, min_size=1, max_size=6, unique_by=lambda item: item[0]))
+def test_stated_items_come_out_as_stated(items: list[tuple[int, str, bool]]) -> None:
+    doc = _doc(_publication(items))
+    assert schema_errors(doc) == []
+    found = [(item["number"], item["title"], item["closed"]) for item in doc["items"]]
+    assert found == [(str(number), title, closed) for number, title, closed in items]
