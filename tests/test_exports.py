@@ -337,6 +337,20 @@ def test_acadre_and_agendaweb_state_number_case_and_status() -> None:
     assert web.meeting is not None and web.meeting.absent == ("Ole Ris",) and web.meeting.kind == "agenda"
 
 
+def test_agendaweb_decision_from_the_handling_plan() -> None:
+    plan = ("<edoc:HandlingPlan>"
+            "<edoc:Handling><edoc:Placement>Previous</edoc:Placement>"
+            "<edoc:Decision><![CDATA[<p>Udsat.</p>]]></edoc:Decision></edoc:Handling>"
+            "<edoc:Handling><edoc:Placement>This</edoc:Placement>"
+            "<edoc:Decision><![CDATA[<p>Godkendt.</p>]]></edoc:Decision></edoc:Handling>"
+            "</edoc:HandlingPlan><edoc:Attachments>")
+    minutes = AGENDAWEB.replace("<edoc:Attachments>", plan, 1).replace("<edoc:Type>Dagsorden", "<edoc:Type>Referat")
+    first = _doc(minutes)["items"][0]
+    assert first["decision"]["text"] == "Godkendt." and first["decision"]["outcome"] == "approved"
+    not_released = minutes.replace("<p>Godkendt.</p>", "Beslutning ikke frigivet")
+    assert _doc(not_released)["items"][0]["decision"] is None
+
+
 def test_an_empty_field_gives_no_heading() -> None:
     web = read(AGENDAWEB.encode("utf-8"), "w.xml")
     assert "Økonomi" not in [line.text for line in web.lines]

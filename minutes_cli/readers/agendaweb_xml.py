@@ -6,8 +6,10 @@ participants (`Participate` true or false) describe the meeting;
 `Agenda/Type` ("Dagsorden", "Referat") says what was published. Each
 `AgendaElement` (`AccessIsPublic` false for a closed item) holds one
 `HandlingItem` with `SerialNo`, `Title`, `CaseNumber`, its
-`CasePresentations` (a `Title` caption and HTML `Content` each) and
-`Attachments` (by `Title`).
+`CasePresentations` (a `Title` caption and HTML `Content` each), the decision
+of this meeting in its handling plan (`Handling` placed "This": its
+`Decision`, "Beslutning ikke frigivet" until released), read when no case
+presentation is marked `IsDecision`, and `Attachments` (by `Title`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..model import Line, Meeting, RawDocument
-from .xml_support import attachment_lines, clean, html_field, item_heading, stated_date, stated_kind
+from .xml_support import DECISION_CAPTION, attachment_lines, clean, html_field, item_heading, stated_date, stated_kind
 
 NAMESPACE = "http://www.fujitsu.dk/agenda/xml/schemas/2009/03/31/"
 _NS = {"e": NAMESPACE}
@@ -38,8 +40,15 @@ def _item_lines(element: etree._Element) -> list[Line]:
     closed = public == "false" if public else None
     lines = [item_heading(_text(handling, "e:SerialNo"), _text(handling, "e:Title"),
                           _text(handling, "e:CaseNumber") or None, closed)]
+    decided = False
     for presentation in handling.iterfind("e:CasePresentations/e:CasePresentation", _NS):
-        lines += html_field(_text(presentation, "e:Title"), presentation.findtext("e:Content", namespaces=_NS))
+        field = html_field(_text(presentation, "e:Title"), presentation.findtext("e:Content", namespaces=_NS))
+        decided = decided or bool(field) and _text(presentation, "e:IsDecision").lower() == "true"
+        lines += field
+    if not decided:
+        # this meeting's decision as the handling plan states it ("Beslutning ikke frigivet" until released)
+        decision = handling.findtext("e:HandlingPlan/e:Handling[e:Placement='This']/e:Decision", namespaces=_NS)
+        lines += html_field(DECISION_CAPTION, decision)
     lines += attachment_lines(_text(a, "e:Title") for a in handling.iterfind("e:Attachments/e:Attachment", _NS))
     return lines
 

@@ -33,8 +33,10 @@ from .text_reader import text_to_lines
 ITEM_LEVEL = 2
 FIELD_LEVEL = 3
 
-# The caption of the attachments list the readers add after an item's fields.
+# Captions of the fields the readers add from an export's own elements (its attachment list, a
+# decision element), in the words a printed item uses for them.
 ATTACHMENTS_CAPTION = "Bilag"
+DECISION_CAPTION = "Beslutning"
 ATTACHMENT_MARKER = "•"
 
 # A character reference to a control character that XML 1.0 forbids: "&#xC;" (eDoc writes a
@@ -147,6 +149,7 @@ def attachment_lines(titles: Iterable[str]) -> list[Line]:
 
 __all__ = [
     "ATTACHMENTS_CAPTION",
+    "DECISION_CAPTION",
     "attachment_lines",
     "caption_line",
     "clean",
