@@ -251,6 +251,14 @@ def test_each_export_is_detected_by_its_root_element(system: str, path: str) -> 
     assert detect_xml_kind(parse_xml(data, path)) == system
 
 
+def test_html_inside_an_export_does_not_make_it_a_web_page() -> None:
+    note = "<Note><![CDATA[<html><body><p>Forside</p></body></html>]]></Note>"
+    early_html = SBSYS.replace("<Agendas>", note + "<Agendas>")
+    assert detect_format(early_html.encode("utf-8"), "Publication9.xml") == "xml"
+    xhtml = b'<?xml version="1.0"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>'
+    assert detect_format(xhtml, "side.xml") == "html"
+
+
 @pytest.mark.parametrize(
     ("xml", "named"),
     [

@@ -21,7 +21,7 @@ from .docx_reader import read_docx
 from .html_reader import read_html
 from .pdf_reader import read_pdf
 from .text_reader import read_text
-from .xml_reader import check_xml, is_export, read_xml
+from .xml_reader import check_xml, declares_xml, is_export, read_xml
 
 Reader = Callable[[bytes, str], RawDocument]
 
@@ -77,6 +77,9 @@ def detect_format(data: bytes, path: str) -> SourceFormat:
     for signature, name in _BINARY_SIGNATURES:
         if head.startswith(signature):
             raise UnsupportedFormat(path, f"this is {name}, not a PDF, HTML or text document")
+    if declares_xml(head):
+        check_xml(data, path)  # an export we read, else an error naming its root element
+        return "xml"
     lowered = head[:1024].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered or b"<body" in lowered:
         return "html"

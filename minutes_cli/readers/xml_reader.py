@@ -8,6 +8,7 @@ publications as `Publication32.zip`) is read through `archive`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -54,6 +55,23 @@ def _export(root: etree._Element, path: str) -> XmlExport:
     return found
 
 
+# The first element of an XML document, past its declaration, comments and doctype:
+# "Publication" in b'<?xml version="1.0"?>\n<Publication>', "html" in an XHTML page.
+_ROOT_ELEMENT_RE = re.compile(rb"<(?![?!/])(?:[\w.-]+:)?(?P<name>[A-Za-z_][\w.-]*)")
+
+
+def declares_xml(head: bytes) -> bool:
+    """True for bytes that open with an XML declaration and a root element other than <html>.
+
+    Checked before any test for HTML markup: an export's HTML fields ("<![CDATA[<html>…") must not
+    make it look like a web page, while an XHTML page (root <html>) stays HTML.
+    """
+    if not head.startswith(b"<?xml"):
+        return False
+    root = _ROOT_ELEMENT_RE.search(head)
+    return root is not None and root.group("name").lower() != b"html"
+
+
 def check_xml(data: bytes, path: str) -> None:
     """Nothing when the bytes are an XML export we read; else the error that says why not."""
     _export(parse_xml(data, path), path)
@@ -78,4 +96,4 @@ def is_export(data: bytes) -> bool:
         return False
 
 
-__all__ = ["XML_EXPORTS", "check_xml", "detect_xml_kind", "is_export", "read_xml"]
+__all__ = ["XML_EXPORTS", "check_xml", "declares_xml", "detect_xml_kind", "is_export", "read_xml"]
