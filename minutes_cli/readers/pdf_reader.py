@@ -178,10 +178,10 @@ def _side_label_end(textpage: pdfium.PdfTextPage, start: int, raw: str, size: fl
 # not. 1.3 clears the larger type of a printed web page's meeting facts (16 pt over a 13.3 pt
 # body, 1.2x, in a browser print) and is below every title step seen (1.6x in the Aarhus prints).
 HEADING_SIZE_RATIO = 1.3
-# Levels by size over the body's: a larger step ranks higher.
-LEVEL_RATIOS = ((1.6, 1), (HEADING_SIZE_RATIO, 2))
-# A bold line at about the body's size is a heading of this level.
-BOLD_LEVEL = 3
+# Heading levels rank the sizes of the document's headings, largest first; sizes closer than
+# this many points are one size (pdfium reports 18.66 and 18.7 for one font).
+SIZE_STEP = 0.5
+MAX_LEVEL = 6
 
 
 def _body_size(lines: list[Line]) -> float:
@@ -193,20 +193,24 @@ def _body_size(lines: list[Line]) -> float:
     return max(weights, key=lambda size: weights[size]) if weights else 0.0
 
 
+def _size_key(size: float) -> float:
+    return round(size / SIZE_STEP) * SIZE_STEP
+
+
 def _with_levels(lines: list[Line]) -> list[Line]:
-    """The lines with heading levels from size and weight, measured against the whole document's body size."""
+    """The lines marked as headings by size (against the whole document's body size) or weight,
+    each with its level: the rank of its size among the headings' sizes, largest first."""
     body = _body_size(lines)
-    out: list[Line] = []
-    for line in lines:
-        level = None
-        if line.level is None and len(line.text) <= MAX_HEADING_CHARS and line.size:
-            level = next((lv for ratio, lv in LEVEL_RATIOS if body > 0 and line.size >= body * ratio), None)
-            if level is None and line.bold:
-                level = BOLD_LEVEL
-        if level is not None:
-            line = line._replace(level=level, heading=True)
-        out.append(line)
-    return out
+
+    def is_heading(line: Line) -> bool:
+        if line.level is not None or len(line.text) > MAX_HEADING_CHARS or not line.size:
+            return False
+        return line.bold or (body > 0 and line.size >= body * HEADING_SIZE_RATIO)
+
+    sizes = sorted({_size_key(line.size) for line in lines if line.size and is_heading(line)}, reverse=True)
+    rank = {size: min(position + 1, MAX_LEVEL) for position, size in enumerate(sizes)}
+    return [line._replace(heading=True, level=rank[_size_key(line.size or 0.0)]) if is_heading(line) else line
+            for line in lines]
 
 
 def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
@@ -239,7 +243,7 @@ def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
         if cleaned and label_end:
             # a label in a column of its own beside its text: two lines, the label a heading
             label, rest = cleaned[:label_end].strip(), cleaned[label_end:].strip()
-            lines.append(Line(label, page_number, heading=True, gap_before=True, size=size, level=BOLD_LEVEL))
+            lines.append(Line(label, page_number, heading=True, gap_before=True, size=size, bold=True))
             lines.append(Line(rest, page_number, heading=False, gap_before=False, size=size))
         elif cleaned:
             # heading and level are settled once the whole document's body size is known

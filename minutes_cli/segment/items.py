@@ -31,6 +31,7 @@ from ..patterns import (
     PUNKT_NUMBER_SEPARATOR_RE,
     STATUS_LINE_RE,
     TITLE_CASE_RE,
+    TRAILING_CASE_RE,
     WORD_DATE_RE,
 )
 from .headings import is_known_heading
@@ -74,7 +75,7 @@ class Segmented:
 def _split_title(title: str) -> tuple[str, bool, str | None]:
     """Title without a closed marker or trailing "(case no.)", whether closed, and the case no."""
     case = None
-    match = TITLE_CASE_RE.search(title)
+    match = TITLE_CASE_RE.search(title) or TRAILING_CASE_RE.search(title)
     if match:
         case = match.group("case")
         title = title[: match.start()]
@@ -89,8 +90,13 @@ def _split_title(title: str) -> tuple[str, bool, str | None]:
 def _confirmed_by_case(blocks: list[Block], index: int, title: str) -> bool:
     """True when a case number confirms a numbered paragraph as an item heading: in its title's
     parentheses, or a case-number label among the paragraphs right after it."""
-    if TITLE_CASE_RE.search(title):
+    if TITLE_CASE_RE.search(title) or TRAILING_CASE_RE.search(title):
         return True
+    row = blocks[index].lines[0].cell
+    following_block = blocks[index + 1] if index + 1 < len(blocks) else None
+    if row is not None and following_block is not None and following_block.lines[0].cell is not None \
+            and following_block.lines[0].cell[:2] == row[:2] and CASE_VALUE_RE.match(following_block.text):
+        return True  # an item table's row: number, title and case number in cells of one row
     for following in blocks[index + 1: index + 1 + CASE_LABEL_LOOKAHEAD]:
         if NUMBERED_ITEM_RE.match(following.text) or PUNKT_ITEM_RE.match(following.text):
             break  # the label belongs to the next numbered heading
@@ -177,6 +183,8 @@ def _evidence(blocks: list[Block], start: _ItemStart, toc_numbers: frozenset[str
         return 0.0  # a list entry's paragraph, or a date ("25. september 2012")
     if _confirmed_by_case(blocks, start.title_index, title):
         evidence = CONFIRMED_EVIDENCE
+    elif block.lines[0].cell is not None:
+        return 0.0  # a row of a table that is not an item table: "2015 Anlægsarbejdet blev påbegyndt."
     elif not title[:1].isupper():
         return 0.0  # titles are capitalised; "3 medlemmer deltog" is prose
     elif block.lines[0].heading:
