@@ -544,6 +544,7 @@ def test_word_text_inside_content_controls_is_read_in_order() -> None:
 
 def test_word_document_end_to_end() -> None:
     def build(document: Any) -> None:
+        document.sections[0].header.paragraphs[0].text = "Gladsaxe Kommune\tSide 1"
         document.add_paragraph("Udvalg: Teknisk Udvalg")
         document.add_paragraph("Mødedato: 3. maj 2022")
         document.add_paragraph("Punkt 1: Vejplan 2023", style="Heading 1")
@@ -557,6 +558,7 @@ def test_word_document_end_to_end() -> None:
     assert (item["number"], item["title"], item["case_numbers"]) == ("1", "Vejplan 2023", ["05.01.00-P20-1-22"])
     assert item["decision"]["outcome"] == "approved"
     assert (doc["meeting"]["committee"], doc["meeting"]["date"]) == ("Teknisk Udvalg", "2022-05-03")
+    assert doc["meeting"]["municipality"] == "Gladsaxe Kommune", "named by the letterhead in the page header"
 
 
 def test_a_damaged_word_document_is_unreadable() -> None:

@@ -1,7 +1,9 @@
 """Read Word documents (.docx) into lines, using what the document states about each paragraph.
 
 Body paragraphs and tables are read in the document's order, also inside
-content controls (running headers and footers are page furniture and stay out). Each Word paragraph is a
+content controls. Running headers and footers are page furniture and stay out
+of the lines; their text goes along as `aside`, where a letterhead's
+municipality is found. Each Word paragraph is a
 paragraph of its own (`gap_before`); a line break inside one continues it.
 
 - A paragraph styled "Heading N" / "Overskrift N" (or a style based on one)
@@ -228,4 +230,16 @@ def read_docx(data: bytes, path: str) -> RawDocument:
     lines = list(_body_lines(document))
     if not lines:
         raise EmptyInput(path, "the Word document has no text")
-    return RawDocument(tuple(lines), "docx")
+    return RawDocument(tuple(lines), "docx", aside=_letterhead(document))
+
+
+def _letterhead(document: Any) -> tuple[str, ...]:
+    """The text of the page headers and footers: page furniture, but where a letterhead names
+    the municipality ("Gladsaxe Kommune"), so it is handed on as text around the document."""
+    texts: list[str] = []
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            if part.is_linked_to_previous and texts:
+                continue
+            texts += [text for paragraph in part.paragraphs for text in _texts(paragraph.text)]
+    return tuple(dict.fromkeys(texts))
