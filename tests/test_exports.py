@@ -359,6 +359,12 @@ def test_agendaweb_decision_from_the_handling_plan() -> None:
     assert _doc(not_released)["items"][0]["decision"] is None
 
 
+def test_an_item_listed_without_a_number_is_still_an_item() -> None:
+    unnumbered = SBSYS.replace("<Number><![CDATA[2]]></Number>", "")
+    items = _doc(unnumbered)["items"]
+    assert [(i["number"], i["title"]) for i in items] == [("1", "Tilskud til spejderhytte"), (None, "Personalesag")]
+
+
 def test_an_empty_field_gives_no_heading() -> None:
     web = read(AGENDAWEB.encode("utf-8"), "w.xml")
     assert "Økonomi" not in [line.text for line in web.lines]

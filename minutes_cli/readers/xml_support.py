@@ -105,9 +105,12 @@ def stated_kind(*texts: str | None) -> MeetingKind | None:
 
 
 def item_heading(number: str | None, title: str, case: str | None = None, closed: bool | None = None) -> Line:
-    """The heading line of an item whose number, case number and status the export states."""
-    return Line(clean(title) or f"Punkt {number}", heading=True, level=ITEM_LEVEL, gap_before=True,
-                item=clean(number) or None, case=clean(case) or None, closed=closed)
+    """The heading line of an item whose number, case number and status the export states.
+
+    An item the export lists without a number still starts an item: its `item` is "" (stated, unnumbered).
+    """
+    return Line(clean(title) or f"Punkt {clean(number)}".strip(), heading=True, level=ITEM_LEVEL, gap_before=True,
+                item=clean(number), case=clean(case) or None, closed=closed)
 
 
 def caption_line(caption: str) -> Line | None:
