@@ -27,7 +27,6 @@ from ..extract.dates import find_date
 from ..model import Line, MeetingKind
 from ..vocabulary import EMPTY_FIELD_WORDS, KIND_WORDS, normalise_label
 from .html_reader import html_fragment_lines
-from .text_reader import text_to_lines
 
 # Heading levels of an export's structure: the item, then its fields.
 ITEM_LEVEL = 2
@@ -133,15 +132,6 @@ def html_field(caption: str, html: str | None) -> list[Line]:
     return ([heading] if heading else []) + content
 
 
-def text_field(caption: str, text: str | None) -> list[Line]:
-    """A field of plain text: its caption as a heading, its lines (blank lines start paragraphs)."""
-    content = text_to_lines(text or "")
-    if not content or _is_placeholder(content):
-        return []
-    heading = caption_line(caption)
-    return ([heading] if heading else []) + content
-
-
 def attachment_lines(titles: Iterable[str]) -> list[Line]:
     """A "Bilag" heading and one list entry per attachment title; nothing when there are none."""
     entries = [Line(title, gap_before=True, list_marker=ATTACHMENT_MARKER) for t in titles if (title := clean(t))]
@@ -162,5 +152,4 @@ __all__ = [
     "parse_xml",
     "stated_date",
     "stated_kind",
-    "text_field",
 ]
