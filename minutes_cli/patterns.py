@@ -85,7 +85,9 @@ NUMBERED_ITEM_RE = re.compile(
     r"""
     ^(?P<number>\d{1,4})                # item number
     \.?[ \t]+                           # dot (optional) and space or tab
-    (?P<title>(?!at\b)[^\W\d_].*)$      # title starts with a letter, not an "at"-point
+    (?P<title>(?!at\b)                  # title starts with a letter, not an "at"-point,
+      (?:\d{1,2}\.[ ](?=[a-zæøå]))?        # or with an ordinal: "1. 2. behandling af forslag …"
+      [^\W\d_].*)$
     """,
     RE_V,
 )

@@ -59,3 +59,19 @@ def test_item_table_rows_state_items_without_rewriting_text() -> None:
     assert [(line.text, line.item, line.case, line.heading) for line in stated] == [
         ("Vejbelysning", "3", "21/08812", True)]
     assert not any(line.text.startswith(("Punkt", "Sagsnr")) for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("page", "bold"),
+    [
+        pytest.param("<style>.FieldCaption { font-weight: bold; }</style><div class='FieldCaption'>Sagsprocedure</div>",
+                     True, id="stylesheet-class"),
+        pytest.param("<style>div.Cap, .X{font-weight:700}</style><div class='Cap'>Sagsprocedure</div>", True,
+                     id="tag-class-selector"),
+        pytest.param("<p style='font-weight: 600'>Sagsprocedure</p>", True, id="inline-style"),
+        pytest.param("<style>.Cap { color: red }</style><div class='Cap'>Sagsprocedure</div>", False, id="not-bold"),
+    ],
+)
+def test_bold_by_style_is_a_heading_by_form(page: str, bold: bool) -> None:
+    (line,) = _lines(page)
+    assert (line.bold, line.heading) == (bold, bold)

@@ -72,3 +72,11 @@ def test_a_date_and_a_year_do_not_become_items() -> None:
     items = extract_text(TEXT_WITH_DATE_AND_YEAR).items
     assert [(item.number, item.title) for item in items] == [
         ("1", "Godkendelse af dagsorden"), ("2", "Vejbelysning"), ("3", "Cykelsti"), ("4", "Eventuelt")]
+
+
+def test_an_item_title_may_start_with_an_ordinal() -> None:
+    text = "Referat\n\n1. 2. behandling af forslag til ændret styrelsesvedtægt\n\nSagsnr.: 18011245\n\n" \
+           "2. Anvendelse af uforbrugte midler\n\nSagsnr.: 18009876\n"
+    items = extract_text(text).items
+    assert [(item.number, item.title) for item in items] == [
+        ("1", "2. behandling af forslag til ændret styrelsesvedtægt"), ("2", "Anvendelse af uforbrugte midler")]

@@ -53,7 +53,8 @@ DROP_SELECTORS = (".pdf-label", ".dropdown", ".dropdown-menu", ".modal", ".lydfi
                   "#cookie-banner", ".cookie", ".cookies", ".breadcrumb", ".tilbage-wrapper")
 
 # id/class words of page chrome not caught by a selector.
-CHROME_WORDS = ("cookie", "consent", "navbar", "breadcrumb", "skip-link", "offcanvas", "site-header", "site-footer")
+CHROME_WORDS = ("cookie", "consent", "navbar", "topbar", "breadcrumb", "skip-link", "offcanvas", "site-header",
+                "site-footer")
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 BLOCK_TAGS = HEADING_TAGS + ("p", "div", "li", "tr", "br", "table", "ul", "ol", "section", "article", "dd", "dt",
@@ -78,6 +79,25 @@ BOLD_TAGS = ("strong", "b")
 MAX_BOLD_HEADING_CHARS = 90
 SENTENCE_ENDS = (".", ",", ";", "!", "?")
 
+# A declaration that sets text in bold: "font-weight: bold", "font-weight:700".
+BOLD_STYLE_RE = regex.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", regex.I)
+# A style rule: its selectors and its declarations.
+STYLE_RULE_RE = regex.compile(r"(?P<selectors>[^{}]+)\{(?P<body>[^{}]*)\}")
+# A selector that names one class, alone or on a tag: ".FieldCaption", "div.FieldCaption".
+CLASS_SELECTOR_RE = regex.compile(r"^\s*[a-z0-9]*\.(?P<name>[\w-]+)\s*$", regex.I)
+
+
+def _bold_classes(soup: BeautifulSoup) -> frozenset[str]:
+    """Classes the page's own stylesheet sets in bold (SBSYS prints its field captions so)."""
+    names: set[str] = set()
+    for style in soup.find_all("style"):
+        for rule in STYLE_RULE_RE.finditer(style.get_text()):
+            if BOLD_STYLE_RE.search(rule.group("body")):
+                names.update(m.group("name") for selector in rule.group("selectors").split(",")
+                             if (m := CLASS_SELECTOR_RE.match(selector)))
+    return frozenset(names)
+
+
 # The heading level given to an item heading a known layout or item table states.
 ITEM_LEVEL = 2
 
@@ -94,8 +114,9 @@ class _LineCollector:
     (table, row, first column of a row's line) and the items a layout states.
     """
 
-    def __init__(self, layout: ItemLayout | None) -> None:
+    def __init__(self, layout: ItemLayout | None, bold_classes: frozenset[str] = frozenset()) -> None:
         self.layout = layout
+        self.bold_classes = bold_classes
         self.lines: list[Line] = []
         self.parts: list[str] = []
         self.bold_parts: list[bool] = []  # per part: set in bold
@@ -208,7 +229,10 @@ class _LineCollector:
                     self.add(BULLET)
                 elif name == "hr":
                     self.parts, self.bold_parts = ["<hr>"], [False]
+                bold = self._styled_bold(child)
+                self.bold_depth += bold
                 self.walk(child)
+                self.bold_depth -= bold
                 if name == "li":
                     entry = "".join(self.parts)[len(BULLET):].lstrip()
                     own = LIST_MARKER_RE.match(entry)
@@ -220,12 +244,20 @@ class _LineCollector:
                     else:
                         self.list_marker = BULLET.strip()
                 self.flush()
-            elif name in BOLD_TAGS:
+            elif name in BOLD_TAGS or self._styled_bold(child):
                 self.bold_depth += 1
                 self.walk(child)
                 self.bold_depth -= 1
             else:
                 self.walk(child)
+
+    def _styled_bold(self, tag: Tag) -> bool:
+        """True for an element its style sets in bold: a class the page's stylesheet makes bold, or an inline style."""
+        style = tag.get("style")
+        if style and BOLD_STYLE_RE.search(str(style)):
+            return True
+        classes = tag.get("class")
+        return bool(classes and self.bold_classes and not self.bold_classes.isdisjoint(classes))
 
 
 # A table of items: a header row naming a number column and a title column.
@@ -305,13 +337,14 @@ def read_html(data: bytes, path: str) -> RawDocument:
     """An HTML page's text lines, headings marked, known item rows normalised."""
     soup = BeautifulSoup(data, "lxml")
     aside = _aside(soup)
+    bold_classes = _bold_classes(soup)
     for selector in DROP_SELECTORS:
         for element in soup.select(selector):
             element.decompose()
     layout = _layout(soup)
     if layout is None:
         _mark_item_tables(soup)
-    collector = _LineCollector(layout)
+    collector = _LineCollector(layout, bold_classes)
     collector.walk(soup.body or soup)
     collector.flush()
     if not collector.lines:
