@@ -29,8 +29,9 @@ from .pipeline import extract_bytes, read_input
 
 STDIN = "-"
 
-# Files a directory walk picks up; anything else there (images, XML exports) is left alone.
-DOCUMENT_SUFFIXES = (".pdf", ".html", ".htm", ".txt", ".text", ".md")
+# Files a directory walk picks up: documents and the publishing systems' exports (XML, Word, a ZIP holding an
+# export; an old .doc is picked up to be refused with a hint). Anything else there (images) is left alone.
+DOCUMENT_SUFFIXES = (".pdf", ".html", ".htm", ".txt", ".text", ".md", ".xml", ".docx", ".doc", ".zip")
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,8 @@ TableName = Enum("TableName", {name: name for name in TABLES}, type=str)  # type
 
 app = typer.Typer(
     help="Turn Danish municipal agendas and minutes (dagsordener, referater) into structured data.\n\n"
-    "Reads PDF, HTML and text; writes JSON, JSON Lines or CSV following SCHEMA.md.",
+    "Reads PDF, HTML, text, Word (.docx) and the ESDH systems' XML exports; writes JSON, JSON Lines or CSV "
+    "following SCHEMA.md.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -244,7 +245,7 @@ Examples:
 
 @app.command(help=SHOW_HELP)
 def show(
-    path: Annotated[str, typer.Argument(help="A PDF, HTML or text file, or - for stdin.")],
+    path: Annotated[str, typer.Argument(help="A PDF, HTML, text, Word or XML-export file, or - for stdin.")],
     item: Annotated[str | None, typer.Option("--item", "-i", help="Show only the item with this number.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of a failure.")] = False,
 ) -> None:

@@ -7,7 +7,7 @@ JSON of SCHEMA.md. Nothing here parses or prints.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import Literal, NamedTuple
 
 SCHEMA_VERSION = "1.1"
@@ -121,6 +121,7 @@ class RawDocument:
     pages: int | None = None
     warnings: tuple[Warning, ...] = ()
     aside: tuple[str, ...] = ()  # text around the document (page title, site footer, logo) naming its publisher
+    meeting: Meeting | None = None  # meeting facts the input states as data (an export's committee, date, kind)
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,12 @@ class Meeting(_Record):
     location: str | None = None
     participants: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
+
+    def or_stated(self, stated: Meeting | None) -> Meeting:
+        """This meeting with every fact it lacks taken from `stated` (an export's own data)."""
+        if stated is None:
+            return self
+        return replace(self, **{f.name: getattr(stated, f.name) for f in fields(self) if not getattr(self, f.name)})
 
 
 @dataclass(frozen=True)

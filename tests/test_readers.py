@@ -49,7 +49,8 @@ def test_detect_format(data: bytes, path: str, fmt: str) -> None:
     [
         pytest.param(b'<?xml version="1.0" encoding="utf-8"?><Publication><Item/></Publication>', "p.xml",
                      UnsupportedFormat, id="xml-export"),
-        pytest.param(b"PK\x03\x04\x14\x00\x00\x00" + b"\x00" * 40, "bilag.docx", UnsupportedFormat, id="zip"),
+        pytest.param(b"PK\x03\x04\x14\x00\x00\x00" + b"\x00" * 40, "bilag.docx", UnreadableDocument,
+                     id="damaged-zip"),
         pytest.param(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "scan.png", UnsupportedFormat, id="png"),
         pytest.param(b"\xff\xd8\xff\xe0" + b"\x00" * 40, "scan.jpg", UnsupportedFormat, id="jpeg"),
         pytest.param(bytes(range(256)) * 4, "data.bin", UnsupportedFormat, id="binary"),

@@ -24,8 +24,9 @@ SIGNATURE_LABEL_CHARS = 24
 def drop_signature_pages(lines: list[Line]) -> list[Line]:
     """Lines without signature pages."""
     for index, line in enumerate(lines):
-        if line.text[:1] not in "UuMm":
-            continue  # "Underskriftsblad", "Mødet sluttede …": nothing else starts a signature page
+        if line.text[:1] not in "UuMm" or line.item is not None:
+            continue  # "Underskriftsblad", "Mødet sluttede …": nothing else starts a signature page; an item the
+            # document states (an export's "6. Underskriftsblad") is an item, whatever its title
         closes = index >= len(lines) * MEETING_END_POSITION and MEETING_END_RE.match(line.text)
         # the heading alone, or with the names after a colon: "Underskriftsblad: Michael Bo Jensen, …"
         label = line.text.split(":", 1)[0] if ":" in line.text[:SIGNATURE_LABEL_CHARS] else line.text

@@ -28,7 +28,7 @@ def build_document(segmented: Segmented, raw: RawDocument, source: Source, furni
     header does not name it; `free_headings` says whether short lines may be guessed to be
     headings (only when the reader marked none).
     """
-    meeting = read_header(segmented.header, furniture, raw.aside)
+    meeting = read_header(segmented.header, furniture, raw.aside).or_stated(raw.meeting)
     if meeting.municipality is None:
         meeting = replace(meeting, municipality=guess_municipality(body_text, MIN_BODY_MUNICIPALITY_MENTIONS))
     results = [build_item(raw_item, meeting.date, free_headings) for raw_item in segmented.items]

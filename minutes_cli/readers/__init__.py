@@ -1,9 +1,11 @@
-"""Readers: turn the bytes of a PDF, HTML page or text file into lines with pages.
+"""Readers: turn the bytes of a PDF, HTML page, text file, Word document or XML export into lines.
 
 `READERS` maps a format name to its reader; `detect_format` decides the
 format from the content (magic bytes, markup), using the file name only to
-break ties. Formats we know but do not read (XML exports, images, archives)
-raise `UnsupportedFormat` with a clear reason.
+break ties. An XML export is recognised by its root element (`xml_reader`), a
+ZIP by its members (`archive`: a .docx, or a ZIP holding one export). Formats
+we know but do not read (other XML and ZIPs, images, an old .doc) raise
+`UnsupportedFormat` with a clear reason.
 """
 
 from __future__ import annotations
@@ -14,13 +16,17 @@ import regex
 
 from ..errors import EmptyInput, UnsupportedFormat
 from ..model import RawDocument, SourceFormat
+from .archive import OLE_SIGNATURE, ZIP_SIGNATURE, container_format
+from .docx_reader import read_docx
 from .html_reader import read_html
 from .pdf_reader import read_pdf
 from .text_reader import read_text
+from .xml_reader import check_xml, declares_xml, is_export, read_xml
 
 Reader = Callable[[bytes, str], RawDocument]
 
-READERS: dict[SourceFormat, Reader] = {"pdf": read_pdf, "html": read_html, "text": read_text}
+READERS: dict[SourceFormat, Reader] = {"pdf": read_pdf, "html": read_html, "text": read_text, "xml": read_xml,
+                                       "docx": read_docx}
 
 # Leading bytes of formats that are not documents we read, with a name for the error.
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -66,16 +72,22 @@ def detect_format(data: bytes, path: str) -> SourceFormat:
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
+    if head.startswith((ZIP_SIGNATURE, OLE_SIGNATURE)):
+        return container_format(data, path, is_export)  # a .docx, a ZIP holding an export; a .doc is refused
     for signature, name in _BINARY_SIGNATURES:
         if head.startswith(signature):
             raise UnsupportedFormat(path, f"this is {name}, not a PDF, HTML or text document")
+    if declares_xml(head):
+        check_xml(data, path)  # an export we read, else an error naming its root element
+        return "xml"
     lowered = head[:1024].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered or b"<body" in lowered:
         return "html"
     first_tag = _FIRST_TAG_RE.match(lowered)
     if first_tag and first_tag.group(1) not in _HTML_FRAGMENT_TAGS:
         # "<?xml …>" or a document element that is not HTML ("<Root xmlns:edoc=…>", "<Publication>")
-        raise UnsupportedFormat(path, "XML exports are not supported", "give the PDF or HTML version of the meeting")
+        check_xml(data, path)  # an export we read, else an error naming its root element
+        return "xml"
     if first_tag:
         return "html"
     if path.lower().endswith(".pdf"):

@@ -344,3 +344,16 @@ def read_html(data: bytes, path: str) -> RawDocument:
     if not collector.lines:
         raise EmptyInput(path, "the HTML page has no visible text")
     return RawDocument(tuple(collector.lines), "html", None, (), aside)
+
+
+def html_fragment_lines(html: str) -> list[Line]:
+    """The lines of an HTML fragment (a field of an export), collected as a page's body is.
+
+    The readers of the publishing systems' XML exports hand each field's HTML content
+    here, so a field reads exactly as the same markup on a web page would.
+    """
+    soup = BeautifulSoup(html, "lxml")
+    collector = _LineCollector(None)
+    collector.walk(soup.body or soup)
+    collector.flush()
+    return collector.lines
