@@ -2,18 +2,22 @@
 
 `READERS` maps a format name to its reader; `detect_format` decides the
 format from the content (magic bytes, markup), using the file name only to
-break ties. Formats we know but do not read (XML exports, images, archives)
-raise `UnsupportedFormat` with a clear reason.
+break ties. Kinds we recognise but do not read (XML exports, images,
+archives) are data in `UNREAD_KINDS` and raise `UnsupportedFormat` with a
+clear reason.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import regex
 
 from ..errors import EmptyInput, UnsupportedFormat
 from ..model import RawDocument, SourceFormat
+from .encoding import as_utf8_head, looks_like_text
 from .html_reader import read_html
 from .pdf_reader import read_pdf
 from .text_reader import read_text
@@ -22,17 +26,44 @@ Reader = Callable[[bytes, str], RawDocument]
 
 READERS: dict[SourceFormat, Reader] = {"pdf": read_pdf, "html": read_html, "text": read_text}
 
-# Leading bytes of formats that are not documents we read, with a name for the error.
-_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX)"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file (DOC/XLS)"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"{\\rtf", "an RTF file"),
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of file `detect_format` recognises but no reader reads, and what to tell the user about it."""
+
+    name: str  # "a PNG image"
+    hint: str | None = None
+
+
+# Kinds recognised and not read, by the name detection gives them. Adding a reader for one
+# of them is one line in `READERS` (its key taking precedence over the entry here); a batch
+# walking a folder (`-r`) names every file of these kinds as skipped, with this reason.
+UNREAD_KINDS: dict[str, Kind] = {
+    "xml": Kind("an XML export", "give the PDF or HTML version of the meeting"),
+    "zip": Kind("a ZIP archive (or DOCX/XLSX)"),
+    "png": Kind("a PNG image"),
+    "jpeg": Kind("a JPEG image"),
+    "gif": Kind("a GIF image"),
+    "tiff": Kind("a TIFF image"),
+    "ole": Kind("an old Microsoft Office file (DOC/XLS)", "save it as PDF"),
+    "gzip": Kind("a gzip archive", "unpack it first"),
+    "rtf": Kind("an RTF file", "save it as PDF or text"),
+    "json": Kind("JSON data (perhaps an output of minutes itself)"),
+    "binary": Kind("a binary file"),
+}
+
+# Leading bytes of kinds we recognise by their signature.
+SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "zip"),  # an empty ZIP archive
+    (b"\x89PNG", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF8", "gif"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"\xd0\xcf\x11\xe0", "ole"),
+    (b"\x1f\x8b", "gzip"),
+    (b"{\\rtf", "rtf"),
 )
 
 
@@ -59,32 +90,53 @@ def _control_share(sample: bytes) -> float:
     return len(sample.translate(None, _NOT_CONTROLS)) / len(sample)  # counted in C, not byte by byte
 
 
-def detect_format(data: bytes, path: str) -> SourceFormat:
-    """The format of the bytes, judged by content first and the name second."""
+def detect_kind(data: bytes, path: str) -> str:
+    """The kind of the bytes, judged by content first and the name second: a key of `READERS` or `UNREAD_KINDS`."""
     if not data.strip():
         raise EmptyInput(path, "the file is empty", "check that it was downloaded completely")
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = as_utf8_head(data, 2048).lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
-    for signature, name in _BINARY_SIGNATURES:
+    for signature, kind in SIGNATURES:
         if head.startswith(signature):
-            raise UnsupportedFormat(path, f"this is {name}, not a PDF, HTML or text document")
+            return kind
     lowered = head[:1024].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered or b"<body" in lowered:
         return "html"
     first_tag = _FIRST_TAG_RE.match(lowered)
     if first_tag and first_tag.group(1) not in _HTML_FRAGMENT_TAGS:
         # "<?xml …>" or a document element that is not HTML ("<Root xmlns:edoc=…>", "<Publication>")
-        raise UnsupportedFormat(path, "XML exports are not supported", "give the PDF or HTML version of the meeting")
+        return "xml"
     if first_tag:
         return "html"
     if path.lower().endswith(".pdf"):
-        raise UnsupportedFormat(path, "named .pdf but it is not a PDF (no %PDF header)")
-    if b"\x00" in data[:8192] or _control_share(data[:8192]) > MAX_CONTROL_SHARE:
-        raise UnsupportedFormat(path, "this is a binary file, not a PDF, HTML or text document")
+        raise UnsupportedFormat(path, "named .pdf but it is not a PDF (no %PDF header)",
+                                "the download may have failed")
+    wide_text = looks_like_text(data)
+    if not wide_text and (b"\x00" in data[:8192] or _control_share(data[:8192]) > MAX_CONTROL_SHARE):
+        return "binary"
     if path.lower().endswith((".htm", ".html")) and b"<" in head:
         return "html"
+    if head[:1] in (b"{", b"[") and _is_json(data):
+        return "json"
     return "text"
+
+
+def _is_json(data: bytes) -> bool:
+    try:
+        json.loads(data)
+    except ValueError:
+        return False
+    return True
+
+
+def detect_format(data: bytes, path: str) -> SourceFormat:
+    """The format of the bytes (see `detect_kind`); `UnsupportedFormat` for a kind no reader reads."""
+    kind = detect_kind(data, path)
+    if kind in READERS:
+        return kind
+    unread = UNREAD_KINDS[kind]
+    raise UnsupportedFormat(path, f"this is {unread.name}, not a PDF, HTML or text document", unread.hint)
 
 
 def read(data: bytes, path: str, fmt: SourceFormat | None = None) -> RawDocument:
@@ -92,4 +144,4 @@ def read(data: bytes, path: str, fmt: SourceFormat | None = None) -> RawDocument
     return READERS[fmt or detect_format(data, path)](data, path)
 
 
-__all__ = ["READERS", "detect_format", "read"]
+__all__ = ["READERS", "SIGNATURES", "UNREAD_KINDS", "Kind", "detect_format", "detect_kind", "read"]
