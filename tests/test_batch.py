@@ -35,10 +35,15 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_expand_directory_recursively_skips_non_documents(folder: Path) -> None:
-    found = [i.relative for i in expand_inputs([str(folder)], recursive=True)]
-    assert "sub/referat9.txt" in found and "broken.pdf" in found
-    assert not any(name.endswith(".png") for name in found)
+def test_a_recursive_batch_reads_documents_and_names_what_it_skips(folder: Path) -> None:
+    inputs = expand_inputs([str(folder)], recursive=True)
+    found = [i.relative for i in inputs]
+    assert "sub/referat9.txt" in found and "broken.pdf" in found and "sub/logo.png" in found
+    results = {r.relative: r for r in run_batch(inputs)}
+    logo = results["sub/logo.png"]
+    assert logo.ok and logo.not_read == "this is a PNG image, not a PDF, HTML or text document"
+    assert not results["broken.pdf"].ok, "a damaged document fails, it is not skipped"
+    assert results["sub/referat9.txt"].document is not None
 
 
 def test_expand_glob_and_keep_unmatched_names(folder: Path) -> None:
@@ -72,7 +77,7 @@ def test_fail_fast_stops_after_the_first_failure(folder: Path, workers: int) -> 
 
 
 def test_timeout_fails_only_the_slow_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def slow(data: bytes, path: str) -> object:
+    def slow(data: bytes, path: str, **_options: object) -> object:
         time.sleep(5)
         raise AssertionError("should have timed out")
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..errors import EmptyInput, UnsupportedFormat
+from ..errors import EmptyInput, NotADocument, UnsupportedFormat
 from ..model import RawDocument, SourceFormat
 from .encoding import as_utf8_head, looks_like_text
 from .html_reader import read_html
@@ -136,7 +136,7 @@ def detect_format(data: bytes, path: str) -> SourceFormat:
     if kind in READERS:
         return kind
     unread = UNREAD_KINDS[kind]
-    raise UnsupportedFormat(path, f"this is {unread.name}, not a PDF, HTML or text document", unread.hint)
+    raise NotADocument(path, f"this is {unread.name}, not a PDF, HTML or text document", unread.hint)
 
 
 def read(data: bytes, path: str, fmt: SourceFormat | None = None) -> RawDocument:
