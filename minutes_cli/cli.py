@@ -16,6 +16,7 @@ import time
 import traceback
 from dataclasses import dataclass
 from enum import Enum
+from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -422,9 +423,10 @@ EVALUATE_HELP = """Score extraction against gold annotations: precision, recall 
 
 GOLD is a gold file or a directory of them (format: README, "Gold annotations").
 Each gold's "source" is resolved against --root (default: the gold directory's
-parent, or the first ancestor under which the sources exist). The overall
-field F1 is the mean of the per-field F1 values, exactly as
-shared/tools/score.py computes it.
+parent, or the first ancestor under which the sources exist). A source that
+is not there is an error (exit 1), so a wrong --root cannot score 0.000 in
+silence; --allow-missing scores such documents as not extracted instead. The
+overall field F1 is the mean of the per-field F1 values.
 
 With --pins FILE the figures are checked against the minimums pinned for this
 gold set (named after the gold directory) and the exit code is 1 on a drop.
@@ -433,15 +435,15 @@ gold set (named after the gold directory) and the exit code is 1 on a drop.
 
 Examples:
 
-  minutes evaluate ../shared/gold
+  minutes evaluate gold/ --root arkiv/
 
-  minutes evaluate fixtures/gold --root . --explain
+  minutes evaluate gold/ --root arkiv/ --explain
 
-  minutes evaluate ../shared/gold/corpus --json > scores.json
+  minutes evaluate gold/ --root arkiv/ --json > scores.json
 
-  minutes evaluate fixtures/gold --root . --pins accuracy_pins.json --pin-set fixtures
+  minutes evaluate gold/ --root arkiv/ --pins accuracy_pins.json --pin-set arkiv
 
-  minutes evaluate ../shared/gold/corpus --pins accuracy_pins.json --update-pins
+  minutes evaluate gold/ --root arkiv/ --pins accuracy_pins.json --update-pins
 """
 
 
@@ -471,17 +473,36 @@ def evaluate(
         str | None,
         typer.Option("--pin-set", help="Which pinned set to check (default: the gold directory's name)."),
     ] = None,
+    allow_missing: Annotated[
+        bool,
+        typer.Option("--allow-missing", help="Score a gold whose source is not found as not extracted (F1 0)."),
+    ] = False,
 ) -> None:
     from . import evaluation
 
     if not gold.exists():
         _fail_line(f"{gold}: no such file or directory")
         raise typer.Exit(2)
+    if root is not None and not root.is_dir():
+        raise _usage_error(f"{root}: --root is not a folder")
+    missing: list[str] = []
+
+    def extract_source(path: Path) -> dict[str, Any]:
+        if not path.exists():
+            missing.append(str(path))
+        return document_to_dict(extract_file(path))
+
     try:
-        report = evaluation.evaluate(gold, root, lambda path: document_to_dict(extract_file(path)))
+        report = evaluation.evaluate(gold, root, extract_source)
     except MinutesError as error:
         _fail_line(str(error))
         raise typer.Exit(1) from None
+    if missing and not allow_missing:
+        for path in missing[:MAX_MISSING_SHOWN]:
+            _fail_line(f"{path}: the gold's source document is not there")
+        _fail_line(f"{len(missing)} of {len(report.documents)} gold sources not found "
+                   f"(check --root{'' if root is None else ' ' + str(root)}; --allow-missing scores them as 0)")
+        raise typer.Exit(1)
     failures: list[str] = []
     set_name = pin_set or evaluation.gold_set_name(gold)
     if (update or allow_lower) and pins is None:
@@ -503,6 +524,10 @@ def evaluate(
     for failure in failures:
         _fail_line(f"accuracy below its pin: {failure}")
     raise typer.Exit(1 if failures else 0)
+
+
+# A wrong --root misses every source: name the first few, count the rest.
+MAX_MISSING_SHOWN = 5
 
 
 def _print_report(report: Any, explain: bool) -> None:
@@ -532,6 +557,24 @@ def _print_report(report: Any, explain: bool) -> None:
     micro = report.micro
     out.print(f"overall field F1 {report.overall_f1:.3f} (mean of per-field F1; micro P {micro.precision:.3f} "
               f"R {micro.recall:.3f} F1 {micro.f1:.3f}) over {len(report.documents)} documents")
+
+
+SCHEMA_HELP = """Print the JSON Schema of the documents `minutes extract --format json` writes.
+
+It ships with the package (minutes_cli/schema/document.schema.json); validate
+outputs with any JSON Schema tool.
+
+Examples:
+
+  minutes schema > document.schema.json
+
+  minutes schema | jq '.properties | keys'
+"""
+
+
+@app.command(cls=_Command, help=SCHEMA_HELP)
+def schema() -> None:
+    typer.echo((files("minutes_cli") / "schema" / "document.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
 def main() -> None:
