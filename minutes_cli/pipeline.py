@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .cleanup import clean
-from .errors import InputNotFound, InputTooLarge
+from .errors import InputNotFound, InputTooLarge, MinutesError
 from .extract import build_item, guess_municipality, read_header
 from .model import Document, RawDocument, Source, SourceFormat, Warning
-from .readers import detect_format, read
+from .readers import detect_format, detect_kind, read
 from .segment import split_items, to_paragraphs
 
 # A municipality named only in the body must be named this often to count as the document's.
@@ -103,6 +103,8 @@ def size_limit(fmt: str | None, max_size: int | None) -> int | None:
 
 
 def _megabytes(size: int) -> str:
+    if size < MB:
+        return f"{size / 1000:.0f} kB" if size >= 1000 else f"{size} bytes"
     return f"{size / MB:.1f} MB" if size < 10 * MB else f"{size / MB:.0f} MB"
 
 
@@ -162,6 +164,8 @@ def read_input(path: str | Path, max_size: int | None = None) -> bytes:
         what = next((label for test, label in _SPECIAL_FILES if test(info.st_mode)), "not a regular file")
         raise InputNotFound(name, f"is {what}, not a file", "save it to a file, or pipe it to standard input as -")
     check_size(info.st_size, name, None, max_size)
+    if max_size is None and info.st_size > min(MAX_BYTES_BY_FORMAT.values()):
+        _check_size_by_kind(name, info.st_size)
     limit = size_limit(None, max_size)
     try:
         with open(path, "rb") as handle:
@@ -172,6 +176,21 @@ def read_input(path: str | Path, max_size: int | None = None) -> bytes:
         raise InputNotFound(name, f"cannot be read ({error.strerror or error})") from error
     check_size(len(data), name, None, max_size)  # it may have grown since it was looked at
     return data
+
+
+# Bytes enough to tell a file's kind (detect_kind looks at the first 8 KB at most).
+KIND_SNIFF_BYTES = 8192
+
+
+def _check_size_by_kind(name: str, size: int) -> None:
+    """Refuse a large file by its kind's limit before reading it all (a 100 MB text is refused at once)."""
+    try:
+        with open(name, "rb") as handle:
+            kind = detect_kind(handle.read(KIND_SNIFF_BYTES), name)
+    except (OSError, MinutesError):
+        return  # reading it whole will say what is wrong
+    if kind in MAX_BYTES_BY_FORMAT:
+        check_size(size, name, kind, None)
 
 
 def read_stream(stream: BinaryIO, name: str, max_size: int | None = None) -> bytes:

@@ -13,6 +13,7 @@ load is read with pdfplumber, or left out with a `damaged-page` warning.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import io
 import statistics
@@ -49,7 +50,9 @@ def _open(data: bytes, path: str) -> pdfium.PdfDocument | None:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        if "password" in str(error).lower():
+        # pdfium's last error is process-wide and stale after some failures (a PDF with no pages
+        # reports the password error of an encrypted file read before it): the file must say so too
+        if "password" in str(error).lower() and b"/Encrypt" in data:
             raise UnreadableDocument(path, "the PDF is encrypted and needs a password",
                                      "save an unprotected copy") from error
         return None
@@ -99,7 +102,7 @@ def _read_with_pdfplumber(data: bytes, path: str) -> RawDocument:
     except Exception as error:  # pdfminer raises many private exception types on broken files
         raise UnreadableDocument(path, f"the PDF cannot be opened ({_damage_reason(error)})",
                                  "the file may be damaged or incomplete") from error
-    with pdf:
+    try:
         for number in range(1, page_count + 1):
             try:
                 page_lines = _plumber_page_lines(pdf.pages[number - 1], number)
@@ -109,6 +112,8 @@ def _read_with_pdfplumber(data: bytes, path: str) -> RawDocument:
             if not page_lines:
                 warnings.append(Warning("no-text-layer", f"page {number} has no text; it may need OCR", number))
             lines.extend(page_lines)
+    finally:
+        _close_quietly(pdf)
     if not lines and page_count == 0:
         raise EmptyInput(path, "the PDF has no pages", "check that it was downloaded completely")
     if not lines:
@@ -141,7 +146,13 @@ class _PlumberPages:
 
     def close(self) -> None:
         if self.pdf is not None:
-            self.pdf.close()
+            _close_quietly(self.pdf)
+
+
+def _close_quietly(pdf: Any) -> None:
+    """Close a pdfplumber document; closing parses the page tree again, which fails as reading it did."""
+    with contextlib.suppress(Exception):  # the pages were read or reported already
+        pdf.close()
 
 
 _MERGED_HYPHEN_RE = regex.compile(r"(?<=\w)\ufffe(?=[a-zæøå])")
@@ -265,6 +276,11 @@ def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
     return lines
 
 
+# After this many unreadable pages in a row the rest are not tried: the page count itself is
+# damaged or a lie (a page tree claiming a million pages took 13 s to refuse page by page).
+MAX_DAMAGED_PAGES_IN_A_ROW = 100
+
+
 def read_pdf(data: bytes, path: str) -> RawDocument:
     """A PDF's lines, page by page; warnings for pages with no text layer and for damaged pages.
 
@@ -279,7 +295,12 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
     try:
         lines: list[Line] = []
         warnings: list[Warning] = []
+        damaged_in_a_row = 0
         for index in range(page_count):
+            if damaged_in_a_row >= MAX_DAMAGED_PAGES_IN_A_ROW:
+                warnings.append(Warning("damaged-page", f"pages {index + 1}-{page_count} were not tried: the "
+                                        f"{damaged_in_a_row} pages before them could not be read", index + 1))
+                break
             try:
                 page = pdf[index]
             except pdfium.PdfiumError as error:
@@ -287,10 +308,12 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
                     page_lines = fallback.lines(index)
                 except Exception:  # noqa: BLE001 - pdfminer's errors are many and private; the page is lost
                     warnings.append(_damaged_page(index + 1, error))
+                    damaged_in_a_row += 1
                     continue
                 warnings.append(Warning("damaged-page", f"page {index + 1} is damaged; read it with pdfplumber",
                                         index + 1))
             else:
+                damaged_in_a_row = 0
                 textpage = page.get_textpage()
                 try:
                     page_lines = _page_lines(textpage, index + 1)
