@@ -107,7 +107,14 @@ def expand_inputs(args: Sequence[str], recursive: bool, stdin: Callable[[], byte
         if not os.path.lexists(arg) and glob.has_magic(arg):
             matches = sorted(glob.glob(arg, recursive=recursive))
             base = _static_prefix(arg)
-            inputs += [Input(m, safe_relative(os.path.relpath(m, base))) for m in matches if not Path(m).is_dir()]
+            for match in matches:
+                relative = safe_relative(os.path.relpath(match, base))
+                if not Path(match).is_dir():
+                    inputs.append(Input(match, relative))
+                elif recursive:
+                    inputs += [replace(i, relative=f"{relative}/{i.relative}") for i in walk(Path(match), excluded)]
+                else:
+                    inputs.append(Input(match, relative, skip="a folder (add -r to read the files in it)"))
             if not matches:
                 inputs.append(Input(arg, path.name))
             continue

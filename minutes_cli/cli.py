@@ -38,7 +38,7 @@ from .batch import (
     run_batch,
     write_output,
 )
-from .errors import MinutesError
+from .errors import MinutesError, OutputNotWritable
 from .export import EXPORTERS, TABLES, CsvOptions, OutputStream, Renderer, document_to_dict
 from .outputs import open_output, write_atomic
 from .pipeline import MAX_BYTES_BY_FORMAT, MB, extract_bytes, extract_file, read_stream
@@ -237,10 +237,11 @@ def extract(
     limit = _parse_size(max_size)
     _check_extract_options(fmt_name, table_name, output, output_dir, excel, bom)
     single = fmt_name == "json" and output_dir is None and _single_input(paths, recursive)
+    run = _ExtractRun(paths, fmt_name, table_name, output, output_dir, recursive, workers, timeout, fail_fast,
+                      skip_unchanged, excel, bom, limit, quiet, debug, single)
     try:
-        _run_extract(paths, fmt_name, table_name, output, output_dir, recursive, workers, timeout, fail_fast,
-                     skip_unchanged, excel, bom, limit, quiet, debug, single)
-    except MinutesError as error:  # the output cannot be written: nothing was read yet
+        _run_extract(run)
+    except OutputNotWritable as error:  # raised before any input is read
         raise _usage_error(str(error)) from None
 
 
@@ -258,64 +259,90 @@ def _check_extract_options(fmt_name: str, table_name: str, output: Path | None, 
                 raise _usage_error(f"{flag} applies to CSV only: add --format csv")
 
 
-def _run_extract(paths: list[str], fmt_name: str, table_name: str, output: Path | None, output_dir: Path | None,
-                 recursive: bool, workers: int | None, timeout: float | None, fail_fast: bool,
-                 skip_unchanged: bool, excel: bool, bom: bool | None, limit: int | None, quiet: bool,
-                 debug: bool, single: bool) -> None:
-    if skip_unchanged and output_dir is None:
+@dataclass(frozen=True)
+class _ExtractRun:
+    """The options of one `minutes extract` run, after the usage checks."""
+
+    paths: list[str]
+    fmt: str
+    table: str
+    output: Path | None
+    output_dir: Path | None
+    recursive: bool
+    workers: int | None
+    timeout: float | None
+    fail_fast: bool
+    skip_unchanged: bool
+    excel: bool
+    bom: bool | None
+    max_size: int | None  # bytes; None: the defaults per format
+    quiet: bool
+    debug: bool
+    single: bool  # JSON: one object, not a list
+
+
+def _run_extract(run: _ExtractRun) -> None:
+    """Read every input, write the output, report; exits with the run's code."""
+    if run.skip_unchanged and run.output_dir is None:
         raise typer.BadParameter("--skip-unchanged needs --output-dir", param_hint="--skip-unchanged")
-    exclude = [p for p in (output, output_dir) if p is not None]
+    exclude = [p for p in (run.output, run.output_dir) if p is not None]
     try:
-        inputs = expand_inputs(paths, recursive, stdin=lambda: read_stream(sys.stdin.buffer, STDIN, limit),
-                               exclude=exclude)
+        inputs = expand_inputs(run.paths, run.recursive, exclude=exclude,
+                               stdin=lambda: read_stream(sys.stdin.buffer, STDIN, run.max_size))
     except MinutesError as error:  # standard input past the size limit
         _fail_line(str(error))
         raise typer.Exit(1) from None
     if not inputs:
         _fail_line("no input files matched")
         raise typer.Exit(1)
+    if run.output is not None and str(run.output) != STDIN and os.path.exists(run.output):
+        target_file = os.path.realpath(run.output)
+        if any(i.path != STDIN and os.path.realpath(i.path) == target_file for i in inputs):
+            raise _usage_error(f"{run.output}: -o names one of the inputs; it would be overwritten")
     started = time.perf_counter()
     tally = _Tally()
-    options = CsvOptions(table=table_name, excel=excel)
+    options = CsvOptions(table=run.table, excel=run.excel)
     # workers render each document (output-dir files are pretty JSON), so only text comes back
-    renderer = Renderer("json" if output_dir is not None else fmt_name, options)
-    use_bom = fmt_name == "csv" and (bom if bom is not None else output is not None and str(output) != STDIN)
-    show_progress = not quiet and err.is_terminal and len(inputs) > 1
+    renderer = Renderer("json" if run.output_dir is not None else run.fmt, options)
+    to_file = run.output is not None and str(run.output) != STDIN
+    use_bom = run.fmt == "csv" and (run.bom if run.bom is not None else to_file)
+    show_progress = not run.quiet and err.is_terminal and len(inputs) > 1
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[stats]}"), TimeRemainingColumn())
-    target = None if output_dir is not None else output
+    target = None if run.output_dir is not None else run.output
     try:
         with Progress(*columns, console=err, disable=not show_progress, transient=True) as progress, \
                 open_output(target) as out:
-            stream = OutputStream(out.handle, fmt_name, options, bom=use_bom, single=single) \
-                if output_dir is None else None
+            stream = OutputStream(out.handle, run.fmt, options, bom=use_bom, single=run.single) \
+                if run.output_dir is None else None
             task = progress.add_task("extracting", total=len(inputs), stats="")
-            for result in run_batch(inputs, workers or default_workers(), timeout, fail_fast,
-                                    output_dir if skip_unchanged else None, render=renderer, max_size=limit):
+            for result in run_batch(inputs, run.workers or default_workers(), run.timeout, run.fail_fast,
+                                    run.output_dir if run.skip_unchanged else None, render=renderer,
+                                    max_size=run.max_size):
                 tally.add(result)
                 if result.error:
                     _fail_line(result.error)
-                    if debug and result.path != STDIN:
-                        _debug_traceback(result.path, limit)
+                    if run.debug and result.path != STDIN:
+                        _debug_traceback(result.path, run.max_size)
                     if stream is not None:
                         stream.failure(_failure_record(result))
                 elif result.not_read is not None:
-                    if not quiet:
+                    if not run.quiet:
                         err.print(f"skipped: {escape(result.path)}: {escape(result.not_read)}", highlight=False)
-                elif result.rendered is not None and output_dir is not None:
-                    _write_one(output_dir, result, tally)
+                elif result.rendered is not None and run.output_dir is not None:
+                    _write_one(run.output_dir, result, tally)
                 elif result.rendered is not None and stream is not None:
                     stream.document(result.rendered)
                 progress.update(task, advance=1, stats=f"{tally.items} items, {tally.failed} failed")
-            if stream is not None and single and not stream.documents:
+            if stream is not None and run.single and not stream.documents:
                 out.discard()  # one input asked for, none parsed: no object to write, the target stays
             elif stream is not None:
                 stream.close()
     except KeyboardInterrupt:
         _fail_line(f"interrupted: {tally.files} of {len(inputs)} files done; "
-                   + _interrupted_output(output, output_dir, tally))
+                   + _interrupted_output(run.output, run.output_dir, tally))
         raise typer.Exit(130) from None
-    if not quiet and (len(inputs) > 1 or err.is_terminal):
+    if not run.quiet and (len(inputs) > 1 or err.is_terminal):
         err.print(tally.summary(time.perf_counter() - started))
     raise typer.Exit(1 if tally.failed else 0)
 

@@ -425,6 +425,14 @@ def test_output_to_a_folder_or_impossible_place_is_a_usage_error(runner: CliRunn
     assert (good / "god.txt").read_text(encoding="utf-8") == GOOD_TEXT
 
 
+def test_output_onto_an_input_is_a_usage_error(runner: CliRunner, good: Path) -> None:
+    os.symlink("god.txt", good / "alias.json")
+    for target in ("god.txt", "alias.json"):
+        result = runner.invoke(app, ["extract", "god.txt", "-o", target])
+        assert result.exit_code == 2 and "names one of the inputs" in result.stderr
+    assert (good / "god.txt").read_text(encoding="utf-8") == GOOD_TEXT
+
+
 @pytest.mark.parametrize(("fmt", "expected"), [("json", "[]\n"), ("csv", "\ufeffsource,")])
 def test_a_batch_in_which_every_file_fails_still_writes_valid_output(runner: CliRunner, good: Path, fmt: str,
                                                                      expected: str) -> None:

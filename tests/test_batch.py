@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import time
 from pathlib import Path
@@ -115,3 +116,27 @@ def test_a_document_survives_the_trip_from_a_worker_unchanged() -> None:
     assert documents
     for document in documents:
         assert pickle.loads(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)) == document
+
+
+def test_a_folder_that_cannot_be_read_is_a_failure_named_in_its_place(folder: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # as root a chmod 000 folder stays readable, so the refusal is simulated where the walk lists a folder
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if Path(str(path)).name == "sub":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    results = {r.relative: r for r in run_batch(expand_inputs([str(folder)], recursive=True))}
+    assert not results["sub"].ok and "the folder cannot be read (Permission denied)" in (results["sub"].error or "")
+    assert results["referat1.txt"].document is not None
+
+
+def test_a_glob_names_the_folders_it_matches_without_r(folder: Path) -> None:
+    inputs = expand_inputs([str(folder / "*")], recursive=False)
+    results = {r.relative: r for r in run_batch(inputs)}
+    assert results["sub"].not_read == "a folder (add -r to read the files in it)"
+    with_r = {i.relative for i in expand_inputs([str(folder / "*")], recursive=True)}
+    assert {"sub/referat9.txt", "sub/logo.png"} <= with_r
