@@ -137,8 +137,8 @@ def _parse_size(text: str | None) -> int | None:
 
 
 MAX_SIZE_HELP = (f"Refuse inputs larger than this (e.g. 50MB, 1GB; 0: no limit). Default: "
-                 f"{MAX_BYTES_BY_FORMAT['pdf'] // MB} MB of PDF, {MAX_BYTES_BY_FORMAT['text'] // MB} MB of text "
-                 f"or HTML (a parse holds about 15 times its text).")
+                 f"{MAX_BYTES_BY_FORMAT['pdf'] // MB} MB of PDF, {MAX_BYTES_BY_FORMAT['text'] // MB} MB of text, "
+                 f"{MAX_BYTES_BY_FORMAT['html'] // MB} MB of HTML (a parse holds 18-30 times its text).")
 
 
 def _usage_error(message: str) -> typer.Exit:

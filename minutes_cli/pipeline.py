@@ -21,7 +21,7 @@ from .cleanup import clean
 from .errors import InputNotFound, InputTooLarge, MinutesError
 from .extract import build_item, guess_municipality, read_header
 from .model import Document, RawDocument, Source, SourceFormat, Warning
-from .readers import detect_format, detect_kind, read
+from .readers import READERS, detect_format, detect_kind, read
 from .segment import split_items, to_paragraphs
 
 # A municipality named only in the body must be named this often to count as the document's.
@@ -80,15 +80,16 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-# Default size limits, by format. A text parse holds about 15 times its input at its peak
-# (measured with `minutes extract -o`: 16 MB of generated minutes 281 MB RSS, 20 MB 340 MB),
-# so text and HTML stop where a file at the limit stays under 400 MB; a PDF's bytes are
-# mostly fonts and images and its pages are read one at a time (a 17 MB, 520-page PDF
-# peaks at 148 MB), so it may be much larger.
+# Default size limits, by format, so that a file at its limit peaks under 400 MB RSS
+# (measured with `minutes extract FILE -o out.json` on generated minutes): a text parse holds
+# about 18 times its input (19.9 MB of text: 373 MB), an HTML parse about 30 times (17 MB of
+# HTML: 510 MB; its tree of elements is heavier than lines). A PDF's bytes are mostly fonts
+# and images and its pages are read one at a time (a 17 MB, 520-page PDF peaks at 148 MB),
+# so it may be much larger.
 MB = 1_000_000
-MAX_BYTES_BY_FORMAT: dict[str, int] = {"pdf": 200 * MB, "html": 20 * MB, "text": 20 * MB}
-# The limit of a format without an entry above (readers added later).
-DEFAULT_MAX_BYTES = 20 * MB
+MAX_BYTES_BY_FORMAT: dict[str, int] = {"pdf": 200 * MB, "html": 12 * MB, "text": 20 * MB}
+# The limit of a format without an entry above (readers added later): the stricter one, HTML's.
+DEFAULT_MAX_BYTES = 12 * MB
 # Before the format is known only the largest limit applies.
 MAX_READ_BYTES = max(MAX_BYTES_BY_FORMAT.values())
 
@@ -189,7 +190,7 @@ def _check_size_by_kind(name: str, size: int) -> None:
             kind = detect_kind(handle.read(KIND_SNIFF_BYTES), name)
     except (OSError, MinutesError):
         return  # reading it whole will say what is wrong
-    if kind in MAX_BYTES_BY_FORMAT:
+    if kind in READERS:  # a kind no reader reads is refused for what it is, whatever its size
         check_size(size, name, kind, None)
 
 
