@@ -473,9 +473,10 @@ def _mutated(draw: st.DrawFn, seed: bytes) -> bytes:
     return bytes(data)
 
 
-# Examples per reader: enough to find the crashes fixed so far (a damaged page, a stale pdfium
-# error, an undecodable byte) in a couple of seconds; raise it locally with MINUTES_FUZZ_EXAMPLES.
-FUZZ_EXAMPLES = int(os.environ.get("MINUTES_FUZZ_EXAMPLES", "60"))
+# Examples per test. A run of 1,500 found pdfplumber re-raising on close after a broken page
+# tree; 4,000 per test then found nothing more. The suite runs 150 (about a second each);
+# raise it with MINUTES_FUZZ_EXAMPLES=4000 before a release.
+FUZZ_EXAMPLES = int(os.environ.get("MINUTES_FUZZ_EXAMPLES", "150"))
 
 
 @pytest.mark.parametrize("fmt", sorted(READERS))
