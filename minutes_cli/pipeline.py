@@ -103,9 +103,12 @@ def size_limit(fmt: str | None, max_size: int | None) -> int | None:
     return MAX_BYTES_BY_FORMAT.get(fmt, DEFAULT_MAX_BYTES)
 
 
+SIZE_HINT = "raise it with --max-size, e.g. --max-size 1GB, or 0 for none"
+
+
 def _megabytes(size: int) -> str:
     if size < MB:
-        return f"{size / 1000:.0f} kB" if size >= 1000 else f"{size} bytes"
+        return f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
     return f"{size / MB:.1f} MB" if size < 10 * MB else f"{size / MB:.0f} MB"
 
 
@@ -113,9 +116,9 @@ def check_size(size: int, path: str, fmt: str | None, max_size: int | None) -> N
     """Raise `InputTooLarge` when `size` bytes exceed the limit for the format."""
     limit = size_limit(fmt, max_size)
     if limit is not None and size > limit:
-        kind = f"{fmt} " if fmt and max_size is None else ""
-        raise InputTooLarge(path, f"the file is {_megabytes(size)}, more than the {_megabytes(limit)} limit "
-                            f"for {kind}input", "raise it with --max-size, e.g. --max-size 1GB, or 0 for none")
+        kind = f" for {fmt} input" if fmt and max_size is None else ""
+        raise InputTooLarge(path, f"the file is {_megabytes(size)}, more than the {_megabytes(limit)} limit{kind}",
+                            SIZE_HINT)
 
 
 def extract_bytes(data: bytes, path: str, fmt: SourceFormat | None = None, max_size: int | None = None) -> Document:
@@ -198,7 +201,8 @@ def read_stream(stream: BinaryIO, name: str, max_size: int | None = None) -> byt
     """All bytes of a stream (standard input), reading no more than the size limit allows."""
     limit = size_limit(None, max_size)
     data = stream.read() if limit is None else stream.read(limit + 1)
-    check_size(len(data), name, None, max_size)
+    if limit is not None and len(data) > limit:  # only limit + 1 bytes were read: the size is unknown
+        raise InputTooLarge(name, f"the input is more than the {_megabytes(limit)} limit", SIZE_HINT)
     return data
 
 

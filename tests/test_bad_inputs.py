@@ -240,7 +240,7 @@ KINDS = [
     Kind("spaces-and-æøå-in-path", "møde referat æøå.txt", _bytes(GOOD_TEXT.encode()), 0, "møde referat æøå.txt"),
     Kind("pdf-named-txt", "referat-pdf.txt", _bytes(make_pdf([page_of_lines(ITEM_PAGE)])), 0, '"format": "pdf"'),
     Kind("html-named-txt", "side.txt", _bytes(GOOD_HTML.encode()), 0, '"format": "html"'),
-    Kind("over-max-size", "stor.txt", _bytes(GOOD_TEXT.encode() * 10), 1, "more than the 1 kB limit",
+    Kind("over-max-size", "stor.txt", _bytes(GOOD_TEXT.encode() * 10), 1, "more than the 1.0 kB limit (raise it",
          ("--max-size", "1kB")),
 ]
 

@@ -616,3 +616,9 @@ def test_readme_evaluate_example_is_real_output(runner: CliRunner) -> None:
     result = runner.invoke(app, ["evaluate", str(FIXTURE_GOLD), "--root", str(ROOT)])
     actual = " ".join(" ".join(result.stdout.split("overall field F1", 1)[1].split()).split())
     assert claimed == "overall field F1 " + actual
+
+
+def test_standard_input_is_read_no_further_than_the_size_limit(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["extract", "-", "--max-size", "100"], input=MINUTES.encode("utf-8"))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "-: the input is more than the 100 bytes limit" in result.stderr
