@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
-SourceFormat = Literal["pdf", "html", "text"]
+SourceFormat = Literal["pdf", "html", "text", "xml", "docx", "image"]
 MeetingKind = Literal["agenda", "minutes"]
 Outcome = Literal["approved", "recommended", "noted", "rejected", "postponed", "other"]
 
@@ -131,6 +131,8 @@ class Source(_Record):
     format: SourceFormat
     sha256: str
     pages: int | None = None
+    part: int | None = None  # 1, 2, … when the file holds several meetings, each its own document
+    ocr_pages: tuple[int, ...] = ()  # pages whose text was read by OCR
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The pipeline in one place: read -> clean -> segment -> extract -> Document.
 
 Each stage is a module of its own; this file only wires them together and
-turns a path or bytes into a `Document`.
+turns a path or bytes into `Document`s (one per meeting in the file).
 """
 
 from __future__ import annotations
@@ -13,53 +13,69 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from operator import attrgetter
 from pathlib import Path
 from typing import BinaryIO
 
 from .cleanup import clean
 from .errors import InputNotFound, InputTooLarge, MinutesError
-from .extract import build_item, guess_municipality, read_header
-from .model import Document, RawDocument, Source, SourceFormat, Warning
+from .extract.document import build_document
+from .model import Block, Document, RawDocument, Source, SourceFormat, Warning
 from .readers import READERS, detect_format, detect_kind, read
-from .segment import split_items, to_paragraphs
-
-# A municipality named only in the body must be named this often to count as the document's.
-MIN_BODY_MUNICIPALITY_MENTIONS = 3
+from .segment import split_items, split_meetings, to_paragraphs
 
 
-def build_document(raw: RawDocument, source: Source) -> Document:
-    """The structured document for a reader's output."""
+def build_documents(raw: RawDocument, source: Source) -> tuple[Document, ...]:
+    """The documents of a reader's output: one per meeting the file holds."""
     lines, furniture = clean(raw)
-    blocks = to_paragraphs(lines)
-    segmented = split_items(blocks, memo_needs_structure=raw.format == "html")
-    meeting = read_header(segmented.header, furniture, raw.aside)
-    if meeting.municipality is None:
-        body = "\n".join(line.text for line in lines)
-        meeting = replace(meeting, municipality=guess_municipality(body, MIN_BODY_MUNICIPALITY_MENTIONS))
+    meetings = split_meetings(to_paragraphs(lines))
     # readers that mark headings (HTML, bold PDF text) make guessing free headings unnecessary
-    free_headings = not any(map(attrgetter("heading"), lines))
-    results = [build_item(raw_item, meeting.date, free_headings) for raw_item in segmented.items]
-    items = [r.item for r in results]
-    if source.format != "pdf":
-        items = [item if item.pages is None else replace(item, pages=None) for item in items]
-    if meeting.kind == "agenda":
-        # an agenda is published before the meeting: a "Beslutning" in it is part of a
-        # proposal's text or an empty placeholder, never this meeting's decision
-        items = [replace(item, decision=None) for item in items]
-    absent = list(meeting.absent) + [name for r in results for name in r.absent]
-    meeting = replace(meeting, absent=tuple(dict.fromkeys(absent)))
-    # a single-item print has no header: the decision heading says who met and when
-    decided = [r for r in results if r.decided_on or (r.item.decision and r.item.decision.by)]
-    if decided and meeting.committee is None:
-        meeting = replace(meeting, committee=next((r.item.decision.by for r in decided
-                                                   if r.item.decision and r.item.decision.by), None))
-    if decided and meeting.date is None:
-        meeting = replace(meeting, date=next((r.decided_on for r in decided if r.decided_on), None))
-    warnings = list(raw.warnings)
-    if not items:
-        warnings.append(Warning("no-items", "no agenda items were recognised in the document"))
-    return Document(source=source, meeting=meeting, items=tuple(items), warnings=tuple(warnings))
+    free_headings = not any(line.heading for line in lines)
+    html = raw.format == "html"
+    if len(meetings) == 1:
+        body = "\n".join(line.text for line in lines)
+        return (build_document(split_items(meetings[0], memo_needs_structure=html), raw, source, furniture, body,
+                               free_headings),)
+    # each meeting is cleaned again on its own: its running headers repeat through its own
+    # pages, not the file's, and they name its own committee and municipality
+    documents = []
+    kept = {id(line) for line in lines}
+    for number, part in enumerate(_meeting_parts(raw, meetings, kept), start=1):
+        part_lines, part_furniture = clean(part)
+        blocks = to_paragraphs(part_lines)
+        body = "\n".join(line.text for line in part_lines)
+        documents.append(build_document(split_items(blocks, memo_needs_structure=html), part,
+                                        replace(source, part=number), part_furniture, body, free_headings))
+    return tuple(documents)
+
+
+def _meeting_parts(raw: RawDocument, meetings: list[list[Block]], kept: set[int]) -> list[RawDocument]:
+    """The reader's lines cut where each meeting's first line stands (cleanup keeps line values).
+
+    Running headers that cleanup removed just above a meeting's first line, on its page, go
+    with that meeting: they are the top of its first page. `kept` holds the ids of the lines
+    cleanup kept.
+    """
+    cuts = [0]
+    cursor = 0
+    for blocks in meetings[1:]:
+        first = blocks[0].lines[0]
+        while cursor < len(raw.lines) and raw.lines[cursor] != first:
+            cursor += 1
+        if cursor == len(raw.lines):
+            break  # not found (cleanup changed the line): the rest stays with the meeting before
+        start = cursor
+        while start - 1 > cuts[-1] and id(raw.lines[start - 1]) not in kept \
+                and raw.lines[start - 1].page == first.page:
+            start -= 1
+        cuts.append(start)
+    cuts.append(len(raw.lines))
+    parts = [raw.lines[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    if raw.format != "pdf":
+        # a text export's form feeds may number the file's pages while a meeting spans one of
+        # them: without page breaks of its own, its running headers are found as unpaged runs
+        parts = [lines if len({line.page for line in lines}) > 1 else tuple(line._replace(page=None) for line in lines)
+                 for lines in parts]
+    return [replace(raw, lines=lines) for lines in parts]
 
 
 @contextmanager
@@ -121,8 +137,10 @@ def check_size(size: int, path: str, fmt: str | None, max_size: int | None) -> N
                             SIZE_HINT)
 
 
-def extract_bytes(data: bytes, path: str, fmt: SourceFormat | None = None, max_size: int | None = None) -> Document:
-    """Parse a document held in memory; `path` names it in the output and in errors.
+def extract_documents_from_bytes(data: bytes, path: str, fmt: SourceFormat | None = None,
+                                 max_size: int | None = None) -> tuple[Document, ...]:
+    """Every meeting in a document held in memory, in order: one `Document` each (`source.part` numbers them
+    when there are several); `path` names it in the output and in errors.
 
     `max_size` is the size limit in bytes (0: none); by default each format has its own
     (`MAX_BYTES_BY_FORMAT`).
@@ -131,14 +149,33 @@ def extract_bytes(data: bytes, path: str, fmt: SourceFormat | None = None, max_s
         return _extract_bytes(data, path, fmt, max_size)
 
 
-def _extract_bytes(data: bytes, path: str, fmt: SourceFormat | None, max_size: int | None = None) -> Document:
+def extract_bytes(data: bytes, path: str, fmt: SourceFormat | None = None, max_size: int | None = None) -> Document:
+    """Parse a document held in memory; `path` names it in the output and in errors.
+
+    A file that holds several meetings gives its first here, with a `several-meetings`
+    warning; `extract_documents_from_bytes` gives them all. `max_size`: see there.
+    """
+    return _first(extract_documents_from_bytes(data, path, fmt, max_size))
+
+
+def _first(documents: tuple[Document, ...]) -> Document:
+    first = documents[0]
+    if len(documents) == 1:
+        return first
+    note = Warning("several-meetings", f"the file holds {len(documents)} meetings; this is the first "
+                   "(extract_documents gives them all)")
+    return replace(first, warnings=(*first.warnings, note))
+
+
+def _extract_bytes(data: bytes, path: str, fmt: SourceFormat | None,
+                   max_size: int | None = None) -> tuple[Document, ...]:
     fmt = fmt or detect_format(data, path)
     check_size(len(data), path, fmt, max_size)
     raw = read(data, path, fmt)
     # pages are a PDF notion: form feeds in a text export help find running headers, no more
     pages = raw.pages if fmt == "pdf" else None
     source = Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=pages)
-    return build_document(raw, source)
+    return build_documents(raw, source)
 
 
 # What a path that is not a regular file is, for the message that refuses it.
@@ -207,8 +244,14 @@ def read_stream(stream: BinaryIO, name: str, max_size: int | None = None) -> byt
 
 
 def extract_file(path: str | Path, max_size: int | None = None) -> Document:
-    """Parse a PDF, HTML or text file (`max_size`: see `extract_bytes`)."""
+    """Parse a PDF, HTML or text file (the first meeting, when it holds several: see `extract_documents`;
+    `max_size`: see `extract_documents_from_bytes`)."""
     return extract_bytes(read_input(path, max_size), str(path), max_size=max_size)
+
+
+def extract_documents(path: str | Path, max_size: int | None = None) -> tuple[Document, ...]:
+    """Every meeting in a PDF, HTML or text file, one `Document` each."""
+    return extract_documents_from_bytes(read_input(path, max_size), str(path), max_size=max_size)
 
 
 def extract_text(text: str, path: str = "-") -> Document:

@@ -15,7 +15,8 @@ from ..model import Amount, Attachment, Decision, Document, Item, Meeting, Recom
 
 
 def _source(source: Source) -> dict[str, Any]:
-    return {"path": source.path, "format": source.format, "sha256": source.sha256, "pages": source.pages}
+    return {"path": source.path, "format": source.format, "sha256": source.sha256, "pages": source.pages,
+            "part": source.part, "ocr_pages": list(source.ocr_pages)}
 
 
 def _meeting(meeting: Meeting) -> dict[str, Any]:

@@ -56,7 +56,8 @@ DROP_SELECTORS = (".pdf-label", ".dropdown", ".dropdown-menu", ".modal", ".lydfi
                   "#cookie-banner", ".cookie", ".cookies", ".breadcrumb", ".tilbage-wrapper")
 
 # id/class words of page chrome not caught by a selector.
-CHROME_WORDS = ("cookie", "consent", "navbar", "breadcrumb", "skip-link", "offcanvas", "site-header", "site-footer")
+CHROME_WORDS = ("cookie", "consent", "navbar", "topbar", "breadcrumb", "skip-link", "offcanvas", "site-header",
+                "site-footer")
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 BLOCK_TAGS = HEADING_TAGS + ("p", "div", "li", "tr", "br", "table", "ul", "ol", "section", "article", "dd", "dt",
@@ -74,39 +75,104 @@ def _is_chrome(tag: Tag) -> bool:
     return any(word in words for word in CHROME_WORDS)
 
 
-class _LineCollector:
-    """Walks the tree and gathers text into lines, one per block element."""
+# Markup that sets its text in bold: a paragraph all inside these is a heading by its form.
+BOLD_TAGS = ("strong", "b")
 
-    def __init__(self, layout: ItemLayout | None) -> None:
+# A bold paragraph longer than this, or ending a sentence, is emphasised text, not a heading.
+MAX_BOLD_HEADING_CHARS = 90
+SENTENCE_ENDS = (".", ",", ";", "!", "?")
+
+# A declaration that sets text in bold: "font-weight: bold", "font-weight:700".
+BOLD_STYLE_RE = regex.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", regex.I)
+# A style rule: its selectors and its declarations.
+STYLE_RULE_RE = regex.compile(r"(?P<selectors>[^{}]+)\{(?P<body>[^{}]*)\}")
+# A selector that names one class, alone or on a tag: ".FieldCaption", "div.FieldCaption".
+CLASS_SELECTOR_RE = regex.compile(r"^\s*[a-z0-9]*\.(?P<name>[\w-]+)\s*$", regex.I)
+
+
+def _bold_classes(soup: BeautifulSoup) -> frozenset[str]:
+    """Classes the page's own stylesheet sets in bold (SBSYS prints its field captions so)."""
+    names: set[str] = set()
+    for style in soup.find_all("style"):
+        for rule in STYLE_RULE_RE.finditer(style.get_text()):
+            if BOLD_STYLE_RE.search(rule.group("body")):
+                names.update(m.group("name") for selector in rule.group("selectors").split(",")
+                             if (m := CLASS_SELECTOR_RE.match(selector)))
+    return frozenset(names)
+
+
+# The heading level given to an item heading a known layout or item table states.
+ITEM_LEVEL = 2
+
+# Attributes by which the soup carries what an item table states to the line collector.
+STATED_ITEM_ATTR = "data-minutes-item-number"
+STATED_CASE_ATTR = "data-minutes-case"
+
+
+class _LineCollector:
+    """Walks the tree and gathers text into lines, one per block element.
+
+    Each line carries what the markup says about it (`Line`): heading and level
+    (h1–h6, or a paragraph all in bold), list marker (<li>), table cell
+    (table, row, first column of a row's line) and the items a layout states.
+    """
+
+    def __init__(self, layout: ItemLayout | None, bold_classes: frozenset[str] = frozenset()) -> None:
         self.layout = layout
+        self.bold_classes = bold_classes
         self.lines: list[Line] = []
         self.parts: list[str] = []
-        self.heading = False
-        self.gap = True
+        self.bold_parts: list[bool] = []  # per part: set in bold
+        self.bold_depth = 0
+        self.level: int | None = None
+        self.list_marker: str | None = None
+        self.cell: tuple[int, int, int] | None = None
+        self.stated_item: str | None = None
+        self.stated_case: str | None = None
         self.pending_break = False
+        self.tables = -1
+        self.rows: list[int] = []  # row counter of each open table, innermost last
+        self.table_ids: list[int] = []
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        self.bold_parts.append(self.bold_depth > 0)
+
+    def _all_bold(self) -> bool:
+        seen = False
+        for text, bold in zip(self.parts, self.bold_parts, strict=True):
+            if text.strip():
+                if not bold:
+                    return False
+                seen = True
+        return seen
 
     def flush(self) -> None:
         text = " ".join(normalise_characters("".join(self.parts)).split())
         if text:
+            level = self.level
+            bold = self._all_bold()
+            heading = level is not None or self.stated_item is not None
+            if not heading and bold and self.list_marker is None and self.cell is None \
+                    and len(text) <= MAX_BOLD_HEADING_CHARS and not text.endswith(SENTENCE_ENDS):
+                heading = True  # a paragraph all in bold is a heading by its form, known word or not
             # HTML has no soft line wraps: every line it shows is a paragraph of its own
-            self.lines.append(Line(text, None, heading=self.heading, gap_before=True,
-                                   section_break=self.pending_break and not self.heading))
+            self.lines.append(Line(text, None, heading=heading, gap_before=True,
+                                   section_break=self.pending_break and not heading, level=level,
+                                   bold=bold, list_marker=self.list_marker, cell=self.cell,
+                                   item=self.stated_item, case=self.stated_case))
             self.pending_break = False
-        elif self.heading or self.parts == ["<hr>"]:
+        elif self.level is not None or self.parts == ["<hr>"]:
             self.pending_break = True  # an empty heading still ends the section above it
         self.parts = []
-        self.heading = False
-
-    def emit(self, text: str, heading: bool = False) -> None:
-        self.flush()
-        self.gap = True
-        self.parts = [text]
-        self.heading = heading
-        self.flush()
-        self.gap = True
+        self.bold_parts = []
+        self.level = None
+        self.list_marker = None
+        self.stated_item = None
+        self.stated_case = None
 
     def item(self, row: Tag, layout: ItemLayout) -> None:
-        """An item row in the segmenter's plain form, then the rest of its content."""
+        """An item row: its title as a line stating the item, then the rest of its content."""
         def take(selector: str | None) -> str:
             found = row.select_one(selector) if selector else None
             if found is None:
@@ -115,47 +181,86 @@ class _LineCollector:
             found.decompose()
             return text
         number, title, case = take(layout.number), take(layout.title), take(layout.case)
-        self.emit(f"Punkt {number}: {title}" if number else title, heading=True)
-        if case:
-            self.emit(f"Sagsnr.: {case}")
+        self.flush()
+        self.level, self.stated_item, self.stated_case = ITEM_LEVEL, number.rstrip(".") if number else "", case or None
+        self.add(title)
+        self.flush()
         self.walk(row)
         self.flush()
-        self.gap = True
 
     def walk(self, node: Tag) -> None:
         for child in node.children:
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString:  # skip comments, CDATA, doctype
-                    self.parts.append(str(child))
+                    self.add(str(child))
                 continue
             if not isinstance(child, Tag) or child.name in DROP_TAGS or _is_chrome(child):
                 continue
+            name = child.name
             if self.layout is not None and child.get("data-minutes-item") == "1":
                 self.flush()
                 self.item(child, self.layout)
-            elif child.name in CELL_TAGS:
-                self.parts.append(" ")
+            elif name in CELL_TAGS:
+                self.add(" ")
                 self.walk(child)
-                self.parts.append(" ")
-            elif child.name in BLOCK_TAGS:
+                self.add(" ")
+            elif name == "table":
                 self.flush()
-                if child.name in PARAGRAPH_TAGS:
-                    self.gap = True
-                self.heading = child.name in HEADING_TAGS
-                if child.name == "li":
-                    self.parts.append(BULLET)
-                elif child.name == "hr":
-                    self.parts = ["<hr>"]
+                self.tables += 1
+                self.table_ids.append(self.tables)
+                self.rows.append(-1)
                 self.walk(child)
-                if child.name == "li" and "".join(self.parts).strip() == BULLET.strip():
-                    self.parts = []
-                elif child.name == "li" and LIST_MARKER_RE.match("".join(self.parts)[len(BULLET):].lstrip()):
-                    self.parts[0] = ""  # the entry has its own number or bullet
                 self.flush()
-                if child.name in PARAGRAPH_TAGS:
-                    self.gap = True
+                self.table_ids.pop()
+                self.rows.pop()
+            elif name == "tr" and self.rows:
+                self.flush()
+                self.rows[-1] += 1
+                outer = self.cell
+                self.cell = (self.table_ids[-1], self.rows[-1], 0)
+                self.walk(child)
+                self.flush()
+                self.cell = outer
+            elif name in BLOCK_TAGS:
+                self.flush()
+                if name in HEADING_TAGS:
+                    self.level = int(name[1])
+                    if child.get(STATED_ITEM_ATTR) is not None:
+                        self.stated_item = str(child.get(STATED_ITEM_ATTR))
+                        self.stated_case = str(child.get(STATED_CASE_ATTR) or "") or None
+                if name == "li":
+                    self.add(BULLET)
+                elif name == "hr":
+                    self.parts, self.bold_parts = ["<hr>"], [False]
+                bold = self._styled_bold(child)
+                self.bold_depth += bold
+                self.walk(child)
+                self.bold_depth -= bold
+                if name == "li":
+                    entry = "".join(self.parts)[len(BULLET):].lstrip()
+                    own = LIST_MARKER_RE.match(entry)
+                    if not entry.strip():
+                        self.parts, self.bold_parts = [], []
+                    elif own:
+                        self.parts[0] = ""  # the entry has its own number or bullet
+                        self.list_marker = own.group(0).strip()
+                    else:
+                        self.list_marker = BULLET.strip()
+                self.flush()
+            elif name in BOLD_TAGS or self._styled_bold(child):
+                self.bold_depth += 1
+                self.walk(child)
+                self.bold_depth -= 1
             else:
                 self.walk(child)
+
+    def _styled_bold(self, tag: Tag) -> bool:
+        """True for an element its style sets in bold: a class the page's stylesheet makes bold, or an inline style."""
+        style = tag.get("style")
+        if style and BOLD_STYLE_RE.search(str(style)):
+            return True
+        classes = tag.get("class")
+        return bool(classes and self.bold_classes and not self.bold_classes.isdisjoint(classes))
 
 
 # A table of items: a header row naming a number column and a title column.
@@ -191,15 +296,12 @@ def _mark_item_tables(soup: BeautifulSoup) -> None:
                 cells = [" ".join(c.get_text(" ").split()) for c in _cells(item_row)]
                 if len(cells) <= max(number_col, title_col) or not _ROW_NUMBER_RE.match(cells[number_col]):
                     continue
-                lines = [f"Punkt {cells[number_col].rstrip('.')}: {cells[title_col]}"]
+                heading = soup.new_tag("h3")
+                heading.string = cells[title_col]
+                heading[STATED_ITEM_ATTR] = cells[number_col].rstrip(".")
                 if case_col is not None and case_col < len(cells) and cells[case_col]:
-                    lines.append(f"Sagsnr.: {cells[case_col]}")
-                replacement = soup.new_tag("div")
-                for text in lines:
-                    paragraph = soup.new_tag("h3" if text.startswith("Punkt") else "p")
-                    paragraph.string = text
-                    replacement.append(paragraph)
-                item_row.replace_with(replacement)
+                    heading[STATED_CASE_ATTR] = cells[case_col]
+                item_row.replace_with(heading)
             break
 
 
@@ -271,13 +373,14 @@ def read_html(data: bytes, path: str) -> RawDocument:
     text, warnings = _decode_html(data, path)
     soup = BeautifulSoup(text, "lxml")
     aside = _aside(soup)
+    bold_classes = _bold_classes(soup)
     for selector in DROP_SELECTORS:
         for element in soup.select(selector):
             element.decompose()
     layout = _layout(soup)
     if layout is None:
         _mark_item_tables(soup)
-    collector = _LineCollector(layout)
+    collector = _LineCollector(layout, bold_classes)
     _walk_depth_guarded(collector, soup.body or soup, path)
     collector.flush()
     if not collector.lines:

@@ -13,14 +13,26 @@ from ..errors import EmptyInput
 from ..model import Line, RawDocument
 from .encoding import decode
 
+# Stands in for a tab while the text is normalised (which turns tabs into spaces): a tab
+# between words separates the cells of a table row ("1<TAB>Godkendelse af dagsorden<TAB>2023-35921").
+_CELL_MARK = "\ue000"
+
 
 def text_to_lines(text: str) -> list[Line]:
-    """Split normalised text into lines; blank lines become `gap_before` on the next line."""
+    """Split normalised text into lines; blank lines become `gap_before` on the next line.
+
+    A line with tabs between its words is a table row: each cell becomes a line of its own
+    with `cell` = (table, row, column), so the row's structure travels on; consecutive rows
+    (blank lines between them allowed) with the same number of cells are one table.
+    """
+    if "\t" in text:
+        text = text.replace("\t", _CELL_MARK)
     text = strip_markdown(normalise_characters(text))
     page: int | None = 1 if "\x0c" in text else None  # form feeds number the pages
     lines: list[Line] = []
     append = lines.append  # the loop runs once per line of a long export
     gap = True  # the first line opens a paragraph
+    table, row, width = -1, -1, 0
     for raw in text.split("\n"):
         stripped = raw.strip()
         if not stripped:
@@ -28,8 +40,23 @@ def text_to_lines(text: str) -> list[Line]:
                 page += 1
             gap = True
             continue
-        if "  " in stripped:  # normalise_characters made every other whitespace a plain space
+        if _CELL_MARK in stripped:
+            cells = [" ".join(c.split()) for c in stripped.split(_CELL_MARK)]
+            cells = [c for c in cells if c]
+            if len(cells) > 1:
+                if len(cells) != width or row < 0:
+                    table, row, width = table + 1, -1, len(cells)
+                row += 1
+                for column, cell in enumerate(cells):
+                    append(Line(cell, page, False, column == 0, cell=(table, row, column)))  # a row opens a paragraph
+                gap = False
+                continue
+            stripped = " ".join(stripped.replace(_CELL_MARK, " ").split())
+            if not stripped:
+                continue
+        elif "  " in stripped:  # normalise_characters made every other whitespace a plain space
             stripped = " ".join(stripped.split())
+        row, width = -1, 0  # a line of prose ends a table
         append(Line(stripped, page, False, gap))
         gap = False
     return lines
