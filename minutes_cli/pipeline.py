@@ -97,15 +97,15 @@ def _collector_paused() -> Iterator[None]:
 
 
 # Default size limits, by format, so that a file at its limit peaks under 400 MB RSS
-# (measured with `minutes extract FILE -o out.json` on generated minutes): a text parse holds
-# about 18 times its input (19.9 MB of text: 373 MB), an HTML parse about 30 times (17 MB of
-# HTML: 510 MB; its tree of elements is heavier than lines). A PDF's bytes are mostly fonts
-# and images and its pages are read one at a time (a 17 MB, 520-page PDF peaks at 148 MB),
-# so it may be much larger.
+# (measured with `minutes extract FILE -o out.json` on generated minutes, 2026-11-30): a text
+# parse holds about 15 times its input (19.9 MB of text: 307 MB), an HTML parse about 33
+# times (9.95 MB of HTML: 342 MB, 11.9 MB: 398 MB; its tree of elements is heavier than
+# lines). A PDF's bytes are mostly fonts and images and its pages are read one at a time (a
+# 17 MB, 520-page PDF peaks at 148 MB), so it may be much larger.
 MB = 1_000_000
-MAX_BYTES_BY_FORMAT: dict[str, int] = {"pdf": 200 * MB, "html": 12 * MB, "text": 20 * MB}
+MAX_BYTES_BY_FORMAT: dict[str, int] = {"pdf": 200 * MB, "html": 10 * MB, "text": 20 * MB}
 # The limit of a format without an entry above (readers added later): the stricter one, HTML's.
-DEFAULT_MAX_BYTES = 12 * MB
+DEFAULT_MAX_BYTES = 10 * MB
 # Before the format is known only the largest limit applies.
 MAX_READ_BYTES = max(MAX_BYTES_BY_FORMAT.values())
 
