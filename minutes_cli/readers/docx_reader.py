@@ -224,13 +224,17 @@ def read_docx(data: bytes, path: str) -> RawDocument:
     check_limits(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
+        lines = list(_body_lines(document))
+        aside = _letterhead(document)
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise UnreadableDocument(path, f"the Word document cannot be opened ({error})",
                                  "open it in Word or LibreOffice and save it again as .docx") from error
-    lines = list(_body_lines(document))
+    except Exception as error:  # python-docx, lxml and zlib raise many types on a damaged package
+        raise UnreadableDocument(path, "the Word document cannot be opened (a part of it is damaged)",
+                                 "open it in Word or LibreOffice and save it again as .docx") from error
     if not lines:
         raise EmptyInput(path, "the Word document has no text")
-    return RawDocument(tuple(lines), "docx", aside=_letterhead(document))
+    return RawDocument(tuple(lines), "docx", aside=aside)
 
 
 def _letterhead(document: Any) -> tuple[str, ...]:

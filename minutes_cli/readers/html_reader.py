@@ -7,7 +7,9 @@ side ("Udvalg: Teknisk Udvalg"); list entries get a bullet so that lists stay
 lists. Publishing systems whose item markup we know (`ITEM_LAYOUTS`) have
 each item turned into the plain form the segmenter reads everywhere
 ("Punkt 3: Title" and "Sagsnr.: EMN-2025-009242"), so their rows are
-recognised without guessing. The declared charset is honoured.
+recognised without guessing. A declared charset is honoured when the bytes
+decode with it; otherwise the encoding is found as for text (`encoding.py`),
+with a warning when it is guessed.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 
 from ..cleanup.characters import normalise_characters
-from ..errors import EmptyInput
-from ..model import Line, RawDocument
+from ..errors import EmptyInput, UnreadableDocument
+from ..model import Line, RawDocument, Warning
 from ..patterns import LIST_MARKER_RE
+from .encoding import bom_encoding, decode
 from .item_tables import follows, item_columns, row_number
 
 
@@ -327,9 +330,42 @@ def _aside(soup: BeautifulSoup) -> tuple[str, ...]:
     return tuple(" ".join(t.split()) for t in texts if t and t.strip())
 
 
+# A charset declared in the page: <meta charset="utf-8">, <meta http-equiv="Content-Type"
+# content="text/html; charset=windows-1252"> or <?xml version="1.0" encoding="iso-8859-1"?>
+_DECLARED_CHARSET_RE = regex.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([a-z0-9_.:-]+)""", regex.I)
+# The declaration is looked for in the page's first bytes, as browsers do (the HTML standard says 1024).
+CHARSET_SCAN_BYTES = 1024
+# Browsers read a page declared latin-1 or ASCII as windows-1252 (the HTML standard's encoding table).
+_BROWSER_CHARSETS = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+                     "ascii": "cp1252"}
+
+
+def _decode_html(data: bytes, path: str) -> tuple[str, list[Warning]]:
+    """The page as text: a byte-order mark, else a declared charset the bytes decode with, else a guess."""
+    if bom_encoding(data) is None:
+        declared = _DECLARED_CHARSET_RE.search(data[:CHARSET_SCAN_BYTES])
+        if declared:
+            name = declared.group(1).decode("ascii", "replace").lower()
+            try:
+                return data.decode(_BROWSER_CHARSETS.get(name, name)), []
+            except (LookupError, UnicodeDecodeError):
+                pass  # an unknown name or a wrong one ("utf-8" on cp1252 bytes): not trustworthy
+    return decode(data, path)
+
+
+def _walk_depth_guarded(collector: _LineCollector, root: Tag, path: str) -> None:
+    """Walk the tree; a page nested too deeply for the walk is one clear error, not a crash."""
+    try:
+        collector.walk(root)
+    except RecursionError:
+        raise UnreadableDocument(path, "the HTML is nested too deeply to read",
+                                 "thousands of elements inside one another; is it a real page?") from None
+
+
 def read_html(data: bytes, path: str) -> RawDocument:
     """An HTML page's text lines, headings marked, known item rows normalised."""
-    soup = BeautifulSoup(data, "lxml")
+    text, warnings = _decode_html(data, path)
+    soup = BeautifulSoup(text, "lxml")
     aside = _aside(soup)
     bold_classes = _bold_classes(soup)
     for selector in DROP_SELECTORS:
@@ -339,11 +375,11 @@ def read_html(data: bytes, path: str) -> RawDocument:
     if layout is None:
         _mark_item_tables(soup)
     collector = _LineCollector(layout, bold_classes)
-    collector.walk(soup.body or soup)
+    _walk_depth_guarded(collector, soup.body or soup, path)
     collector.flush()
     if not collector.lines:
         raise EmptyInput(path, "the HTML page has no visible text")
-    return RawDocument(tuple(collector.lines), "html", None, (), aside)
+    return RawDocument(tuple(collector.lines), "html", None, tuple(warnings), aside)
 
 
 def html_fragment_lines(html: str) -> list[Line]:

@@ -1,28 +1,18 @@
 """Read plain-text (and Markdown-ish) exports into lines.
 
-Bytes are decoded as UTF-8; failing that as cp1252 (a superset of latin-1 in
-the printable range), with a warning so nobody trusts a guess blindly. Form
-feeds separate pages; a blank line marks the start of a paragraph.
+Bytes are decoded by `encoding.decode`: a byte-order mark or clean UTF-8 is
+trusted; anything else (UTF-16 without a mark, cp1252, latin-1 …) is guessed
+with a warning so nobody trusts a guess blindly. Form feeds separate pages; a
+blank line marks the start of a paragraph.
 """
 
 from __future__ import annotations
 
 from ..cleanup.characters import normalise_characters, strip_markdown
 from ..errors import EmptyInput
-from ..model import Line, RawDocument, Warning
+from ..model import Line, RawDocument
+from .encoding import decode
 from .item_tables import ItemColumns, follows, item_columns, row_number
-
-
-def decode(data: bytes, path: str) -> tuple[str, list[Warning]]:
-    """Text of the bytes, with a warning when they were not UTF-8."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as error:
-        note = Warning("encoding", f"{path} is not valid UTF-8 (byte {error.start}); read as cp1252/latin-1")
-        return data.decode("cp1252", errors="replace"), [note]
-
 
 # Stands in for a tab while the text is normalised (which turns tabs into spaces): a tab
 # between words separates the cells of a table row ("1<TAB>Godkendelse af dagsorden<TAB>2023-35921").
