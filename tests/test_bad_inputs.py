@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from helpers import FIXTURES
 from pdf_factory import make_pdf, page_of_lines
 from typer.testing import CliRunner
 
