@@ -19,7 +19,7 @@ from typing import BinaryIO
 from .cleanup import clean
 from .errors import InputNotFound, InputTooLarge, MinutesError
 from .extract.document import build_document
-from .model import Block, Document, RawDocument, Source, SourceFormat, Warning
+from .model import Block, Document, Line, RawDocument, Source, SourceFormat, Warning
 from .readers import READERS, detect_format, detect_kind, read
 from .segment import split_items, split_meetings, to_paragraphs
 
@@ -35,47 +35,41 @@ def build_documents(raw: RawDocument, source: Source) -> tuple[Document, ...]:
         body = "\n".join(line.text for line in lines)
         return (build_document(split_items(meetings[0], memo_needs_structure=html), raw, source, furniture, body,
                                free_headings),)
-    # each meeting is cleaned again on its own: its running headers repeat through its own
-    # pages, not the file's, and they name its own committee and municipality
+    # each meeting keeps the file's cleaned paragraphs; the running headers cleanup removed
+    # within its stretch of the file are its own furniture (they name its committee and municipality)
     documents = []
-    kept = {id(line) for line in lines}
-    for number, part in enumerate(_meeting_parts(raw, meetings, kept), start=1):
-        part_lines, part_furniture = clean(part)
-        blocks = to_paragraphs(part_lines)
-        body = "\n".join(line.text for line in part_lines)
-        documents.append(build_document(split_items(blocks, memo_needs_structure=html), part,
+    for number, (blocks, part_furniture) in enumerate(_with_furniture(raw, meetings, lines, furniture), start=1):
+        body = "\n".join(block.text for block in blocks)
+        documents.append(build_document(split_items(blocks, memo_needs_structure=html), raw,
                                         replace(source, part=number), part_furniture, body, free_headings))
     return tuple(documents)
 
 
-def _meeting_parts(raw: RawDocument, meetings: list[list[Block]], kept: set[int]) -> list[RawDocument]:
-    """The reader's lines cut where each meeting's first line stands (cleanup keeps line values).
+def _with_furniture(raw: RawDocument, meetings: list[list[Block]], lines: list[Line],
+                    furniture: list[str]) -> list[tuple[list[Block], list[str]]]:
+    """Each meeting's paragraphs with the furniture lines removed from its stretch of the reader's lines.
 
-    Running headers that cleanup removed just above a meeting's first line, on its page, go
-    with that meeting: they are the top of its first page. `kept` holds the ids of the lines
-    cleanup kept.
+    A meeting's stretch starts at its first line, or just above it where cleanup removed the
+    running header of its first page (on that page).
     """
-    cuts = [0]
-    cursor = 0
+    position = {id(line): index for index, line in enumerate(raw.lines)}
+    kept = {id(line) for line in lines}
+    starts = [0]
     for blocks in meetings[1:]:
-        first = blocks[0].lines[0]
-        while cursor < len(raw.lines) and raw.lines[cursor] != first:
-            cursor += 1
-        if cursor == len(raw.lines):
-            break  # not found (cleanup changed the line): the rest stays with the meeting before
-        start = cursor
-        while start - 1 > cuts[-1] and id(raw.lines[start - 1]) not in kept \
-                and raw.lines[start - 1].page == first.page:
-            start -= 1
-        cuts.append(start)
-    cuts.append(len(raw.lines))
-    parts = [raw.lines[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
-    if raw.format != "pdf":
-        # a text export's form feeds may number the file's pages while a meeting spans one of
-        # them: without page breaks of its own, its running headers are found as unpaged runs
-        parts = [lines if len({line.page for line in lines}) > 1 else tuple(line._replace(page=None) for line in lines)
-                 for lines in parts]
-    return [replace(raw, lines=lines) for lines in parts]
+        found = next((position[id(line)] for block in blocks for line in block.lines if id(line) in position), None)
+        if found is None:
+            starts.append(starts[-1])
+            continue
+        page = raw.lines[found].page
+        while found - 1 > starts[-1] and id(raw.lines[found - 1]) not in kept and raw.lines[found - 1].page == page:
+            found -= 1
+        starts.append(found)
+    removed = set(furniture)
+    removed_at = [(index, line.text) for index, line in enumerate(raw.lines)
+                  if id(line) not in kept and line.text in removed]
+    ends = starts[1:] + [len(raw.lines)]
+    return [(blocks, [text for index, text in removed_at if start <= index < end])
+            for blocks, start, end in zip(meetings, starts, ends, strict=True)]
 
 
 @contextmanager

@@ -9,9 +9,10 @@ from helpers import FIXTURE_DOCUMENTS, FIXTURES
 
 from minutes_cli.pipeline import extract_documents, extract_documents_from_bytes, extract_file
 
-# Whole meetings exported as text, each with its own header (municipality, committee, date).
-TEXT_MEETINGS = ["t1_hedensted_referat.txt", "t2_toender_kfu.txt", "t5_lemvig_bsu_long.txt",
-                 "gladsaxe_firstagenda_minutes.txt"]
+# Whole meetings exported as text without page breaks, each with its own header (municipality,
+# committee, date); a volume of them is cleaned as one file, as a year's export is.
+TEXT_MEETINGS = ["t2_toender_kfu.txt", "t5_lemvig_bsu_long.txt", "gladsaxe_firstagenda_minutes.txt",
+                 "t6_syddjurs_tmu_protokol.txt"]
 
 
 def _summary(document):  # type: ignore[no-untyped-def]

@@ -4,10 +4,11 @@ A year's referater concatenated into one PDF, or a text export of four
 meetings, repeats the same shape: a meeting title ("Referat", "Dagsorden for
 Teknisk Udvalg", "Kommune – Udvalg – Referat – 1. marts 2024") with a date
 near it, then items numbered from the start again. A title splits the file
-only when both hold: items stand between it and the meeting before, and the
-numbering after it starts again at or below where the meeting before ended.
-A title page and a "Referat" heading over the items of one meeting therefore
-never split it.
+only when items stand between it and the meeting before, and either the
+numbering after it starts again at or below where the meeting before ended,
+or a meeting header of its own (labelled date, place, members) follows it,
+as where items are numbered through the year (Acadre's "715."). A title page
+and a "Referat" heading over the items of one meeting therefore never split it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Block
-from ..patterns import MUNICIPALITY_RE, NUMERIC_DATE_RE, WORD_DATE_RE
+from ..patterns import HEADER_LABEL_RE, MUNICIPALITY_RE, NUMERIC_DATE_RE, WORD_DATE_RE
 from ..vocabulary import COMMITTEE_NOUNS, KIND_WORDS
 from .items import split_items
 
@@ -65,16 +66,36 @@ def _has_date(text: str) -> bool:
     return bool(WORD_DATE_RE.search(text) or NUMERIC_DATE_RE.search(text))
 
 
+# The word stems of KIND_WORDS in lower and upper case: a paragraph without any of them names no meeting.
+_KIND_STEMS = tuple(stem for word, _ in KIND_WORDS for stem in (word[1:6], word[1:6].upper()))
+
+
+def _may_name_a_kind(text: str) -> bool:
+    """A cheap test before MEETING_TITLE_RE: the paragraph holds a kind word's stem ("eferat", "AGSOR")."""
+    return any(stem in text for stem in _KIND_STEMS)
+
+
 def _meeting_titles(blocks: list[Block]) -> list[int]:
     """Indexes of paragraphs that read as a meeting's title with its date near."""
     found: list[int] = []
     for index, block in enumerate(blocks):
         text = block.text
-        if len(text) > MAX_MEETING_TITLE_CHARS or not MEETING_TITLE_RE.search(text):
+        if len(text) > MAX_MEETING_TITLE_CHARS or not _may_name_a_kind(text) or not MEETING_TITLE_RE.search(text):
             continue
         if any(_has_date(b.text) for b in blocks[index: index + 1 + MEETING_DATE_SPAN]):
             found.append(index)
     return found
+
+
+# A meeting's own header: at least this many labelled facts (date, place, members) right after its title.
+MIN_HEADER_LABELS = 2
+
+
+def _header_follows(blocks: list[Block], title: int) -> bool:
+    """True when labelled meeting facts follow a title within MEETING_DATE_SPAN paragraphs."""
+    labels = sum(1 for block in blocks[title + 1: title + 1 + MEETING_DATE_SPAN]
+                 if HEADER_LABEL_RE.match(block.lines[0].text))
+    return labels >= MIN_HEADER_LABELS
 
 
 def _numbers(blocks: list[Block]) -> list[int]:
@@ -101,7 +122,11 @@ def split_meetings(blocks: list[Block]) -> list[list[Block]]:
     bounds = [0]
     for position in range(1, len(numbers)):
         before, after = numbers[position - 1], numbers[position]
-        if before and after and after[0] <= before[-1] and edges[position] > bounds[-1]:
+        if not (before and after) or edges[position] <= bounds[-1]:
+            continue
+        # numbering starts again, or (where a system numbers items through the year, "715.")
+        # a meeting header of its own follows the title: "Mødetidspunkt:", "Mødested:", "Medlemmer:"
+        if after[0] <= before[-1] or _header_follows(blocks, edges[position]):
             bounds.append(_preamble_start(blocks, edges[position], bounds[-1]))
     if len(bounds) == 1:
         return [blocks]
