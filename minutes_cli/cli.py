@@ -444,6 +444,17 @@ Examples:
 """
 
 
+def _need_archive(command: str) -> None:
+    """Exit with a one-line hint when the archive extra (sqlite-utils, PyStemmer) is not installed."""
+    try:
+        import sqlite_utils  # noqa: F401
+        import Stemmer  # noqa: F401
+    except ImportError as error:
+        _fail_line(f"minutes {command} needs the archive extra ({error.name} is missing): "
+                   "pip install 'minutes[archive]'")
+        raise typer.Exit(2) from None
+
+
 @app.command("index", help=INDEX_HELP)
 def index_command(
     paths: Annotated[list[str] | None, typer.Argument(help="Files, directories or globs.")] = None,
@@ -469,6 +480,7 @@ def index_command(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
+    _need_archive("index")
     from .archive.datasette import datasette_metadata
     from .archive.index import index_inputs
     from .archive.index import prune as prune_archive
@@ -526,7 +538,7 @@ SEARCH_HELP = """Search the archive for agenda items.
 Query syntax: words (all must match; a word is found by its stem, inside
 compounds and in both spellings of å/aa), "a phrase" (as written), OR between
 alternatives, -word or -"phrase" to exclude. Put -- before a query that starts
-with an exclusion, or quote the whole query.
+with an exclusion (options go before the --), or quote the whole query.
 
 Examples:
 
@@ -536,7 +548,7 @@ Examples:
 
   minutes search "cykelsti OR fortov" --min-amount 1000000 -f json
 
-  minutes search -- bevilling -skole --limit 5
+  minutes search --limit 5 -- bevilling -skole
 
   minutes search '"til efterretning" budget' -f csv > hits.csv
 """
@@ -565,6 +577,7 @@ def search_command(
 ) -> None:
     import csv
 
+    _need_archive("search")
     from .archive.schema import connect
     from .archive.search import HIT_FIELDS, Filters, check_date_filter, hit_to_dict, search
 

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -502,3 +503,12 @@ def test_datasette_offers_search_and_facets(indexed: Path) -> None:
         assert "decision_outcome" in page and "committee" in page
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize("command", [["index", "arkiv"], ["search", "skole"]])
+def test_without_the_archive_extra_the_commands_say_what_to_install(workdir: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    command: list[str]) -> None:
+    monkeypatch.setitem(sys.modules, "Stemmer", None)  # as if PyStemmer were not installed
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 2
+    assert "pip install 'minutes[archive]'" in result.stderr and "Stemmer" in result.stderr
