@@ -512,3 +512,23 @@ def test_without_the_archive_extra_the_commands_say_what_to_install(workdir: Pat
     result = CliRunner().invoke(app, command)
     assert result.exit_code == 2
     assert "pip install 'minutes[archive]'" in result.stderr and "Stemmer" in result.stderr
+
+
+def test_the_readme_search_example_is_real_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (FIXTURES.parent / "README.md").read_text(encoding="utf-8")
+    command = "$ minutes search anlægsbevilling --outcome approved --min-amount 1000000 -f json\n"
+    shown = readme.split(command, 1)[1].split("\n```", 1)[0]
+    monkeypatch.chdir(FIXTURES.parent)
+    db = str(tmp_path / "minutes.db")
+    # the README's index command: fixtures/*.txt fixtures/*.html fixtures/*.pdf, in that order
+    files = [str(p.relative_to(FIXTURES.parent)) for suffix in ("txt", "html", "pdf")
+             for p in sorted(FIXTURES.glob(f"*.{suffix}"))]
+    assert CliRunner().invoke(app, ["index", *files, "--db", db, "-j", "1"]).exit_code == 0
+    result = CliRunner().invoke(app, ["search", "anlægsbevilling", "--outcome", "approved", "--min-amount",
+                                      "1000000", "-f", "json", "--db", db])
+    expected = json.loads(shown)
+    found = json.loads(result.stdout)
+    # the README was made in another checkout: paths differ only in the folder before fixtures/
+    for hit in expected:
+        hit["path"] = str(FIXTURES / Path(hit["path"]).name)
+    assert found == expected
