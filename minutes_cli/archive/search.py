@@ -3,9 +3,10 @@
 Each query word becomes the substrings that find it (`stemming.search_forms`:
 its stem, in both spellings of "å"), each phrase its own text; the trigram
 index `items_fts` finds them anywhere in an item's title or body, inside
-compounds too. Hits are ranked by FTS5's bm25 with the title counting
-`TITLE_WEIGHT` times the body, and each gets a snippet of its body around the
-first match, the matches marked `**like this**`.
+compounds too; a condition on the item's text confirms each candidate. Hits
+are scored like bm25 (`score`), a title match counting `TITLE_WEIGHT` times a
+body match, and each gets a snippet of its body around the first match, the
+matches marked `**like this**`.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from .query import Query, QueryError, Term, parse_query
 from .schema import FTS_TABLE
 from .stemming import MIN_SUBSTRING, fold_spelling, search_forms, spellings
 
-# bm25 weight of a match in the title against one in the body: a title names what the item
+# Score weight of a match in the title against one in the body: a title names what the item
 # is about, the body mentions much in passing. Chosen by hand on the relevance set in
-# tests/test_archive_relevance.py (1 put incidental mentions above title hits; 10 does not).
+# the fixtures (1 put incidental mentions above items named for the word; 10 does not).
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
 
@@ -81,47 +82,60 @@ def search(db: sqlite_utils.Database, query: str | Query, filters: Filters = Fil
            limit: int = DEFAULT_LIMIT) -> list[Hit]:
     """The items that match a query and the filters, best first; `QueryError` for a query with nothing to find.
 
-    Items whose title matches come first, ranked by bm25; then items matching in their body, ranked by
-    bm25 among the `RANKED_CANDIDATES` most recently indexed ones, which keeps a common word fast
-    in a large archive (ranking every one of 100,000 matches costs seconds).
+    Matches are ranked by `score` among the `RANKED_CANDIDATES` most recently indexed matching
+    items: exact for any search with fewer matches, and it keeps a common word fast in a large
+    archive (ranking every one of 100,000 matches costs seconds).
     """
     parsed = parse_query(query) if isinstance(query, str) else query
     _register_functions(db)
     plan = plan_search(parsed, filters)
-    if plan.fts is None:
-        rows = db.execute(f"SELECT {_SELECT}, 0.0 AS rank FROM items JOIN documents ON documents.id = "
-                          f"items.document_id WHERE {plan.where} ORDER BY items.date DESC, items.id LIMIT ?",
-                          [*plan.params, limit]).fetchall()
-    else:
-        title_only = f"{{title}} : ({plan.fts})" if plan.excluded is None else \
-            f"({{title}} : ({plan.fts})) NOT {plan.excluded}"
-        rows = db.execute(_fts_sql(plan, "ORDER BY rank, items.date DESC, items.id"),
-                          [title_only, *plan.params, limit]).fetchall()
-        if len(rows) < limit:
-            seen = {row[0] for row in rows}
-            expression = plan.fts if plan.excluded is None else f"({plan.fts}) NOT {plan.excluded}"
-            cap = max(RANKED_CANDIDATES, limit)
-            # newest first lets FTS5 stop after `cap` matches; the rank then orders those
-            candidates = db.execute(_fts_sql(plan, f"ORDER BY {FTS_TABLE}.rowid DESC"),
-                                    [expression, *plan.params, cap]).fetchall()
-            rest = sorted((row for row in candidates if row[0] not in seen), key=lambda row: (row[-1], -row[0]))
-            rows += rest[:limit - len(rows)]
     marker = match_pattern(parsed.terms)
-    return [_hit(row, marker) for row in rows]
+    if plan.fts is None:
+        rows = db.execute(f"SELECT {_SELECT} FROM items JOIN documents ON documents.id = items.document_id "
+                          f"WHERE {plan.where} ORDER BY items.date DESC, items.id LIMIT ?",
+                          [*plan.params, limit]).fetchall()
+        return [_hit(row, marker, 0.0) for row in rows]
+    # newest first lets FTS5 stop after enough matches; the score then orders those
+    candidates = db.execute(
+        f"SELECT {_SELECT} FROM {FTS_TABLE} JOIN items ON items.id = {FTS_TABLE}.rowid "
+        f"JOIN documents ON documents.id = items.document_id "
+        f"WHERE {FTS_TABLE} MATCH ? AND {plan.where} ORDER BY {FTS_TABLE}.rowid DESC LIMIT ?",
+        [plan.fts, *plan.params, max(RANKED_CANDIDATES, limit)]).fetchall()
+    average = sum(len(row[_BODY] or "") for row in candidates) / len(candidates) if candidates else 1.0
+    scored = [(score(row[_TITLE], row[_BODY] or "", marker, average), row) for row in candidates]
+    scored.sort(key=lambda pair: (-pair[0], -pair[1][0]))
+    return [_hit(row, marker, value) for value, row in scored[:limit]]
 
 
-# Body matches ranked per search: the most recently indexed this many (chosen so that a word found in
-# every other item of a 1,000,000-item archive stays near 100 ms; benchmarks/archive.py).
-RANKED_CANDIDATES = 2000
+# bm25's constants: how fast repeated matches stop adding to the score, and how much a long body
+# dilutes them (the usual values, as FTS5's bm25 uses them).
+K1 = 1.2
+B = 0.75
+
+
+def score(title: str, body: str, marker: re.Pattern[str] | None, average_body: float) -> float:
+    """How well an item matches: its matches in the title (`TITLE_WEIGHT` each) and body, saturating and
+    normalised by body length as bm25 does (without bm25's rarity weight, which FTS5 could only give by
+    reading every match's positions: the most costly part of a search in a large archive)."""
+    if marker is None:
+        return 0.0
+    frequency = TITLE_WEIGHT * len(marker.findall(title)) + BODY_WEIGHT * len(marker.findall(body))
+    length = 1 - B + B * len(body) / max(average_body, 1.0)
+    return round(frequency * (K1 + 1) / (frequency + K1 * length), 3) if frequency else 0.0
+
+
+# Matching items ranked per search: the most recently indexed this many. Chosen on the benchmark's
+# 1,000,000 generated items: with a filter that keeps one item in twenty, 2,000 cost up to half a second
+# for a common word and 500 up to 300 ms (each candidate is a row read); 200 keeps p95 near the goal.
+RANKED_CANDIDATES = 200
 
 
 @dataclass(frozen=True)
 class SearchPlan:
-    """A query split for SQL: an FTS5 expression (None when no clause can use the index), the FTS5
-    expression of excluded terms, and conditions on `items` with their parameters."""
+    """A query split for SQL: an FTS5 expression that finds candidates (None when no clause can use the
+    index), and conditions on `items` with their parameters that decide."""
 
     fts: str | None
-    excluded: str | None
     where: str
     params: tuple[Any, ...]
 
@@ -136,54 +150,77 @@ def _indexable(term: Term) -> bool:
     return all(len(form) >= MIN_SUBSTRING for form in term_forms(term))
 
 
-def _fts_string(form: str) -> str:
-    return '"' + form.replace('"', '""') + '"'
+def trigrams(form: str) -> list[str]:
+    """The three-character pieces of a form that the index looks up: as FTS5's trigram tokenizer cuts
+    text, but no two overlapping and at most `MAX_TRIGRAMS`, spread over the form (first and last
+    included) — enough to single a form out, and each one more costs a pass over its list of items."""
+    starts = range(0, len(form) - MIN_SUBSTRING + 1, MIN_SUBSTRING)
+    chosen = [*starts, len(form) - MIN_SUBSTRING]
+    if len(chosen) > MAX_TRIGRAMS:
+        step = (len(chosen) - 1) / (MAX_TRIGRAMS - 1)
+        chosen = [chosen[round(n * step)] for n in range(MAX_TRIGRAMS)]
+    return list(dict.fromkeys(form[n:n + MIN_SUBSTRING] for n in chosen))
+
+
+# Trigrams looked up per form. On the benchmark's 1,000,000 items a 25-letter word with all its 23
+# trigrams took 600 ms under a filter, with 4 about a quarter of that; the text condition decides anyway.
+MAX_TRIGRAMS = 4
+
+
+def _fts_string(piece: str) -> str:
+    return '"' + piece.replace('"', '""') + '"'
 
 
 def _fts_terms(terms: Sequence[Term]) -> str:
-    return "(" + " OR ".join(_fts_string(f) for term in terms for f in term_forms(term)) + ")"
+    # Each form as the AND of its trigrams, not as their phrase: a phrase makes FTS5 compare the
+    # positions of every trigram in every item that holds them all, and a long word made of common
+    # trigrams ("indstillingens": ind, til, ing, ens …) then costs seconds in a large archive; the AND
+    # needs no positions. The items it finds hold every trigram, and a condition on the text (see
+    # plan_search) keeps those that hold the form itself.
+    forms = [form for term in terms for form in term_forms(term)]
+    return "(" + " OR ".join("(" + " AND ".join(map(_fts_string, trigrams(f))) + ")" for f in forms) + ")"
 
 
 # Columns of a hit, in the order _hit reads them.
 _SELECT = ("items.id, items.document_id, documents.path, items.date, items.municipality, items.committee, "
            "items.number, items.title, items.decision_outcome, items.closed, items.max_amount, items.body")
 
+# An item's whole text, for the conditions that decide whether a form is in it.
+_TEXT = "(items.title || ' ' || coalesce(items.body, ''))"
+
+
+def case_variants(form: str) -> tuple[str, ...]:
+    """A lower-case form as it is written in text: lower case, capitalised, every word capitalised, in
+    capitals ("århus nord", "Århus nord", "Århus Nord", "ÅRHUS NORD"). SQLite's own lower() and LIKE
+    fold only ASCII letters, and a Python function called on every candidate's text cost several times
+    the search; a few instr() calls in C do not."""
+    return tuple(dict.fromkeys((form, form[:1].upper() + form[1:], form.title(), form.upper())))
+
+
+def _contains(forms: Sequence[str]) -> tuple[str, list[str]]:
+    """An SQL condition true when the item's text holds any of the forms, in any of their case variants."""
+    variants = [variant for form in forms for variant in case_variants(form)]
+    return "(" + " OR ".join(f"instr({_TEXT}, ?) > 0" for _ in variants) + ")", variants
+
 
 def plan_search(query: Query, filters: Filters) -> SearchPlan:
-    """Split a search: clauses the trigram index can find go to FTS5; clauses with a form too short for
-    it, and every filter, become conditions on `items`."""
+    """Split a search: clauses the trigram index can find give the FTS5 expression of candidates; every
+    clause, exclusion and filter becomes a condition on `items` (a form too short for the trigram
+    index is found by these conditions alone, scanning the items)."""
     fts_clauses = [clause for clause in query.clauses if all(map(_indexable, clause))]
-    slow_clauses = [clause for clause in query.clauses if clause not in fts_clauses]
-    conditions: list[str] = []
-    params: list[Any] = []
-    text = "minutes_fold(items.title || ' ' || items.body)"
-    for clause in slow_clauses:
-        forms = [form for term in clause for form in term_forms(term)]
-        conditions.append("(" + " OR ".join(f"instr({text}, ?) > 0" for _ in forms) + ")")
-        params += [fold_spelling(f) for f in forms]
-    excluded_fts = [term for term in query.excluded if _indexable(term)]
+    # the filters first: SQLite tests the conditions in this order, and a filter on a column costs
+    # far less than reading the item's text
+    conditions, params = _filter_conditions(filters)
+    for clause in query.clauses:
+        condition, values = _contains([form for term in clause for form in term_forms(term)])
+        conditions.append(condition)
+        params += values
     for term in query.excluded:
-        if term not in excluded_fts:
-            for form in term_forms(term):
-                conditions.append(f"instr({text}, ?) = 0")
-                params.append(fold_spelling(form))
-    filter_sql, filter_params = _filter_conditions(filters)
-    conditions += filter_sql
-    params += filter_params
+        condition, values = _contains(term_forms(term))
+        conditions.append(f"NOT {condition}")
+        params += values
     fts = " AND ".join(_fts_terms(clause) for clause in fts_clauses) or None
-    excluded = _fts_terms(excluded_fts) if excluded_fts else None
-    if fts is None and excluded is not None:
-        conditions.append(f"items.id NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)")
-        params.append(excluded)
-        excluded = None
-    return SearchPlan(fts, excluded, " AND ".join(conditions) or "1", tuple(params))
-
-
-def _fts_sql(plan: SearchPlan, order: str) -> str:
-    return (f"SELECT {_SELECT}, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS rank "
-            f"FROM {FTS_TABLE} JOIN items ON items.id = {FTS_TABLE}.rowid "
-            f"JOIN documents ON documents.id = items.document_id "
-            f"WHERE {FTS_TABLE} MATCH ? AND {plan.where} {order} LIMIT ?")
+    return SearchPlan(fts, " AND ".join(conditions) or "1", tuple(params))
 
 
 def _filter_conditions(filters: Filters) -> tuple[list[str], list[Any]]:
@@ -248,13 +285,15 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPE
     return ("…" if start else "") + window + ("…" if end < len(flat) else "")
 
 
-def _hit(row: Sequence[Any], marker: re.Pattern[str] | None) -> Hit:
+_TITLE, _BODY = 7, 11  # positions of title and body in _SELECT
+
+
+def _hit(row: Sequence[Any], marker: re.Pattern[str] | None, value: float) -> Hit:
     (item_id, document_id, path, date, municipality, committee, number, title, outcome, closed, max_amount,
-     body, rank) = row
+     body) = row
     return Hit(path=path, date=date, municipality=municipality, committee=committee, number=number, title=title,
                outcome=outcome, closed=bool(closed), max_amount=max_amount,
-               snippet=make_snippet(body or title, marker),
-               score=round(-float(rank), 3) + 0.0,  # + 0.0: a search without a rank gives 0.0, not -0.0
+               snippet=make_snippet(body or title, marker), score=value,
                item_id=item_id, document_id=document_id)
 
 
