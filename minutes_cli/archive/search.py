@@ -87,7 +87,7 @@ def search(db: sqlite_utils.Database, query: str | Query, filters: Filters = Fil
     archive (ranking every one of 100,000 matches costs seconds).
     """
     parsed = parse_query(query) if isinstance(query, str) else query
-    _register_functions(db)
+    _prepare_connection(db)
     plan = plan_search(parsed, filters)
     marker = match_pattern(parsed.terms)
     if plan.fts is None:
@@ -249,7 +249,16 @@ def _filter_conditions(filters: Filters) -> tuple[list[str], list[Any]]:
     return conditions, params
 
 
-def _register_functions(db: sqlite_utils.Database) -> None:
+# Bytes of the database file a search may map into memory. Searches read items in the order of the
+# full-text index, not of the table: mapping the file instead of copying each page took a third off a
+# filtered search of 1,000,000 items. Only searches map it: pages read through the map count in the
+# process's resident memory, which would then grow with the archive while indexing.
+MMAP_BYTES = 1 << 30
+
+
+def _prepare_connection(db: sqlite_utils.Database) -> None:
+    """Map the file and give SQL the functions searches use."""
+    db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     # SQLite's lower() and LIKE fold ASCII only; filters need Æ/Ø/Å and "aa" too
     db.conn.create_function("minutes_fold", 1, lambda text: None if text is None else fold_spelling(text),
                             deterministic=True)
