@@ -7,7 +7,7 @@
 
 1. Index throughput: `minutes index` against `minutes extract -f jsonl` on the same
    files (the repository's fixtures, copied N times into a temporary folder), each
-   a fresh command, 1 and 2 workers, side by side; documents/s.
+   a fresh command, 1 and 2 workers, side by side, best of 3; documents/s.
 2. Database size per 1,000 items of that index (after a WAL checkpoint).
 3. Memory: peak RSS of `minutes index --workers 1` over N and 10N files, each in a
    fresh process (ru_maxrss of the child, read by a launcher process).
@@ -53,6 +53,7 @@ BODY_WORDS = 45
 ITEMS_PER_DOCUMENT = 10
 ROWS_PER_TRANSACTION = 20_000
 GOAL_P95_MS = 200.0
+REPEATS = 3  # throughput runs per command: the best counts (this machine is shared)
 
 # Meeting fields of the generated items.
 COMMITTEES = ["Økonomiudvalget", "Byrådet", "Børne- og Skoleudvalget", "Teknik- og Miljøudvalget",
@@ -105,16 +106,18 @@ def throughput(work: Path, copies: int) -> dict[str, Any]:
     files = copy_fixtures(work / "docs", copies)
     result: dict[str, Any] = {"files": files}
     for workers in (1, 2):
-        db = work / f"t{workers}.db"
-        extract = minutes("extract", "-r", str(work / "docs"), "-f", "jsonl", "-o", str(work / "out.jsonl"),
-                          "-j", str(workers), "-q")
-        index = minutes("index", str(work / "docs"), "--db", str(db), "-j", str(workers), "-q")
+        extract = index = float("inf")
+        for repeat in range(REPEATS):  # best of REPEATS, alternating, each index into a new database
+            extract = min(extract, minutes("extract", "-r", str(work / "docs"), "-f", "jsonl", "-o",
+                                           str(work / "out.jsonl"), "-j", str(workers), "-q"))
+            db = work / f"t{workers}-{repeat}.db"
+            index = min(index, minutes("index", str(work / "docs"), "--db", str(db), "-j", str(workers), "-q"))
         again = minutes("index", str(work / "docs"), "--db", str(db), "-j", str(workers), "-q")
         result[f"workers{workers}"] = {"extract_s": extract, "index_s": index, "reindex_unchanged_s": again,
                                        "extract_docs_per_s": files / extract, "index_docs_per_s": files / index}
-    with sqlite3.connect(work / "t1.db") as conn:
+    with sqlite3.connect(work / "t1-0.db") as conn:
         items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
-    size = db_size(work / "t1.db")
+    size = db_size(work / "t1-0.db")
     input_bytes = sum(p.stat().st_size for p in (work / "docs").rglob("*") if p.is_file())
     result.update(items=items, db_bytes=size, input_bytes=input_bytes, bytes_per_1000_items=size / items * 1000)
     return result
