@@ -532,3 +532,20 @@ def test_the_readme_search_example_is_real_output(tmp_path: Path, monkeypatch: p
     for hit in expected:
         hit["path"] = str(FIXTURES / Path(hit["path"]).name)
     assert found == expected
+
+
+def test_ctrl_c_while_indexing_says_the_archive_is_consistent(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = index_module.index_inputs
+
+    def interrupted(*args: Any, **kwargs: Any) -> Iterator[index_module.IndexResult]:
+        results = real(*args, **kwargs)
+        yield next(results)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(index_module, "index_inputs", interrupted)
+    result = CliRunner().invoke(app, ["index", "arkiv", "-j", "1"])
+    assert result.exit_code == 130
+    assert "interrupted after 1 files" in result.stderr and "run the same command again" in result.stderr
+    monkeypatch.setattr(index_module, "index_inputs", real)
+    again = CliRunner().invoke(app, ["index", "arkiv", "-j", "1"])
+    assert again.exit_code == 0 and "(1 indexed, 1 unchanged" in again.stderr
