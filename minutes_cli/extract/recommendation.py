@@ -118,12 +118,23 @@ def _build(blocks: list[Block], start: int, match: regex.Match[str]) -> Recommen
         for part in _split_inline_points(inline):
             points.append(_clean_point(part, lead_has_at))
     for block in blocks[start + 1:]:
-        if not _is_point(block):
+        if not _is_point(block) and not (lead_has_at and _continues_at(block, points)):
             break
-        points += [_clean_point(point, lead_has_at) for point in _points_of(block)]
+        points += [_clean_point(point, lead_has_at) for point in _points_of(block)] if _is_point(block) \
+            else [_clean_point(block.text, lead_has_at)]
         used.append(block)
     text = "\n".join(block.text for block in used)
     return Recommendation(by=_author(match.group(_BY)), text=text, points=tuple(points))
+
+
+def _continues_at(block: Block, points: list[str]) -> bool:
+    """A paragraph after a lead-in ending in "at" that goes on its sentence: in lower case, and
+    either the first point ("indstiller, at" / "budgetforslaget vedtages …", a PDF list whose
+    bullets are images) or after a point that ends open (", og", ",")."""
+    text = block.text
+    if not text[:1].islower():
+        return False
+    return not points or points[-1].rstrip().endswith((",", ", og", ", samt", ";", "og"))
 
 
 def _introduces_points(text: str) -> bool:
