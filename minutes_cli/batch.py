@@ -22,9 +22,10 @@ from pathlib import Path
 from types import FrameType
 
 from .errors import ExtractionTimeout, MinutesError, NotADocument
+from .export.stream import Renderer
 from .model import Document
 from .outputs import atomic_text_file, safe_relative, unique_names, write_atomic
-from .pipeline import extract_bytes, read_input
+from .pipeline import extract_documents_from_bytes, read_input
 
 STDIN = "-"
 
@@ -55,6 +56,13 @@ class Counts:
         return Counts(len(document.items), sum(len(item.amounts) for item in document.items),
                       len(document.warnings), document.source.pages or 0)
 
+    @staticmethod
+    def total(documents: tuple[Document, ...]) -> Counts:
+        """The counts of every meeting of one file (its pages once: the meetings share them)."""
+        each = [Counts.of(document) for document in documents]
+        return Counts(sum(c.items for c in each), sum(c.amounts for c in each), sum(c.warnings for c in each),
+                      max((c.pages for c in each), default=0))
+
 
 @dataclass(frozen=True)
 class FileResult:
@@ -71,8 +79,10 @@ class FileResult:
     error: str | None = None
     seconds: float = 0.0
     skipped: bool = False
-    rendered: str | None = None
+    rendered: str | None = None  # the file's output: with several meetings, all of them (a JSON list)
     counts: Counts = Counts()
+    parts: tuple[str, ...] = ()  # each meeting's rendered text, in order (one for most files)
+    documents: tuple[Document, ...] = ()  # every meeting's document, when no renderer was given
     not_read: str | None = None  # met walking a folder and left alone, with the reason
 
     @property
@@ -234,10 +244,15 @@ def parse_one(item: Input, timeout: float | None, render: Render | None = None,
         signal.setitimer(signal.ITIMER_REAL, float(timeout or 0))
     try:
         data = item.data if item.data is not None else read_input(item.path, max_size)
-        document = extract_bytes(data, item.path, max_size=max_size)
-        rendered = render(document) if render else None
-        return FileResult(item.path, item.relative, None if render else document, rendered=rendered,
-                          counts=Counts.of(document), seconds=time.perf_counter() - started)
+        documents = extract_documents_from_bytes(data, item.path, max_size=max_size)
+        counts = Counts.total(documents)
+        if render is not None:
+            parts = tuple(render(document) for document in documents)
+            whole = render.whole(parts) if isinstance(render, Renderer) else "".join(parts)
+            return FileResult(item.path, item.relative, rendered=whole, counts=counts, parts=parts,
+                              seconds=time.perf_counter() - started)
+        return FileResult(item.path, item.relative, documents[0], counts=counts, documents=documents,
+                          seconds=time.perf_counter() - started)
     except TimeoutError:
         error = ExtractionTimeout(item.path, f"parsing took longer than {timeout:g} s", "raise --timeout")
         return FileResult(item.path, item.relative, error=str(error), seconds=time.perf_counter() - started)

@@ -332,8 +332,11 @@ def _run_extract(run: _ExtractRun) -> None:
                         err.print(f"skipped: {escape(result.path)}: {escape(result.not_read)}", highlight=False)
                 elif result.rendered is not None and run.output_dir is not None:
                     _write_one(run.output_dir, result, tally)
-                elif result.rendered is not None and stream is not None:
-                    stream.document(result.rendered)
+                elif result.parts and stream is not None:
+                    if len(result.parts) > 1:
+                        stream.single = False  # one file holding several meetings gives a list of them
+                    for part in result.parts:
+                        stream.document(part)
                 progress.update(task, advance=1, stats=f"{tally.items} items, {tally.failed} failed")
             if stream is not None and run.single and not stream.documents:
                 out.discard()  # one input asked for, none parsed: no object to write, the target stays

@@ -82,7 +82,7 @@ def test_timeout_fails_only_the_slow_file(folder: Path, monkeypatch: pytest.Monk
         time.sleep(5)
         raise AssertionError("should have timed out")
 
-    monkeypatch.setattr(batch, "extract_bytes", slow)
+    monkeypatch.setattr(batch, "extract_documents_from_bytes", slow)
     started = time.perf_counter()
     result = parse_one(Input(str(folder / "referat1.txt"), "referat1.txt"), timeout=0.2)
     assert time.perf_counter() - started < 3

@@ -626,3 +626,21 @@ def test_standard_input_is_read_no_further_than_the_size_limit(runner: CliRunner
     result = runner.invoke(app, ["extract", "-", "--max-size", "100"], input=MINUTES.encode("utf-8"))
     assert result.exit_code == 1 and result.stdout == ""
     assert "-: the input is more than the 100 bytes limit" in result.stderr
+
+
+def test_a_file_of_several_meetings_gives_every_meeting(runner: CliRunner, workdir: Path) -> None:
+    fixtures = ROOT / "fixtures"
+    names = ("t1_hedensted_referat.txt", "t2_toender_kfu.txt")
+    texts = [(fixtures / name).read_text(encoding="utf-8") for name in names]
+    (workdir / "aar.txt").write_text("\n\n".join(texts), encoding="utf-8")
+    one = runner.invoke(app, ["extract", "aar.txt"])
+    assert one.exit_code == 0, one.stderr
+    documents = json.loads(one.stdout)
+    assert isinstance(documents, list), "one input holding two meetings gives a list of two documents"
+    assert [(d["source"]["part"], d["meeting"]["committee"]) for d in documents] == [
+        (1, "Social- og Sundhedsudvalget"), (2, "Kultur- og Fritidsudvalget")]
+    lines = runner.invoke(app, ["extract", "aar.txt", "-f", "jsonl"]).stdout.splitlines()
+    assert [json.loads(line)["source"]["part"] for line in lines] == [1, 2]
+    assert runner.invoke(app, ["extract", "aar.txt", "--output-dir", "ud"]).exit_code == 0
+    written = json.loads((workdir / "ud" / "aar.txt.json").read_text(encoding="utf-8"))
+    assert [d["source"]["part"] for d in written] == [1, 2]

@@ -39,6 +39,13 @@ class Renderer:
             return csv_rows(doc, self.options)
         return pretty_json(doc)
 
+    def whole(self, parts: tuple[str, ...]) -> str:
+        """The rendered meetings of one file as that file's own output: one JSON object, or a
+        list of them when the file holds several meetings; JSON Lines and CSV rows in order."""
+        if self.fmt == "json" and len(parts) > 1:
+            return "[\n" + ",\n".join(_indented(part.rstrip("\n")) for part in parts) + "\n]\n"
+        return "".join(parts)
+
 
 class OutputStream:
     """Writes rendered documents (and, in JSON Lines, failure records) to a text handle in order.
