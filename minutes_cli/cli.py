@@ -698,7 +698,7 @@ def index_command(
         _fail_line(str(error))
         raise typer.Exit(1) from None
     started = time.perf_counter()
-    counts = {"indexed": 0, "unchanged": 0, "failed": 0}
+    counts = {"indexed": 0, "unchanged": 0, "failed": 0, "skipped": 0}
     items = amounts = 0
     show_progress = not quiet and err.is_terminal and len(inputs) > 1
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -710,8 +710,8 @@ def index_command(
                 counts[result.status] += 1
                 items += result.items
                 amounts += result.amounts
-                if result.error:
-                    _fail_line(result.error)
+                if result.status == "failed":
+                    _fail_line(result.error or result.path)
                 progress.update(task, advance=1, stats=f"{items} items, {counts['failed']} failed")
         pruned = prune_archive(db) if prune else []
     except KeyboardInterrupt:
@@ -724,7 +724,8 @@ def index_command(
         write_atomic(metadata, json.dumps(datasette_metadata(db_path), ensure_ascii=False, indent=2) + "\n")
     if not quiet:
         seconds = time.perf_counter() - started
-        err.print(f"{len(inputs)} files ({counts['indexed']} indexed, {counts['unchanged']} unchanged, "
+        skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""
+        err.print(f"{len(inputs)} files ({counts['indexed']} indexed, {counts['unchanged']} unchanged{skipped}, "
                   f"{counts['failed']} failed, {len(pruned)} pruned), {items} items, {amounts} amounts "
                   f"in {seconds:.1f} s into {db_path}")
     raise typer.Exit(1 if counts["failed"] else 0)

@@ -318,7 +318,7 @@ def test_a_failed_file_is_recorded_and_cleared_when_it_parses(archive: tuple[sql
     [result] = _index(db, bad)
     assert result.status == "failed" and "eksport.xml" in (result.error or "")
     row = db.execute("SELECT path, error, sha256 FROM failures").fetchone()
-    assert row[0] == str(bad.resolve()) and "XML exports are not supported" in row[1] and len(row[2]) == 64
+    assert row[0] == str(bad.resolve()) and row[1] == result.error and len(row[2]) == 64
     bad.unlink()
     bad = docs / "eksport.txt"
     bad.write_text("", encoding="utf-8")
@@ -549,3 +549,20 @@ def test_ctrl_c_while_indexing_says_the_archive_is_consistent(workdir: Path, mon
     monkeypatch.setattr(index_module, "index_inputs", real)
     again = CliRunner().invoke(app, ["index", "arkiv", "-j", "1"])
     assert again.exit_code == 0 and "(1 indexed, 1 unchanged" in again.stderr
+
+
+def test_a_file_of_several_meetings_is_stored_and_replaced_whole(tmp_path: Path) -> None:
+    from minutes_cli import extract_text
+
+    db = connect(str(tmp_path / "m.db"))
+    export = str(tmp_path / "eksport.xml")
+    first, second = extract_text(SCHOOL_MINUTES, export), extract_text(ROAD_MINUTES, export)
+    index_module.store_documents(db, [first, second], export)
+    assert db.execute("SELECT meeting, committee, items FROM documents ORDER BY meeting").fetchall() == [
+        (0, "Børne- og Skoleudvalget", 2), (1, "Teknik- og Miljøudvalget", 2)]
+    assert _titles(db, "bevilling OR lejrskole") == ["Anlægsbevilling til vejbelysning", "Cykelsti langs Skolevej",
+                                                      "Tilskud til lejrskole"]
+    index_module.store_documents(db, [second], export)  # the file changed: its meetings are replaced
+    assert _count(db, "documents") == 1 and _count(db, "items") == 2
+    assert prune(db) == [export] and _count(db, "items") == 0
+    db.close()

@@ -39,11 +39,12 @@ def test_the_archive_holds_exactly_the_items_extract_finds(corpus_db: tuple[sqli
     extracted: Counter[tuple[str, str | None, str, int]] = Counter()
     failed = set()
     for result in run_batch(expand_inputs([str(SEEDS), str(CORPUS)], recursive=True), workers=1):
-        if result.document is None:
+        if result.error is not None:
             failed.add(str(Path(result.path).resolve()))
             continue
-        for item in result.document.items:
-            extracted[(str(Path(result.path).resolve()), item.number, item.title, len(item.amounts))] += 1
+        for document in result.documents:  # every meeting of the file
+            for item in document.items:
+                extracted[(str(Path(result.path).resolve()), item.number, item.title, len(item.amounts))] += 1
     indexed = Counter(db.execute(
         "SELECT d.path, i.number, i.title, (SELECT count(*) FROM amounts a WHERE a.item_id = i.id) "
         "FROM items i JOIN documents d ON d.id = i.document_id").fetchall())

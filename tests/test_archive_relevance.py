@@ -23,7 +23,7 @@ import pytest
 import sqlite_utils
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from helpers import FIXTURE_DOCUMENTS  # noqa: E402
+from helpers import FIXTURES  # noqa: E402
 
 from minutes_cli.archive.index import index_inputs  # noqa: E402
 from minutes_cli.archive.schema import connect  # noqa: E402
@@ -46,6 +46,12 @@ class Score:
     recall: float
     false_hits: dict[str, list[str]]
     missed: dict[str, list[str]]
+
+
+def judged_documents() -> list[str]:
+    """The fixture documents the relevance set was judged over."""
+    names = json.loads(RELEVANCE.read_text(encoding="utf-8"))["documents"]
+    return [str(FIXTURES / name) for name in names]
 
 
 def load_queries() -> list[tuple[str, set[str]]]:
@@ -93,7 +99,7 @@ def whole_word_search(db: sqlite_utils.Database) -> Callable[[str], set[str]]:
 @pytest.fixture(scope="module")
 def fixtures_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite_utils.Database]:
     db = connect(str(tmp_path_factory.mktemp("relevance") / "fixtures.db"))
-    list(index_inputs(db, expand_inputs([str(p) for p in FIXTURE_DOCUMENTS], recursive=False), workers=1))
+    list(index_inputs(db, expand_inputs(judged_documents(), recursive=False), workers=1))
     yield db
     db.close()
 
@@ -120,7 +126,7 @@ def test_search_beats_whole_words(fixtures_db: sqlite_utils.Database) -> None:
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as folder:
         database = connect(str(Path(folder) / "fixtures.db"))
-        list(index_inputs(database, expand_inputs([str(p) for p in FIXTURE_DOCUMENTS], recursive=False), workers=1))
+        list(index_inputs(database, expand_inputs(judged_documents(), recursive=False), workers=1))
         for name, finder in (("minutes search", archive_search(database)),
                              ("whole words", whole_word_search(database))):
             result = score(finder)

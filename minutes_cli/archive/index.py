@@ -24,7 +24,7 @@ import sqlite_utils
 from ..batch import Input, run_batch, sha256_of
 from ..model import Document, Item
 
-Status = Literal["indexed", "unchanged", "failed"]
+Status = Literal["indexed", "unchanged", "failed", "skipped"]
 
 # Tables holding a document's rows, children first (the order rows are deleted in).
 DOCUMENT_TABLES = ("amounts", "attachments", "sections", "items")
@@ -32,7 +32,8 @@ DOCUMENT_TABLES = ("amounts", "attachments", "sections", "items")
 
 @dataclass(frozen=True)
 class IndexResult:
-    """What happened to one input: indexed (with its item count), unchanged (skipped), or failed (with why)."""
+    """What happened to one input: indexed (with its item count), unchanged, failed (`error` says why), or
+    skipped: met walking a folder and of a kind no reader reads (`error` says which)."""
 
     path: str
     status: Status
@@ -53,7 +54,7 @@ def now() -> str:
 
 def stored_sha256(db: sqlite_utils.Database, path: str) -> str | None:
     """The sha256 of the bytes the archive indexed for this path, or None when it holds no document for it."""
-    row = db.execute("SELECT sha256 FROM documents WHERE path = ?", [path]).fetchone()
+    row = db.execute("SELECT sha256 FROM documents WHERE path = ? LIMIT 1", [path]).fetchone()
     return row[0] if row else None
 
 
@@ -81,24 +82,33 @@ def index_inputs(
             to_parse.append(item)
     for result in run_batch(to_parse, workers, timeout, fail_fast):
         path = archive_path(result.path)
-        if result.document is not None:
-            store_document(db, result.document, path)
-            yield IndexResult(path, "indexed", len(result.document.items),
-                              sum(len(i.amounts) for i in result.document.items))
+        if result.not_read is not None:  # met walking a folder, of a kind no reader reads: left alone
+            yield IndexResult(path, "skipped", error=result.not_read)
+            continue
+        # a file may hold several meetings (an export of many): each is a document of the archive
+        documents = result.documents or ((result.document,) if result.document is not None else ())
+        if documents:
+            store_documents(db, documents, path)
+            yield IndexResult(path, "indexed", sum(len(d.items) for d in documents),
+                              sum(len(i.amounts) for d in documents for i in d.items))
         else:
             error = result.error or f"{result.path}: no document"
             store_failure(db, path, sha256_of(result.path), error)
             yield IndexResult(path, "failed", error=error)
 
 
-def store_document(db: sqlite_utils.Database, document: Document, path: str) -> int:
-    """Replace whatever the archive holds for `path` with this document, in one transaction; its id."""
+def store_documents(db: sqlite_utils.Database, documents: Sequence[Document], path: str) -> list[int]:
+    """Replace whatever the archive holds for `path` with the meetings parsed from it, in one transaction;
+    their ids (a file usually holds one meeting; an export may hold many)."""
+    ids = []
     with _transaction(db):
         _delete_path(db, path)
-        document_id = _insert_document(db, document, path)
-        for position, item in enumerate(document.items):
-            _insert_item(db, document, document_id, position, item)
-    return document_id
+        for meeting, document in enumerate(documents):
+            document_id = _insert_document(db, document, path, meeting)
+            ids.append(document_id)
+            for position, item in enumerate(document.items):
+                _insert_item(db, document, document_id, position, item)
+    return ids
 
 
 def store_failure(db: sqlite_utils.Database, path: str, digest: str | None, error: str) -> None:
@@ -111,7 +121,7 @@ def store_failure(db: sqlite_utils.Database, path: str, digest: str | None, erro
 
 def prune(db: sqlite_utils.Database) -> list[str]:
     """Remove the documents and failures whose file no longer exists; the paths removed."""
-    paths = [row[0] for row in db.execute("SELECT path FROM documents UNION SELECT path FROM failures")]
+    paths = [row[0] for row in db.execute("SELECT DISTINCT path FROM documents UNION SELECT path FROM failures")]
     gone = [path for path in paths if not os.path.exists(path)]
     for path in gone:
         with _transaction(db):
@@ -133,11 +143,10 @@ class _transaction:
 
 
 def _delete_path(db: sqlite_utils.Database, path: str) -> None:
-    row = db.execute("SELECT id FROM documents WHERE path = ?", [path]).fetchone()
-    if row is not None:
+    for (document_id,) in db.execute("SELECT id FROM documents WHERE path = ?", [path]).fetchall():
         for table in DOCUMENT_TABLES:
-            db.execute(f"DELETE FROM {table} WHERE document_id = ?", [row[0]])
-        db.execute("DELETE FROM documents WHERE id = ?", [row[0]])
+            db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+        db.execute("DELETE FROM documents WHERE id = ?", [document_id])
     db.execute("DELETE FROM failures WHERE path = ?", [path])
 
 
@@ -145,10 +154,10 @@ def _json(values: Sequence[Any]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
-def _insert_document(db: sqlite_utils.Database, document: Document, path: str) -> int:
+def _insert_document(db: sqlite_utils.Database, document: Document, path: str, number: int) -> int:
     source, meeting = document.source, document.meeting
     row = {
-        "path": path, "sha256": source.sha256, "format": source.format, "pages": source.pages,
+        "path": path, "meeting": number, "sha256": source.sha256, "format": source.format, "pages": source.pages,
         "municipality": meeting.municipality, "committee": meeting.committee, "kind": meeting.kind,
         "date": meeting.date, "start_time": meeting.start_time, "location": meeting.location,
         "participants": _json(meeting.participants), "absent": _json(meeting.absent),

@@ -26,7 +26,7 @@ SCHEMA_VERSION = 1
 # Each table's columns in order; the first is the integer primary key.
 TABLES: dict[str, dict[str, Any]] = {
     "documents": {
-        "id": int, "path": str, "sha256": str, "format": str, "pages": int,
+        "id": int, "path": str, "meeting": int, "sha256": str, "format": str, "pages": int,
         "municipality": str, "committee": str, "kind": str, "date": str, "start_time": str, "location": str,
         "participants": str, "absent": str, "items": int, "warnings": str, "indexed_at": str,
     },
@@ -49,7 +49,7 @@ TABLES: dict[str, dict[str, Any]] = {
 }
 
 NOT_NULL = {
-    "documents": {"path", "sha256", "format", "items", "indexed_at"},
+    "documents": {"path", "meeting", "sha256", "format", "items", "indexed_at"},
     "items": {"document_id", "position", "title", "closed"},
     "amounts": {"item_id", "document_id", "position", "text", "value"},
     "attachments": {"item_id", "document_id", "position", "title"},
@@ -66,7 +66,7 @@ FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
 
 # Indexes that the index's updates (by path, by document) and the search filters use.
 INDEXES: list[tuple[str, list[str], bool]] = [
-    ("documents", ["path"], True),
+    ("documents", ["path", "meeting"], True),  # a file may hold several meetings: 0, 1, …
     ("failures", ["path"], True),
     ("items", ["document_id"], False),
     ("items", ["committee"], False),
