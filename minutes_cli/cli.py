@@ -612,3 +612,217 @@ def schema() -> None:
 def main() -> None:
     """Entry point of the console script."""
     app()
+
+
+# --- the archive: minutes index and minutes search (issue #14) -----------------------------------------------
+# Kept together at the end, with their imports inside the functions, so that they stay apart from the
+# extraction commands above.
+
+INDEX_HELP = """Index documents into a searchable SQLite archive (default minutes.db).
+
+Every item becomes a row of the items table (with its amounts, attachments and
+sections) under a full-text index; any SQLite tool reads the tables, and
+`datasette minutes.db` offers search and facets. Indexing is incremental: a file
+whose bytes are already indexed is skipped, a changed file replaces its rows,
+--prune removes files that are gone. Each file is one transaction, so an
+interrupted run leaves the archive consistent; run it again to go on. A file
+that cannot be parsed is named on stderr and recorded in the failures table;
+the exit code is then 1.
+
+Examples:
+
+  minutes index arkiv/
+
+  minutes index referater/*.pdf --db byraad.db --workers 2
+
+  minutes index arkiv/ --prune --datasette-metadata metadata.json
+
+  datasette minutes.db -m metadata.json
+"""
+
+
+def _need_archive(command: str) -> None:
+    """Exit with a one-line hint when the archive extra (sqlite-utils, PyStemmer) is not installed."""
+    try:
+        import sqlite_utils  # noqa: F401
+        import Stemmer  # noqa: F401
+    except ImportError as error:
+        _fail_line(f"minutes {command} needs the archive extra ({error.name} is missing): "
+                   "pip install 'minutes[archive]'")
+        raise typer.Exit(2) from None
+
+
+@app.command("index", help=INDEX_HELP)
+def index_command(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, directories or globs.")] = None,
+    db_path: Annotated[Path, typer.Option("--db", help="The archive database.")] = Path("minutes.db"),
+    recursive: Annotated[
+        bool,
+        typer.Option("--recursive/--no-recursive", "-r", help="Read the documents in directories, recursively."),
+    ] = True,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=1, help="Worker processes (default: number of cores)."),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", min=0.1, help="Give up on a file after this many seconds."),
+    ] = None,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first file that fails.")] = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Remove documents whose file is gone.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Parse every file again, changed or not.")] = False,
+    metadata: Annotated[
+        Path | None,
+        typer.Option("--datasette-metadata", help="Write Datasette metadata (facets, search, labels) to FILE."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    _need_archive("index")
+    from .archive.datasette import datasette_metadata
+    from .archive.index import index_inputs
+    from .archive.index import prune as prune_archive
+    from .archive.schema import connect
+
+    paths = paths or []
+    if STDIN in paths:
+        raise typer.BadParameter("the archive indexes files; save standard input to a file first", param_hint="PATH")
+    if not paths and not prune and metadata is None:
+        raise typer.BadParameter("give files to index, --prune or --datasette-metadata", param_hint="PATH")
+    inputs = expand_inputs(paths, recursive)
+    if paths and not inputs:
+        _fail_line("no input files matched")
+        raise typer.Exit(1)
+    try:
+        db = connect(str(db_path))
+    except MinutesError as error:
+        _fail_line(str(error))
+        raise typer.Exit(1) from None
+    started = time.perf_counter()
+    counts = {"indexed": 0, "unchanged": 0, "failed": 0, "skipped": 0}
+    items = amounts = 0
+    show_progress = not quiet and err.is_terminal and len(inputs) > 1
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[stats]}"), TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=err, disable=not show_progress, transient=True) as progress:
+            task = progress.add_task("indexing", total=len(inputs), stats="")
+            for result in index_inputs(db, inputs, workers or default_workers(), timeout, fail_fast, force):
+                counts[result.status] += 1
+                items += result.items
+                amounts += result.amounts
+                if result.status == "failed":
+                    _fail_line(result.error or result.path)
+                progress.update(task, advance=1, stats=f"{items} items, {counts['failed']} failed")
+        pruned = prune_archive(db) if prune else []
+    except KeyboardInterrupt:
+        _fail_line(f"interrupted after {counts['indexed']} files; {db_path} holds every file indexed so far "
+                   "(run the same command again to go on)")
+        raise typer.Exit(130) from None
+    finally:
+        db.close()
+    if metadata is not None:
+        write_atomic(metadata, json.dumps(datasette_metadata(db_path), ensure_ascii=False, indent=2) + "\n")
+    if not quiet:
+        seconds = time.perf_counter() - started
+        skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""
+        err.print(f"{len(inputs)} files ({counts['indexed']} indexed, {counts['unchanged']} unchanged{skipped}, "
+                  f"{counts['failed']} failed, {len(pruned)} pruned), {items} items, {amounts} amounts "
+                  f"in {seconds:.1f} s into {db_path}")
+    raise typer.Exit(1 if counts["failed"] else 0)
+
+
+SEARCH_HELP = """Search the archive for agenda items.
+
+Query syntax: words (all must match; a word is found by its stem, inside
+compounds and in both spellings of å/aa), "a phrase" (as written), OR between
+alternatives, -word or -"phrase" to exclude. Put -- before a query that starts
+with an exclusion (options go before the --), or quote the whole query.
+
+Examples:
+
+  minutes search anlægsbevilling
+
+  minutes search skole --committee "børne" --since 2019 --outcome approved
+
+  minutes search "cykelsti OR fortov" --min-amount 1000000 -f json
+
+  minutes search --limit 5 -- bevilling -skole
+
+  minutes search '"til efterretning" budget' -f csv > hits.csv
+"""
+
+SearchFormat = Enum("SearchFormat", {name: name for name in ("table", "json", "jsonl", "csv")}, type=str)  # type: ignore[misc]
+OutcomeChoice = Enum("OutcomeChoice", {name: name for name in  # type: ignore[misc]
+                                       ("approved", "recommended", "noted", "rejected", "postponed", "other")},
+                     type=str)
+
+
+@app.command("search", help=SEARCH_HELP)
+def search_command(
+    query: Annotated[list[str], typer.Argument(help="Words, \"phrases\", OR, -exclusions.")],
+    db_path: Annotated[Path, typer.Option("--db", help="The archive database.")] = Path("minutes.db"),
+    municipality: Annotated[str | None, typer.Option(help="Part of the municipality's name.")] = None,
+    committee: Annotated[str | None, typer.Option(help="Part of the committee's name.")] = None,
+    since: Annotated[str | None, typer.Option(help="Meetings on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")]
+    = None,
+    until: Annotated[str | None, typer.Option(help="Meetings on or before this date (a year: to its end).")] = None,
+    outcome: Annotated[OutcomeChoice | None, typer.Option(help="Decision outcome.")] = None,
+    min_amount: Annotated[float | None, typer.Option(help="Items naming an amount of at least this many kroner.")]
+    = None,
+    closed: Annotated[bool | None, typer.Option("--closed/--open", help="Closed items only, or open only.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many hits.")] = 20,
+    fmt: Annotated[SearchFormat, typer.Option("--format", "-f", help="Output format.")] = SearchFormat["table"],
+) -> None:
+    import csv
+
+    _need_archive("search")
+    from .archive.schema import connect
+    from .archive.search import HIT_FIELDS, Filters, check_date_filter, hit_to_dict, search
+
+    if not db_path.exists():
+        _fail_line(f"{db_path}: no such archive (make one with: minutes index FILES --db {db_path})")
+        raise typer.Exit(2)
+    try:
+        for name, value in (("--since", since), ("--until", until)):
+            check_date_filter(name, value)
+        filters = Filters(municipality=municipality, committee=committee, since=since, until=until,
+                          outcome=outcome.value if outcome else None, min_amount=min_amount, closed=closed)
+        db = connect(str(db_path))
+        try:
+            hits = search(db, " ".join(query), filters, limit)
+        finally:
+            db.close()
+    except MinutesError as error:
+        _fail_line(str(error))
+        raise typer.Exit(2) from None
+    rows = [hit_to_dict(hit) for hit in hits]
+    if fmt.value == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt.value == "jsonl":
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+    elif fmt.value == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=HIT_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        _print_hits(hits)
+    if not hits:
+        err.print("no items found")
+
+
+def _print_hits(hits: list[Any]) -> None:
+    from .archive.search import MARK
+
+    out = Console(highlight=False)
+    grid = Table(title=f"{len(hits)} items", show_lines=True)
+    for column, ratio in (("Date", None), ("Committee", 2), ("Item", 3), ("Outcome", None), ("Snippet", 5)):
+        grid.add_column(column, overflow="fold", ratio=ratio)
+    for hit in hits:
+        # the library marks matches **like this**; show them in bold
+        parts = escape(hit.snippet).split(MARK)
+        snippet = "".join(f"[bold]{part}[/]" if n % 2 else part for n, part in enumerate(parts))
+        grid.add_row(hit.date or "-", escape(hit.committee or "-"),
+                     escape(("(lukket) " if hit.closed else "") + f"{hit.number or '-'}. {hit.title}"),
+                     hit.outcome or "-", snippet)
+    out.print(grid)
