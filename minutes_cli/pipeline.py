@@ -10,6 +10,7 @@ import gc
 import hashlib
 import os
 import stat
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -19,14 +20,14 @@ from typing import BinaryIO
 from .cleanup import clean
 from .errors import InputNotFound, InputTooLarge, MinutesError
 from .extract.document import build_document
-from .model import Block, Document, Line, RawDocument, Source, SourceFormat, Warning
+from .model import Block, Document, RawDocument, Source, SourceFormat, Warning
 from .readers import READERS, detect_format, detect_kind, read
 from .segment import split_items, split_meetings, to_paragraphs
 
 
 def build_documents(raw: RawDocument, source: Source) -> tuple[Document, ...]:
     """The documents of a reader's output: one per meeting the file holds."""
-    lines, furniture = clean(raw)
+    lines, furniture, furniture_at = clean(raw)
     meetings = split_meetings(to_paragraphs(lines))
     # readers that mark headings (HTML, bold PDF text) make guessing free headings unnecessary
     free_headings = not any(line.heading for line in lines)
@@ -38,38 +39,40 @@ def build_documents(raw: RawDocument, source: Source) -> tuple[Document, ...]:
     # each meeting keeps the file's cleaned paragraphs; the running headers cleanup removed
     # within its stretch of the file are its own furniture (they name its committee and municipality)
     documents = []
-    for number, (blocks, part_furniture) in enumerate(_with_furniture(raw, meetings, lines, furniture), start=1):
+    parts = _with_furniture(raw, meetings, furniture, furniture_at)
+    for number, (blocks, part_furniture) in enumerate(parts, start=1):
         body = "\n".join(block.text for block in blocks)
         documents.append(build_document(split_items(blocks, memo_needs_structure=html), raw,
                                         replace(source, part=number), part_furniture, body, free_headings))
     return tuple(documents)
 
 
-def _with_furniture(raw: RawDocument, meetings: list[list[Block]], lines: list[Line],
-                    furniture: list[str]) -> list[tuple[list[Block], list[str]]]:
-    """Each meeting's paragraphs with the furniture lines removed from its stretch of the reader's lines.
+def _with_furniture(raw: RawDocument, meetings: list[list[Block]], furniture: list[str],
+                    furniture_at: list[int]) -> list[tuple[list[Block], list[str]]]:
+    """Each meeting's paragraphs with the furniture removed from its stretch of the reader's lines.
 
-    A meeting's stretch starts at its first line, or just above it where cleanup removed the
-    running header of its first page (on that page).
+    `furniture_at` says where each furniture line stood among the reader's lines. Cleanup
+    keeps the reader's line values, so a meeting's first line is found among them by value
+    (a search in C). The run of furniture right above it (its first page's running header)
+    goes with it.
     """
-    position = {id(line): index for index, line in enumerate(raw.lines)}
-    kept = {id(line) for line in lines}
-    starts = [0]
+    if not furniture:
+        return [(blocks, []) for blocks in meetings]
+    edges = [0]
+    search_from = 0
     for blocks in meetings[1:]:
-        found = next((position[id(line)] for block in blocks for line in block.lines if id(line) in position), None)
-        if found is None:
-            starts.append(starts[-1])
+        try:
+            found = raw.lines.index(blocks[0].lines[0], search_from)
+        except ValueError:
+            edges.append(edges[-1])  # changed by cleanup: the meeting before keeps the furniture
             continue
-        page = raw.lines[found].page
-        while found - 1 > starts[-1] and id(raw.lines[found - 1]) not in kept and raw.lines[found - 1].page == page:
-            found -= 1
-        starts.append(found)
-    removed = set(furniture)
-    removed_at = [(index, line.text) for index, line in enumerate(raw.lines)
-                  if id(line) not in kept and line.text in removed]
-    ends = starts[1:] + [len(raw.lines)]
-    return [(blocks, [text for index, text in removed_at if start <= index < end])
-            for blocks, start, end in zip(meetings, starts, ends, strict=True)]
+        search_from = found
+        position = bisect_left(furniture_at, found)
+        while position > edges[-1] and furniture_at[position - 1] == found - 1:
+            position, found = position - 1, found - 1
+        edges.append(position)
+    edges.append(len(furniture))
+    return [(blocks, furniture[edges[k]: edges[k + 1]]) for k, blocks in enumerate(meetings)]
 
 
 @contextmanager

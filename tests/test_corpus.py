@@ -39,7 +39,7 @@ def test_document_parses_cleanly(path: Path) -> None:
 @pytest.mark.parametrize("path", [p for p in DOCUMENTS if p.suffix.lower() == ".pdf"],
                          ids=[p.name for p in DOCUMENTS if p.suffix.lower() == ".pdf"])
 def test_no_running_header_inside_items(path: Path) -> None:
-    _, furniture = clean(read(path.read_bytes(), str(path)))
+    furniture = clean(read(path.read_bytes(), str(path))).furniture
     # the dated and numbered lines of the running headers; a committee name alone may
     # rightly stand in the text too ("Beslutningen træffes af / Sundheds- og …udvalget")
     running = {line for line in furniture if len(line) > 8 and any(ch.isdigit() for ch in line)}

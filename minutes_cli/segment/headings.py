@@ -115,6 +115,7 @@ _TIE_WORDS = frozenset({"i", "fra", "til", "på", "for", "af", "vedr", "vedr.", 
 MAX_HEAD_WORD_HEADING_WORDS = 8
 
 
+@lru_cache(maxsize=8192)  # headings repeat from item to item ("BESLUTNING I ØKONOMIUDVALGET")
 def head_word_kind(text: str) -> HeadingKind | None:
     """The kind a heading the vocabulary does not know names by its head noun.
 

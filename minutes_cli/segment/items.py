@@ -349,6 +349,14 @@ def _stated_items(blocks: list[Block]) -> Segmented | None:
     return Segmented(tuple(blocks[: starts[0]]), tuple(items))
 
 
+def item_numbers(blocks: list[Block]) -> list[str]:
+    """The numbers of the item headings in these paragraphs, in order (stated or found), without building items."""
+    stated = [block.lines[0].item for block in blocks if block.lines[0].item is not None]
+    if stated:
+        return [number for number in stated if number]
+    return [start.number for start in _item_starts(blocks)]
+
+
 def split_items(blocks: list[Block], memo_needs_structure: bool = False) -> Segmented:
     """The header paragraphs and the items of the document.
 

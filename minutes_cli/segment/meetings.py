@@ -18,7 +18,7 @@ import regex
 from ..model import Block
 from ..patterns import HEADER_LABEL_RE, MUNICIPALITY_RE, NUMERIC_DATE_RE, WORD_DATE_RE
 from ..vocabulary import COMMITTEE_NOUNS, KIND_WORDS
-from .items import split_items
+from .items import item_numbers
 
 _KIND_ALTERNATION = "|".join(word for word, _ in KIND_WORDS)
 
@@ -31,6 +31,11 @@ MEETING_TITLE_RE = regex.compile(
     """,
     regex.I | regex.V1 | regex.X,
 )
+
+# The words a title's paragraph starts with, as written, capitalised or in capitals: a cheap
+# test (str.startswith with a tuple, in C) before MEETING_TITLE_RE.
+_TITLE_STARTS = tuple(form for word in [w for w, _ in KIND_WORDS] + ["åben", "lukket", "endelig", "offentlig"]
+                      for form in (word, word.capitalize(), word.upper()))
 
 # A title is longer than this only as prose ("Referatet blev godkendt …").
 MAX_MEETING_TITLE_CHARS = 160
@@ -66,23 +71,21 @@ def _has_date(text: str) -> bool:
     return bool(WORD_DATE_RE.search(text) or NUMERIC_DATE_RE.search(text))
 
 
-# The word stems of KIND_WORDS in lower and upper case: a paragraph without any of them names no meeting.
-_KIND_STEMS = tuple(stem for word, _ in KIND_WORDS for stem in (word[1:6], word[1:6].upper()))
-
-
-def _may_name_a_kind(text: str) -> bool:
-    """A cheap test before MEETING_TITLE_RE: the paragraph holds a kind word's stem ("eferat", "AGSOR")."""
-    return any(stem in text for stem in _KIND_STEMS)
-
-
 def _meeting_titles(blocks: list[Block]) -> list[int]:
-    """Indexes of paragraphs that read as a meeting's title with its date near."""
+    """Indexes of paragraphs that read as a meeting's title with its date near.
+
+    A cheap test in C picks the paragraphs that start with a title's word or hold a page
+    title's dash; only those are matched by MEETING_TITLE_RE.
+    """
     found: list[int] = []
     for index, block in enumerate(blocks):
         text = block.text
-        if len(text) > MAX_MEETING_TITLE_CHARS or not _may_name_a_kind(text) or not MEETING_TITLE_RE.search(text):
+        if len(text) > MAX_MEETING_TITLE_CHARS or not (
+                text.startswith(_TITLE_STARTS) or " – " in text or " - " in text):
             continue
-        if any(_has_date(b.text) for b in blocks[index: index + 1 + MEETING_DATE_SPAN]):
+        if not MEETING_TITLE_RE.search(text):
+            continue
+        if any(_has_date(other.text) for other in blocks[index: index + 1 + MEETING_DATE_SPAN]):
             found.append(index)
     return found
 
@@ -101,8 +104,8 @@ def _header_follows(blocks: list[Block], title: int) -> bool:
 def _numbers(blocks: list[Block]) -> list[int]:
     """The item numbers the segmenter finds in these paragraphs (numeric part only)."""
     digits = []
-    for item in split_items(blocks).items:
-        head = "".join(ch for ch in (item.number or "")[:4] if ch.isdigit())
+    for number in item_numbers(blocks):
+        head = "".join(ch for ch in number[:4] if ch.isdigit())
         if head:
             digits.append(int(head))
     return digits
