@@ -56,8 +56,9 @@ ATTACHMENT_HEADINGS: tuple[str, ...] = (
     "bilag til punktet",
 )
 
-# Headings of the page where members sign the minutes.
-SIGNATURE_HEADINGS: tuple[str, ...] = ("underskriftsblad", "underskrifter", "underskriftsside", "underskrift")
+# Headings of the page where members sign the minutes; an item so titled has no decision.
+SIGNATURE_HEADINGS: tuple[str, ...] = ("underskriftsblad", "underskrifter", "underskriftsside", "underskrift",
+                                       "underskriftsark", "underskriftsliste", "underskrifter til referat")
 
 # What a Bilag section says when there are none.
 NO_ATTACHMENT_WORDS: tuple[str, ...] = ("ingen", "ingen bilag", "-", "–", "intet", "ikke relevant", "bilag")
@@ -129,7 +130,8 @@ ABSENCE_LABELS: tuple[str, ...] = ("afbud", "fraværende", "fravær", "forfald",
 # (so "Ikke godkendt" is rejected before "godkendt" can make it approved).
 OUTCOME_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("postponed", ("udsat", "udsættes", "udsætte sagens behandling", "udsætte behandlingen", "udsætte sagen",
-                   "sagen blev udsat", "hjemvist", "hjemvises", "sendt tilbage")),
+                   "sagen blev udsat", "hjemvist", "hjemvises", "sendt tilbage", "sendes tilbage", "sendt retur",
+                   "sendes retur")),
     ("rejected", ("kunne ikke tiltræde", "kunne ikke tiltrædes", "ikke vedtaget", "ikke godkendt", "ikke tiltrådt",
                   "ikke anbefalet", "anbefales ikke", "godkendes ikke",
                   "forkastet", "forkastes", "afvist", "afvises", "faldt", "bortfaldet")),
@@ -143,6 +145,15 @@ OUTCOME_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "bevilget", "bevilges", "bevilgede", "indstillingen blev godkendt", "indstillingen godkendt",
                   "indstillingen tiltrådt", "indstillingen følges", "enig i indstillingen", "enige i indstillingen")),
 )
+
+# The subjects of a sentence that states the committee's own act ("Udvalget tog orienteringen
+# til efterretning", "Sagen sendes tilbage …", "Orienteringen blev taget til efterretning"): the
+# outcome is read from such a sentence before any other. Names of bodies ending in one of
+# ACT_SUBJECT_ENDINGS count too ("Økonomiudvalget", "Regionsrådet").
+ACT_SUBJECTS: tuple[str, ...] = ("udvalget", "byrådet", "kommunalbestyrelsen", "regionsrådet", "magistraten",
+                                 "direktionen", "bestyrelsen", "borgerrepræsentationen", "orienteringen",
+                                 "indstillingen", "sagen", "punktet", "forslaget", "ansøgningen", "der")
+ACT_SUBJECT_ENDINGS: tuple[str, ...] = ("udvalget", "rådet", "bestyrelsen")
 
 # Words that make a header line a committee or council name.
 COMMITTEE_NOUNS: tuple[str, ...] = ("udvalg", "udvalget", "byråd", "byrådet", "kommunalbestyrelse",

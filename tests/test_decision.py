@@ -68,6 +68,26 @@ CORPUS_VARIANTS = [
     pytest.param("Der var enighed om at udsætte sagen.", "postponed", id="enighed-om-at-udsaette"),
 ]
 
+# The outcome stated by a later sentence: the sentence that names the committee's own act decides.
+LATER_SENTENCES = [
+    pytest.param("Administrationen tilføjede, at der kommer en ny plan i foråret. "
+                 "Orienteringen blev taget til efterretning.", "noted", id="blind-act-in-second-sentence"),
+    pytest.param("Formanden orienterede om status. Udvalget godkendte indstillingen.", "approved",
+                 id="committee-act-after-a-report"),
+    pytest.param("Forvaltningen oplyste, at budgettet er godkendt af byrådet. "
+                 "Udvalget tog orienteringen til efterretning.", "noted", id="report-of-others-approval-loses"),
+    pytest.param("Udvalget drøftede sagen. Sagen blev herefter udsat.", "postponed", id="later-udsat"),
+    pytest.param("Et flertal kunne tiltræde indstillingen. Solveig Munk kunne ikke tiltræde indstillingen.",
+                 "approved", id="minority-reservation-is-no-act"),
+    pytest.param("Økonomiudvalget drøftede sagen. Økonomiudvalget anbefaler indstillingen.", "recommended",
+                 id="named-committee-subject"),
+    # sending a case back is putting it off
+    pytest.param("Sagen sendes tilbage til administrationen.", "postponed", id="sendes-tilbage"),
+    pytest.param("Sagen sendes retur til forvaltningen med henblik på yderligere belysning.", "postponed",
+                 id="sendes-retur"),
+    pytest.param("Punktet udsættes.", "postponed", id="punktet-udsaettes"),
+]
+
 OTHER = [
     pytest.param("Drøftet.", id="droeftet"),
     pytest.param("Udvalget drøftede sagen.", id="droeftede-sagen"),
@@ -76,10 +96,12 @@ OTHER = [
     pytest.param("Sagen blev drøftet, og forvaltningen arbejder videre.", id="droeftet-videre"),
     pytest.param("Drøftet. Sagen genoptages på næste møde, hvor den forventes godkendt.",
                  id="outcome-word-in-a-later-sentence"),
+    pytest.param("Sagen blev drøftet. Forvaltningen oplyste, at planen er godkendt af ministeriet.",
+                 id="report-of-an-approval-elsewhere"),
 ]
 
 
-@pytest.mark.parametrize(("text", "outcome"), SCHEMA_PHRASES + CORPUS_VARIANTS)
+@pytest.mark.parametrize(("text", "outcome"), SCHEMA_PHRASES + CORPUS_VARIANTS + LATER_SENTENCES)
 def test_outcome(text: str, outcome: str) -> None:
     assert classify_outcome(text) == outcome
 
@@ -462,3 +484,29 @@ def test_closed_item_with_only_a_decision(number: str, decision: tuple[str, str]
     item = next(i for i in parse(FIRSTAGENDA_BYRAAD)["items"] if i["number"] == number)
     found = item["decision"] and (item["decision"]["text"], item["decision"]["outcome"])
     assert found == decision
+
+
+SIGNATURE_SHEET = """\
+    Punkt 1: Godkendelse af dagsorden
+    Beslutning
+    Godkendt.
+    Punkt 2: Underskriftsark
+    Beslutning
+    Referatet blev godkendt og underskrevet.
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "has_decision"),
+    [
+        pytest.param("Underskriftsark", False, id="underskriftsark"),
+        pytest.param("Underskriftsblad", False, id="underskriftsblad"),
+        pytest.param("Underskrifter", False, id="underskrifter"),
+        pytest.param("Godkendelse af referat", True, id="ordinary-item"),
+    ],
+)
+def test_signature_sheet_item_has_no_decision(title: str, has_decision: bool) -> None:
+    found = parse(SIGNATURE_SHEET.replace("Underskriftsark", title))["items"]
+    assert [i["title"] for i in found] == ["Godkendelse af dagsorden", title]
+    assert found[0]["decision"]["outcome"] == "approved"
+    assert (found[1]["decision"] is not None) == has_decision

@@ -26,13 +26,19 @@ from ..patterns import (
     SENTENCE_END_RE,
 )
 from ..segment import RawSection, is_caps_heading
-from ..vocabulary import NAMELESS_DECISION_HEADINGS, OUTCOME_PHRASES, normalise_label
+from ..vocabulary import (
+    ACT_SUBJECT_ENDINGS,
+    ACT_SUBJECTS,
+    NAMELESS_DECISION_HEADINGS,
+    OUTCOME_PHRASES,
+    normalise_label,
+)
 from .dates import find_date
 from .names import split_names
 
-# The outcome is read from the decision's first sentence (at most this many
-# characters): long decisions mention "godkendt" or "ikke tiltræde" in passing.
-# 300 holds the longest first sentence seen ("Tilbagesendes … har vedtaget
+# Without a sentence stating the act, the outcome is read from the decision's first
+# sentence (at most this many characters): long decisions mention "godkendt" or "ikke
+# tiltræde" in passing. 300 holds the longest first sentence seen ("Tilbagesendes … har vedtaget
 # Magistratens foranstående indstilling af 19. august 2025.", 160 characters).
 OUTCOME_WINDOW_CHARS = 300
 
@@ -58,30 +64,58 @@ class DecisionResult:
 
 
 def classify_outcome(text: str) -> Outcome:
-    """The outcome of a decision text: the earliest known phrase near its start wins."""
-    boundary = SENTENCE_END_RE.search(text)
-    first_sentence = text[: min(boundary.start() if boundary else len(text), OUTCOME_WINDOW_CHARS)]
+    """The outcome of a decision text.
+
+    Every sentence is read. The sentence that states the committee's own act
+    ("Udvalget tog orienteringen til efterretning", "Godkendt.", "Sagen sendes
+    tilbage …") decides, the first such one winning; a report of what others
+    did ("Administrationen oplyste, at budgettet er godkendt") does not. When
+    no sentence states an act, the earliest phrase in the first sentence counts,
+    and a later sentence only when it puts the item off or turns it down.
+    """
+    window = text[:OUTCOME_SCAN_CHARS]
+    sentences = SENTENCE_END_RE.split(window)
+    for sentence in sentences:
+        found = _act_outcome(sentence)
+        if found:
+            return found
+    first_sentence = sentences[0][:OUTCOME_WINDOW_CHARS]
     found = _earliest_outcome(first_sentence)
     if found:
         return found
-    # later sentences count when they say the item was put off or turned down ("Udvalget
-    # besluttede herefter at udsætte sagens behandling"), or open with an outcome
-    # ("Godkendt."); "… forventes godkendt" in passing does not make it approved
-    rest = text[boundary.end():] if boundary else ""
-    later = _earliest_outcome(rest)
-    if later in ("postponed", "rejected"):
-        return later
-    for sentence in SENTENCE_END_RE.split(rest):
-        opening = _earliest_outcome(sentence[:40])
-        if opening and _OUTCOME_START_RE.match(sentence):
-            return opening
-    return "other"
+    # "Udvalget drøftede sagen, og besluttede herefter at udsætte sagens behandling"
+    later = _earliest_outcome(" ".join(sentences[1:]))
+    return later if later in ("postponed", "rejected") else "other"
 
 
-# An outcome phrase that opens a sentence: "Godkendt.", "Indstillingen blev godkendt", "Anbefales".
-_OUTCOME_START_RE = regex.compile(r"^\s*(?:indstillingen\s+(?:blev\s+)?|sagen\s+blev\s+|punktet\s+blev\s+)?"
-                                  r"(?:godkend|tiltr|vedta|anbefal|til\s+efterretning|taget\s+til|udsat|ikke\s+)",
-                                  regex.I)
+# A decision is read for its outcome over at most this many characters: the longest
+# decision of the corpus that states its act late ("… Orienteringen blev taget til
+# efterretning") does so within 1,000; past that a text holds history, not the act.
+OUTCOME_SCAN_CHARS = 2000
+
+# An act's outcome phrase starts within this many characters of its sentence's start
+# ("Udvalget besluttede herefter at udsætte sagens behandling": 36).
+ACT_PHRASE_WITHIN = 60
+
+
+def _act_outcome(sentence: str) -> Outcome | None:
+    """The outcome of a sentence that states an act: it opens with its outcome phrase
+    ("Godkendt.", "Ikke tiltrådt.", "Til efterretning.") or with the body or matter acted
+    on ("Udvalget …", "Orienteringen blev …", "Sagen sendes …") and names the outcome soon after."""
+    stripped = sentence.lstrip()
+    if _OUTCOME_START_RE.match(stripped):
+        return _earliest_outcome(stripped[:ACT_PHRASE_WITHIN + 20])
+    first = stripped.split(" ", 1)[0].lower().strip(",")
+    if first in ACT_SUBJECTS or first.endswith(ACT_SUBJECT_ENDINGS):
+        # in the main clause only: "Sagen genoptages på næste møde, hvor den forventes godkendt"
+        comma = stripped.find(",", 0, ACT_PHRASE_WITHIN + 20)
+        return _earliest_outcome(stripped[:comma if comma > 0 else ACT_PHRASE_WITHIN + 20])
+    return None
+
+
+# An outcome phrase that opens a sentence: "Godkendt.", "Anbefales", "Taget til efterretning", "Ikke …".
+_OUTCOME_START_RE = regex.compile(r"^(?:godkend|tiltr|vedta|anbefal|til\s+efterretning|taget\s+til|udsat|udsættes"
+                                  r"|hjemvis|forkast|afvis|bevilg|ikke\s+)", regex.I)
 
 
 def _earliest_outcome(window: str) -> Outcome | None:

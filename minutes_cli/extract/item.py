@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Amount, Item, Section
 from ..segment import RawItem, RawSection, split_sections
+from ..vocabulary import SIGNATURE_HEADINGS, normalise_label
 from .amounts import find_amounts
 from .attachments import find_attachments
 from .case_numbers import find_case_numbers, find_case_officer
@@ -38,10 +39,18 @@ def _amounts(sections: list[RawSection]) -> tuple[Amount, ...]:
     return tuple(found)
 
 
+def is_signature_sheet(title: str) -> bool:
+    """True for an item that is the page members sign ("Underskriftsark", "Underskrifter"): it
+    records no decision, whatever approving words its printed form holds."""
+    return normalise_label(title) in SIGNATURE_HEADINGS
+
+
 def build_item(raw: RawItem, meeting_date: str | None, free_headings: bool) -> ItemResult:
     """Every field of one item."""
     sections = split_sections(raw.blocks, free_headings)
     decision = find_decision(sections, meeting_date, raw.closed)
+    if is_signature_sheet(raw.title):
+        decision = replace(decision, decision=None)
     item = Item(
         number=raw.number,
         title=raw.title,
