@@ -235,11 +235,16 @@ ABSENCE_LINE_RE = regex.compile(
 
 # --- attachments ----------------------------------------------------------
 
-# "Bilag 1. Præsentation, BIU – 2. del", "Bilag 2: Budget", "Bilag: Notat om X"
+# "Bilag 1. Præsentation, BIU – 2. del", "Bilag 2: Budget", "Bilag: Notat om X", "Bilag 2a. Kort",
+# "Bilag 1 Lokalplan 1234", "Bilag 3 2. udkast af aftalen"
+# Not: "Bilag 1A (opdateret 11.08.2025)", "Bilag 2 til notat: …", "Bilag 3 er vedlagt." (the title is all of it)
 BILAG_LINE_RE = re.compile(
     r"""
     ^bilag\s*
-    (?P<number>\d{1,3})?\s*[.:)–-]\s*   # number and separator
+    (?:
+        (?P<number>\d{1,3}[a-z]?)?\s*[.:)–-]\s*     # number (2, 2a) and separator
+      | (?P<spaced>\d{1,3}[a-z]?)[ \t]+(?=(?-i:[A-ZÆØÅ\d]))  # or a number and a space, a capital or digit next
+    )
     (?P<title>\S.*)$
     """,
     RE_VI,
