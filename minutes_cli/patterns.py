@@ -457,6 +457,7 @@ _NUM = r"""
         \d{1,3}(?:\.\d{3})+(?:,\d+)?            # 1.316.000 / 1.316.000,50
       | \d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?     # 38 916 000
       | \d+\.\d{1,2}(?=\s*(?:mia|mrd|mio|mill|mil)) # 2.5 mio. (English decimal point)
+      | \d{1,3},[ ]\d{1,2}(?=\s*(?:mia|mrd|mio|mill|mil))  # 13, 43 mio. (a stray space after the comma)
       | \d+(?:,\d+)?[½¼¾]?                      # 400 / 2,2 / 2½
     )
 """
@@ -470,6 +471,7 @@ _THOUSAND_UNIT = r"(?:t\.\s?kr\b\.?|tkr\b\.?)"
 # Every money amount. Matches:
 #   "2,2 mill. kr."  "6,7 mil. kr."  "400.000 kroner"  "238.000 kr."  "kr. 1.500"  "1.198,- kr."
 #   "t.kr. 500"  "500 tkr."  "1,5 mia. kr."  "DKK 2.000.000"  "3 mio. kr."  "2-3 mio. kr." (range: lo and num)
+#   "fra 227,6 mio. til 219,2 mio. kr." (the unit covers both)  "13, 43 mio. kr." (13,43 mio.)
 # Not: "40 pct."  "38,5 borgere"  "tlf. 39 57 52 40"  "2016/05156"
 AMOUNT_RE = regex.compile(
     rf"""
@@ -479,8 +481,12 @@ AMOUNT_RE = regex.compile(
             (?:\s*(?P<pscale>{_SCALE}))?                    # kr. 2 mio.
             (?!\s*(?:{_UNIT}|{_SCALE}|%|pct))
       | (?P<tprefix>{_THOUSAND_UNIT})\s*(?P<tnum>{_NUM})    # t.kr. 500
-      | (?:(?=[\d.,\u00a0 ½¼¾]+?\s*(?:[-–]|til\b|og\b))                # (cheap test: a separator follows digits)
-           (?P<lo>{_NUM})\s*(?:[-–]|\btil\b|(?<=mellem\s+\S+)\s+og\b)\s*)?  # range start: "2-", "2 til", "mellem 2 og"
+      | (?:(?=[\d.,\u00a0 ½¼¾]+?\s*(?:{_SCALE}\s*)?(?:[-–]|til\b|og\b|eller\b))  # (cheap test: a separator follows)
+           (?P<lo>{_NUM})(?:\s*(?P<loscale>{_SCALE}))?\s*   # range start, maybe with its own scale: "227,6 mio."
+           (?:[-–]|\btil\b                                  # "2-", "2 til", "fra 227,6 mio. til"
+             |(?<=mellem\s+\S+)\s+og\b                      # "mellem 2 og"
+             |(?<=\d,\d+\s*|\.\s*)(?:og|eller)\b)            # a pair: "4,2 og 5,1", "4 mio. og 5 mio."
+           \s*)?
         (?:(?<=^|[\s(])(?P<sign>[-−÷])\s?)?                 # a negative amount: -33,8 mio. kr.
         (?P<num>{_NUM})\s*(?:,-\s*)?                        # 1.198,-
         (?:
@@ -496,7 +502,8 @@ AMOUNT_RE = regex.compile(
 # The text an amount can hold before its currency word, read backwards from the word:
 # digits, spaces, separators and the scale and range words. Reversed, "mellem 240 og 260
 # mio. kr." ends in " .oim 062 go 042 " before "mellem": the amount starts where this ends.
-_AMOUNT_WORDS = ("milliarder", "milliard", "millioner", "million", "mill", "mil", "mia", "mrd", "mio", "til", "og", "t")
+_AMOUNT_WORDS = ("milliarder", "milliard", "millioner", "million", "mill", "mil", "mia", "mrd", "mio", "til", "og",
+                 "eller", "t")
 AMOUNT_LEAD_REVERSED_RE = re.compile(
     r"(?:[\d\s.,\-–−÷½¼¾]|" + "|".join(word[::-1] for word in _AMOUNT_WORDS) + ")*", re.IGNORECASE)
 

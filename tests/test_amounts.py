@@ -83,6 +83,20 @@ WORD_RANGES = [
                  id="mellem-2-og-3-mio"),
     pytest.param("Udgiften forventes at blive 2 til 3 mio. kr.", [2_000_000, 3_000_000], id="2-til-3-mio"),
     pytest.param("Projektet koster 2½ mio. kr. over tre år", [2_500_000], id="half-fraction"),
+    # the unit distributes over a range or pair whose start names its own scale (issue 10, blind set)
+    pytest.param("Budgettet reduceres fra 227,6 mio. til 219,2 mio. kr. i 2026", [227_600_000, 219_200_000],
+                 id="fra-mio-til-mio-kr"),
+    pytest.param("Der er afsat 4,2 og 5,1 mio. kr. i de to år", [4_200_000, 5_100_000], id="decimal-pair-og"),
+    pytest.param("Prisen bliver 4 mio. eller 5 mio. kr. afhængigt af udbuddet", [4_000_000, 5_000_000],
+                 id="pair-eller-with-scales"),
+    pytest.param("mellem 1,5 mia. og 2 mia. kr.", [1_500_000_000, 2_000_000_000], id="mellem-mia-og-mia"),
+    # a stray space after the decimal comma: still one number
+    pytest.param("Udgiften udgør 13, 43 mio. kr. årligt", [13_430_000], id="stray-space-after-comma"),
+    # not a pair: a year, or a count without a decimal comma, before "og"
+    pytest.param("Der er afsat 5 mio. kr. i 2025 og 5 mio. kr. i 2026", [5_000_000, 5_000_000], id="two-amounts"),
+    pytest.param("i 2025 og 5 mio. kr. i 2026", [5_000_000], id="year-og-is-no-pair"),
+    pytest.param("i 2025, 43 mio. kr. i 2026", [43_000_000], id="year-comma-is-no-decimal"),
+    pytest.param("de 3 skoler og 2 mio. kr. til drift", [2_000_000], id="count-og-is-no-pair"),
 ]
 
 INVENTED_NEGATIVES = [
@@ -210,7 +224,7 @@ AMOUNT_PIECES = st.sampled_from([
     "1.316.000", "2,2", "mio.", "mill.", "mia.", "kr.", "kr", "kroner", "DKK", "t.kr.", "tkr.", "-", "–", "til", "og",
     "mellem", "ca.", " ", " ", "\n", "500", "1.198,-", "½", "Udgiften", "pct.", "2016/05156", ".", ",", "(", ")",
     "krav", "beskrevet", "Budget", "MIO.", "Til", "OG", "t. kr.", "38 916 000", "−", "÷", "2.5", "milliarder", "Kr.",
-    "%", "\u00a0", "millioner", "dkk", "mrd.", "Kragelund", "kraft", "KRONER", "DKKA",
+    "%", "\u00a0", "millioner", "dkk", "mrd.", "Kragelund", "kraft", "KRONER", "DKKA", "eller", "13, 43", "fra",
 ])
 
 

@@ -1,7 +1,8 @@
 """Money amounts: every "2,2 mill. kr.", "400.000 kroner", "t.kr. 500" as a value in kroner.
 
 Each amount keeps its raw text, the sentence it stands in and the section
-heading above it. A range ("2-3 mio. kr.") gives two amounts, its ends.
+heading above it. A range ("2-3 mio. kr.", "fra 227,6 mio. til 219,2 mio. kr.")
+or a pair ("4,2 og 5,1 mio. kr.") gives two amounts: the unit covers both.
 Percentages, counts, dates, phone numbers and case numbers have no currency
 unit and so never match.
 """
@@ -67,12 +68,12 @@ def _range_start(low: str, high: str) -> float:
 # The groups _values reads, by number: `regex` looks a group name up by first failing to
 # read it as a number (an exception each time), a cost paid eight times per amount.
 _VALUE_GROUPS = tuple(AMOUNT_RE.groupindex[name]
-                      for name in ("pnum", "pscale", "tnum", "thousands", "scale", "sign", "num", "lo"))
+                      for name in ("pnum", "pscale", "tnum", "thousands", "scale", "sign", "num", "lo", "loscale"))
 
 
 def _values(match: regex.Match[str]) -> list[float]:
     """The kroner values of one match: one, or two for a range."""
-    pnum, pscale, tnum, thousands, scale, sign, num, low = match.group(*_VALUE_GROUPS)
+    pnum, pscale, tnum, thousands, scale, sign, num, low, low_scale = match.group(*_VALUE_GROUPS)
     if pnum:
         return [parse_number(pnum) * _scale(pscale)]
     if tnum:
@@ -80,7 +81,8 @@ def _values(match: regex.Match[str]) -> list[float]:
     factor = THOUSAND if thousands else _scale(scale)
     values = [(-1.0 if sign else 1.0) * parse_number(num) * factor]
     if low:
-        values.insert(0, _range_start(low, num) * factor)
+        # "fra 227,6 mio. til 219,2 mio. kr.": the start may name its own scale
+        values.insert(0, _range_start(low, num) * (_scale(low_scale) if low_scale else factor))
     return values
 
 
