@@ -507,6 +507,38 @@ _AMOUNT_WORDS = ("milliarder", "milliard", "millioner", "million", "mill", "mil"
 AMOUNT_LEAD_REVERSED_RE = re.compile(
     r"(?:[\d\s.,\-–−÷½¼¾]|" + "|".join(word[::-1] for word in _AMOUNT_WORDS) + ")*", re.IGNORECASE)
 
+# The unit a budget table states once, in its header, for the numbers in its cells:
+#   "(mio. kr.)"  "Beløb i 1.000 kr."  "1.000 kr. 2025 2026"  "Mio. kr. Budget Regnskab"  "(t.kr.)"  "i hele kr."
+# Not: "400.000 kr." (an amount: a number stands before the unit that is not the 1.000 of a unit)
+TABLE_UNIT_RE = regex.compile(
+    r"""
+    (?:^|\(|\bi\s+|\bbeløb\s+)                           # at the start, in "(…)", after "i" / "Beløb"
+    (?:hele\s+)?
+    (?P<unit>mio\.?|mill\.?|mia\.?|mrd\.?|1\.000|t\.?\s?)   # the scale
+    \s*(?:kr\b\.?|kroner\b|dkk\b)                           # and the currency
+    \s*\)?
+    """,
+    VI,
+)
+
+# One row of a budget table: a label and one or more numbers, nothing else.
+#   "Ældreområdet 412.300 421.900 9.600"   "Øvrige områder 1.203.500 1.197.000 -6.500"   "Anlæg 12,5 3,2 -"
+TABLE_ROW_RE = regex.compile(
+    r"""
+    ^(?P<label>[^\W\d_][^\d]{0,80}?)                          # a label without digits: "I alt", "Ældreområdet"
+    (?P<cells>(?:\s+(?:[-−÷]?\d{1,3}(?:\.\d{3})*(?:,\d+)?|[-–]))+)  # cells: 412.300 / -6.500 / 12,5 / "-" (empty)
+    \s*$
+    """,
+    V,
+)
+
+# A number in a table row's cells: "412.300", "-6.500", "12,5"
+TABLE_CELL_RE = regex.compile(r"(?<!\S)(?P<sign>[-−÷])?(?P<num>\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?!\S)", V)
+
+# A line of column headings under the unit: years or words only, "2025 2026 2027", "Budget Regnskab"
+_COLUMN_HEADING = r"(?:(?:19|20)\d\d|[^\W\d_][\w.-]*)"  # 2025 / Budget
+TABLE_SUBHEADER_RE = regex.compile(rf"^{_COLUMN_HEADING}(?:\s+{_COLUMN_HEADING}){{0,11}}$", V)
+
 # --- case officer ---------------------------------------------------------
 
 # "Sagsbehandler: Lisbeth Blaabjerg", "Sagsbehandler\nJesper Blådahl-Hansen" (block text joins with a space)

@@ -254,3 +254,34 @@ def test_sentence_ends_equal_a_full_scan(text: str) -> None:
 def test_currency_word_test_agrees_with_the_pattern(text: str) -> None:
     assert has_currency_word(text) == bool(CURRENCY_HINT_RE.search(text))
     assert set(CURRENCY_WORDS) == set(CURRENCY_HINT_RE.pattern.split("|"))
+
+
+# --- budget tables: the unit stands once in the header, the cells are amounts in it ---------
+
+TABLE_CASES = [
+    pytest.param("Beløb i 1.000 kr. Korrigeret budget Forventet regnskab Afvigelse\n"
+                 "Ældreområdet 412.300 421.900 9.600\nØvrige områder 1.203.500 1.197.000 -6.500",
+                 [412_300_000, 421_900_000, 9_600_000, 1_203_500_000, 1_197_000_000, -6_500_000],
+                 id="label-grid-1000-kr"),
+    pytest.param("Anlægsudgifter (mio. kr.)\n2025 2026 2027\nSkolebyggeri 12,5 3,2 -\nI alt 12,5 3,2 -",
+                 [12_500_000, 3_200_000, 12_500_000, 3_200_000], id="mio-kr-header-years-and-empty-cell"),
+    pytest.param("Mio. kr. Budget Regnskab\nDrift 31,4 32,0", [31_400_000, 32_000_000], id="unit-opens-header"),
+    pytest.param("(t.kr.)\nHjemmepleje 650", [650_000], id="t-kr"),
+    # prose under or before a table keeps its own amounts, in order
+    pytest.param("Merforbruget er 14,6 mio. kr.\n\nBeløb i 1.000 kr. Budget\nEnergi 18.200\n\n"
+                 "Energiudgifterne stiger med 6,5 mio. kr.", [14_600_000, 18_200_000, 6_500_000],
+                 id="prose-around-table"),
+    # negatives: numbers without a unit header, a header without rows, prose lines
+    pytest.param("Antal elever\nSkole A 412\nSkole B 380", [], id="no-unit-no-amounts"),
+    pytest.param("Beløb i 1.000 kr.\n\nDer er ansøgt om midler til tre projekter i 2025.", [],
+                 id="header-without-rows"),
+    pytest.param("Udgiften er 1.000 kr. pr. deltager.\nDeltagere 45", [1_000], id="amount-is-no-unit-header"),
+    pytest.param("(mio. kr.)\nDen samlede ramme for de kommende års anlægsprojekter i kommunen er 45", [],
+                 id="long-prose-line-is-no-row"),
+]
+
+
+@pytest.mark.parametrize(("body", "values"), TABLE_CASES)
+def test_budget_table_cells(body: str, values: list[float]) -> None:
+    document = "Punkt 1: Budgetopfølgning\nSagsnr.: 2025/001234\n\nSagsfremstilling\n\n" + body + "\n"
+    assert [a["value"] for a in only_item(document)["amounts"]] == [float(v) for v in values]

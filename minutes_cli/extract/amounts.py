@@ -4,13 +4,15 @@ Each amount keeps its raw text, the sentence it stands in and the section
 heading above it. A range ("2-3 mio. kr.", "fra 227,6 mio. til 219,2 mio. kr.")
 or a pair ("4,2 og 5,1 mio. kr.") gives two amounts: the unit covers both.
 Percentages, counts, dates, phone numbers and case numbers have no currency
-unit and so never match.
+unit and so never match. A budget table states its unit once, in its header
+("(mio. kr.)", "Beløb i 1.000 kr."): the numbers in the rows under it are
+amounts in that unit (`find_lines_amounts`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -20,6 +22,10 @@ from ..patterns import (
     AMOUNT_LEAD_REVERSED_RE,
     AMOUNT_RE,
     CURRENCY_HINT_RE,
+    TABLE_CELL_RE,
+    TABLE_ROW_RE,
+    TABLE_SUBHEADER_RE,
+    TABLE_UNIT_RE,
     THOUSANDS_GROUP_RE,
     THOUSANDS_NUMBER_RE,
     has_currency_word,
@@ -156,4 +162,93 @@ def find_amounts(text: str, section: str | None = None) -> list[Amount]:
         context = sentences.around(text, match.start(), match.end())
         found += [Amount(text=raw, value=round(value, 2), currency="DKK", context=context, section=section)
                   for value in _values(match)]
+    return found
+
+
+# --- budget tables ----------------------------------------------------------
+
+# A table's unit header is a short line ("Beløb i 1.000 kr. Korrigeret budget Forventet
+# regnskab Afvigelse" is 64 characters); a row's label a few words ("Energi i kommunale
+# bygninger" is 4). Longer lines are prose that happens to end in a number.
+MAX_TABLE_HEADER_CHARS = 120
+MAX_ROW_LABEL_WORDS = 8
+
+
+def _table_unit(text: str) -> tuple[float, regex.Match[str]] | None:
+    """The factor a table header's unit gives its cells ("(mio. kr.)" -> 1e6), and the unit's match."""
+    if len(text) > MAX_TABLE_HEADER_CHARS or not has_currency_word(text):
+        return None
+    match = TABLE_UNIT_RE.search(text)
+    if match is None:
+        return None
+    unit = match.group("unit").lower()
+    factor = THOUSAND if unit.startswith(("1", "t")) else _scale(unit.rstrip("."))
+    return factor, match
+
+
+def _row_amounts(text: str, factor: float, section: str | None) -> list[Amount] | None:
+    """The amounts of one table row in the header's unit, or None when the line is no row."""
+    row = TABLE_ROW_RE.match(text)
+    if row is None or len(row.group("label").split()) > MAX_ROW_LABEL_WORDS:
+        return None
+    return [Amount(text=cell.group(0), value=round((-1.0 if cell.group("sign") else 1.0)
+                                                   * parse_number(cell.group("num")) * factor, 2),
+                   currency="DKK", context=text.strip(), section=section)
+            for cell in TABLE_CELL_RE.finditer(row.group("cells"))]
+
+
+def _tables(lines: Sequence[str], section: str | None) -> tuple[dict[int, list[Amount]], dict[int, regex.Match[str]]]:
+    """The cell amounts of every budget table in the lines, by row index, and the unit match of
+    each header that has rows under it, by header index."""
+    rows: dict[int, list[Amount]] = {}
+    headers: dict[int, regex.Match[str]] = {}
+    unit: tuple[float, regex.Match[str]] | None = None  # the header over the rows being read
+    header_at = -1
+    for index, text in enumerate(lines):
+        if unit is not None:
+            found = _row_amounts(text, unit[0], section)
+            if found is not None:
+                rows[index] = found
+                headers[header_at] = unit[1]
+                continue
+            if index == header_at + 1 and TABLE_SUBHEADER_RE.match(text):
+                continue  # column headings under the unit line: "2025 2026 2027"
+        unit = _table_unit(text)
+        if unit:
+            header_at = index
+            if unit[1].group(0)[:1] in "iIbB":
+                headers[index] = unit[1]  # "Beløb i 1.000 kr.": a unit, rows or not, never 1.000 kroner
+    return rows, headers
+
+
+def find_section_amounts(heading: str | None, paragraphs: Sequence[Sequence[str]]) -> list[Amount]:
+    """Every amount of a section, in order: each paragraph's amounts as `find_amounts` reads
+    them, and the cells of budget tables, whose unit header may be the section's heading.
+
+    A paragraph with no table row or header is read as one text, as before; around a
+    table the prose before and after it is read apart from the rows, and a header's own
+    unit ("Beløb i 1.000 kr.") is no amount.
+    """
+    lines = [heading or ""] + [line for paragraph in paragraphs for line in paragraph]
+    rows, headers = _tables(lines, heading)
+    found: list[Amount] = []
+    index = 1
+    for paragraph in paragraphs:
+        span = range(index, index + len(paragraph))
+        index += len(paragraph)
+        if not any(i in rows or i in headers for i in span):
+            found += find_amounts(" ".join(paragraph), heading)
+            continue
+        run: list[str] = []
+        for at in span:
+            text = lines[at]
+            if at in rows:
+                found += find_amounts(" ".join(run), heading) + rows[at]
+                run = []
+            elif at in headers:
+                unit = headers[at]
+                run.append(text[:unit.start()] + text[unit.end():])
+            else:
+                run.append(text)
+        found += find_amounts(" ".join(run), heading)
     return found

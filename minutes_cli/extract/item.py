@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from ..model import Amount, Item, Section
 from ..segment import RawItem, RawSection, split_sections
 from ..vocabulary import SIGNATURE_HEADINGS, normalise_label
-from .amounts import find_amounts
+from .amounts import find_section_amounts
 from .attachments import find_attachments
 from .case_numbers import find_case_numbers, find_case_officer
 from .decision import find_decision
@@ -34,8 +34,7 @@ def _amounts(sections: list[RawSection]) -> tuple[Amount, ...]:
     for section in sections:
         if section.kind == "attachments":
             continue  # an attachment's title ("Tilskud på 90 mio. kr.") names a document, not a sum of this item
-        for block in section.blocks:
-            found += find_amounts(block.text, section.title)
+        found += find_section_amounts(section.title, [[line.text for line in block.lines] for block in section.blocks])
     return tuple(found)
 
 
