@@ -8,7 +8,11 @@ standard library's `re`, which reads the same syntax and answers a call in
 half the time; a test checks that both engines agree on them. Patterns that
 look at word boundaries before a label stay with `regex`: it counts combining
 marks as word characters and `re` does not. Word lists live in `vocabulary.py`;
-this module holds shapes.
+this module holds shapes, and builds every alternation of words from those
+lists (`words_alternation`). A speed prefilter (OPENER_HINT_RE, PUNKT_INITIALS,
+has_currency_word, match_recommender's stems) stands beside the pattern it
+guards and is built from the same list; tests/test_lexicon.py checks that each
+accepts everything its pattern matches.
 """
 
 from __future__ import annotations
@@ -17,11 +21,50 @@ import re
 
 import regex
 
+from .vocabulary import (
+    ABSENCE_LABELS,
+    CASE_NUMBER_LABELS,
+    CLOSED_STATUS_WORDS,
+    CURRENCY_WORDS,
+    HEADER_LABELS,
+    ITEM_WORDS,
+    MONTHS,
+    OPEN_STATUS_WORDS,
+    RANGE_WORDS,
+    RECOMMENDER_VERB_STEMS,
+    RECOMMENDER_VERBS,
+    SCALE_WORDS,
+)
+
 V = regex.VERBOSE
 VI = regex.VERBOSE | regex.IGNORECASE
 # The same flags for the standard library's engine (see the module docstring).
 RE_V = re.VERBOSE
 RE_VI = re.VERBOSE | re.IGNORECASE
+
+
+def words_alternation(words: tuple[str, ...] | list[str], space: str = r"\s+") -> str:
+    r"""A regex alternation of lexicon words, longest first, each escaped: a space inside a word
+    becomes `space` (any run of spaces, or `\s?` for "space or none"), a trailing "." an optional
+    dot: ("pkt.", "til stede") -> "til\s+stede|pkt\.?"."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        dot = word.endswith(".") and len(word) > 1
+        body = regex.escape(word[:-1] if dot else word).replace(r"\ ", space).replace(" ", space)
+        parts.append(body + (r"\.?" if dot else ""))
+    return "|".join(parts)
+
+
+def initials(words: tuple[str, ...] | list[str]) -> frozenset[str]:
+    """The first letters of the words, in both cases: a cheap test before a pattern built from them."""
+    return frozenset(ch for word in words for ch in (word[0].lower(), word[0].upper()))
+
+
+# Limit of a label before a colon ("Økonomiske konsekvenser og finansiering:", "Referat:"):
+# one name for what the paragraph splitter, the section splitter and INLINE_LABEL_RE look
+# for. 60 holds the longest label of the vocabulary (39 characters) with room for a dated
+# committee label ("Økonomiudvalget den 13.03.2018:", 31).
+LABEL_MAX_CHARS = 60
 
 # --- case numbers ---------------------------------------------------------
 
@@ -41,13 +84,22 @@ CASE_VALUE_RE = re.compile(rf"^\s*(?P<case>{CASE_VALUE})\s*$", RE_V)
 # A case number on the line after its label, where a bare serial is allowed: "JOURNALNUMMER" / "23012345"
 LABELLED_VALUE_RE = re.compile(rf"^\s*(?P<case>{CASE_VALUE}|\d{{6,12}})\s*$", RE_V)
 
+# The case-number labels of the lexicon; one whose first word is an item word ("sag nr")
+# must not stand before an item's number ("Sag nr. 1: Title", "Sag nr. 2 – Budget").
+_ITEM_NUMBER_AHEAD = r"(?!\.?\s*\d{1,4}\s*(?:[:.)]|[–-]\s))"
+_CASE_LABELS = "|".join(
+    words_alternation([label], r"\s?") + (_ITEM_NUMBER_AHEAD if label.split()[0] in
+                                          {w.rstrip(".") for w in ITEM_WORDS} else "")
+    for label in sorted(CASE_NUMBER_LABELS, key=len, reverse=True))
+# First letters of the labels (Sagsnr., J.nr., Journalnr., Emnenr.): no label opens otherwise.
+CASE_LABEL_INITIALS = initials(CASE_NUMBER_LABELS)
+
 # A labelled case number, the value on the same line. Matches:
 #   "Sagsnr.: 15.20.05-P08-1-19 Sagsbehandler: Lisbeth Blaabjerg"   "J.nr. 2016/05156"   "Sags nr.: 12/27845"
 CASE_LABEL_RE = regex.compile(
     rf"""
     (?<![\w.])
-    (?:sagsnr|sags\s?nr|sag\s?nr(?!\.?\s*\d{1,4}\s*(?:[:.)]|[–-]\s))|sagsnummer|j\.\s?nr|journalnr|journal\s?nr
-       |journalnummer|jour\.\s?nr|emnenr)                # the label, not "Sag nr. 1: Title"
+    (?:{_CASE_LABELS})                                # the label, not "Sag nr. 1: Title"
     \.?\s*:?\s*                                       # "Sagsnr.:", "Sagsnr", "J.nr."
     (?P<case>{CASE_VALUE}|\d{{6,12}}(?![\d.,]))?         # value (a bare serial "200906126" only when labelled);
                                                       # absent when it stands on the next line
@@ -61,17 +113,22 @@ TITLE_CASE_RE = regex.compile(rf"\s*\(\s*(?P<case>{CASE_VALUE})\s*\)\s*$", V)
 
 # --- item starts ----------------------------------------------------------
 
-# "Punkt 7: Meddelelser", "Punkt 14: Lukket: Meddelelser", "Pkt. 3. Budget", "Sag nr. 1: Budget", "Sag 1 – Budget"
+# "Punkt 7: Meddelelser", "Punkt 14: Lukket: Meddelelser", "Pkt. 3. Budget", "Sag nr. 1: Budget", "Sag 1 – Budget",
+# "Dagsordenspunkt 2: Budget"
 PUNKT_ITEM_RE = re.compile(
-    r"""
-    ^(?:punkt|pkt\.?|sag|dagsordenspunkt)  # the word: Punkt, Pkt., Sag
+    rf"""
+    ^(?:{words_alternation(ITEM_WORDS)})  # the word: Punkt, Pkt., Sag, Dagsordenspunkt
     (?:\s+nr\.?)?\s*                    # "Sag nr. 1"
-    (?P<number>\d{1,4}[a-z]?)           # 7, 14, 3a
+    (?P<number>\d{{1,4}}[a-z]?)           # 7, 14, 3a
     (?:\s*[:.)]\s*|\s+[–-]\s+|\s+(?=[A-ZÆØÅ]))  # separator ":", ".", " – ", or none before a capital
     (?P<title>\S.*)$                    # title, may start with "Lukket:"
     """,
     RE_VI,
 )
+
+# First letters of the item words ("Punkt", "Pkt.", "Sag", "Dagsordenspunkt"): a paragraph
+# opening otherwise is no PUNKT_ITEM_RE heading, a cheap test before the pattern.
+PUNKT_INITIALS = initials(ITEM_WORDS)
 
 # An item word and number ended by a separator: "Punkt 3:", "Pkt. 4.", "Sag 12)" (the title is set apart).
 PUNKT_NUMBER_SEPARATOR_RE = re.compile(r"^\S+\s*\d+[a-z]?\s*[:.)]")
@@ -107,7 +164,9 @@ SUBITEM_RE = re.compile(r"^(?P<number>\d{1,2}\.\d{1,2})\.?[ \t]+(?P<title>[A-ZÆ
 
 # An item's status on a line of its own (OS2dagsorden, eDoc): "Lukket punkt", "Åbent punkt", "Lukket", "Åben"
 STATUS_LINE_RE = re.compile(
-    r"^(?:(?:status|punkttype|type|adgang)\s*:?\s*)?(?P<status>lukket|lukkede|åben|åbent|fortroligt?)(?:\s+(?:punkt|sag))?$",
+    r"^(?:(?:status|punkttype|type|adgang)\s*:?\s*)?"
+    rf"(?P<status>{words_alternation(CLOSED_STATUS_WORDS + OPEN_STATUS_WORDS)})"
+    r"(?:\s+(?:punkt|sag))?$",
     RE_VI)
 
 # "Lukket: Meddelelser", "Lukket punkt: Personalesag", "(Lukket)"
@@ -136,16 +195,22 @@ LIST_MARKER_RE = re.compile(
     RE_V,
 )
 
+# The words a line opens with when it is an item heading, a label or an attachment line:
+# built from the lists PUNKT_ITEM_RE, CASE_LABEL_RE, HEADER_LABEL_RE, ABSENCE_LINE_RE and
+# BILAG_LINE_RE are built from, so a word added there is never missed here.
+_OPENER_WORDS = "|".join((
+    words_alternation(ITEM_WORDS), words_alternation(CASE_NUMBER_LABELS, r"\s?"),
+    words_alternation(HEADER_LABELS + ABSENCE_LABELS + ("bilag", "følgende", "at "))))
+
 # The opening of a line that may be a marker, number or label (the patterns above and the
 # header labels below); a line that opens otherwise is prose unless it is short.
 OPENER_HINT_RE = re.compile(
-    r"""
+    rf"""
     ^(?:
         [\d•●▪◦*\-–\uf0b7(]                                  # numbers, bullets: "1.", "- ", "(1)"
       | [a-zA-ZæøåÆØÅ][.)]\s                                 # letter markers: "a) ", "B. "
-      | [A-ZÆØÅ]{2,5}-\d                                      # prefixed case numbers: "EMN-2025-…"
-      | (?i:punkt|pkt|sag|j\.|jour|emne|bilag|udvalg|møde|dato|tid|sted|lokale|deltag|medlem|til\s+stede|
-            afbud|fravær|forfald|ikke\s+til|følgende|bemærk|forum|at\s)
+      | [A-ZÆØÅ]{{2,5}}-\d                                    # prefixed case numbers: "EMN-2025-…"
+      | (?i:{_OPENER_WORDS})                                  # item words, labels: "Dagsordenspunkt 2:", "Sagsnr."
     )
     """,
     RE_V,
@@ -156,12 +221,12 @@ OPENER_HINT_RE = re.compile(
 # "Beskæftigelses- og Integrationsforvaltningen indstiller, at", "Direktøren indstiller:",
 # "Det indstilles, at", "Center for Ejendomme indstiller, at"
 RECOMMENDER_RE = regex.compile(
-    r"""
-    ^(?P<by>[^\W\d_][\w.,&/()–-]*(?:\s+[\w.,&/()–-]+){0,23}?)  # who: up to 24 words, starting with a letter
+    rf"""
+    ^(?P<by>[^\W\d_][\w.,&/()–-]*(?:\s+[\w.,&/()–-]+){{0,23}}?)  # who: up to 24 words, starting with a letter
     \s+(?:hermed\s+)?
-    (?:indstiller|indstilles|anbefaler|foreslår|foreslås)  # the verb
+    (?:{words_alternation(RECOMMENDER_VERBS)})        # the verb: indstiller, anbefaler, foreslår
     (?:\s+(?:hermed|derfor|samtidig))?
-    (?:\s+(?:til|overfor|over\s+for)\s+[^,:]{1,80}?(?=\s*[,:]|\s+at\b|\s+over\s+for\b|\s+til\b)){0,2}  # til X
+    (?:\s+(?:til|overfor|over\s+for)\s+[^,:]{{1,80}}?(?=\s*[,:]|\s+at\b|\s+over\s+for\b|\s+til\b)){{0,2}}  # til X
     \s*[,:;]?\s*
     (?P<rest>.*)$                                   # what follows on the same line: "at …"
     """,
@@ -175,13 +240,15 @@ RECOMMENDER_VERB_WITHIN = 400
 def match_recommender(text: str) -> regex.Match[str] | None:
     """RECOMMENDER_RE's match at the start of the text, trying the pattern only when a verb is there.
 
-    A text without the stem of one of its verbs cannot match, and three substring
-    tests are far cheaper than the pattern on the many short lines that are no lead-in.
+    A text without the stem of one of its verbs (RECOMMENDER_VERB_STEMS, beside the
+    verbs in the lexicon) cannot match, and three substring tests are far cheaper than
+    the pattern on the many short lines that are no lead-in.
     """
     lowered = text[:RECOMMENDER_VERB_WITHIN].lower()
-    if "indstil" not in lowered and "anbefal" not in lowered and "foreslå" not in lowered:
-        return None
-    return RECOMMENDER_RE.match(text)
+    for stem in RECOMMENDER_VERB_STEMS:
+        if stem in lowered:
+            return RECOMMENDER_RE.match(text)
+    return None
 
 
 # The "at" that ends a lead-in: "indstiller, at" / "indstiller at:".
@@ -225,9 +292,9 @@ COMMITTEE_DECISION_LABEL_RE = regex.compile(
 
 # "Afbud: Tilde," / "Fraværende: Jens Hansen (A)" / "Følgende deltog ikke i behandlingen af punktet: …"
 ABSENCE_LINE_RE = regex.compile(
-    r"""
-    ^(?:afbud|fraværende|fravær|forfald|ikke\s+til\s+stede|følgende\s+deltog\s+ikke[^:]*|
-        (?:\w+\s+){0,4}deltog\s+ikke[^:]*)
+    rf"""
+    ^(?:{words_alternation(ABSENCE_LABELS)}|følgende\s+deltog\s+ikke[^:]*|
+        (?:\w+\s+){{0,4}}deltog\s+ikke[^:]*)
     \s*[:.]?\s*(?P<names>.*)$
     """,
     VI,
@@ -351,11 +418,10 @@ NUMERIC_DATE_RE = regex.compile(
 
 # "20. februar 2018", "Torsdag den 20. juni 2013", "29. januar 2020", "1. okt. 2025"
 WORD_DATE_RE = regex.compile(
-    r"""
-    (?<!\d)(?P<d>\d{1,2})\.?\s+
-    (?P<month>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|
-              jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?
-    \s+(?P<y>\d{4})
+    rf"""
+    (?<!\d)(?P<d>\d{{1,2}})\.?\s+
+    (?P<month>{words_alternation(tuple(MONTHS))})\.?      # februar, feb, sept
+    \s+(?P<y>\d{{4}})
     """,
     VI,
 )
@@ -373,9 +439,8 @@ TIME_RE = regex.compile(
 
 # "Udvalg: Beskæftigelsesudvalget", "Mødedato: 29. januar 2020", "Sted: Rådhuset", "Mødested Mødelokale 2608"
 HEADER_LABEL_RE = regex.compile(
-    r"""
-    ^(?P<label>udvalg|mødeforum|forum|mødedato|dato|tidspunkt|tid|mødetidspunkt|mødested|sted|lokale|
-       mødedeltagere|deltagere|medlemmer|til\s+stede|afbud|fraværende|fravær|bemærk)
+    rf"""
+    ^(?P<label>{words_alternation(HEADER_LABELS)})    # the labels of the lexicon, longest first
     (?:\s*:\s*|\s+(?=\S))
     (?P<value>.*)$
     """,
@@ -432,17 +497,20 @@ def sentence_ends(text: str) -> list[tuple[int, int]]:
 # Any currency word, in any case: "kr", "Kr.", "DKK". A paragraph without one holds no
 # amount, so AMOUNT_RE is not run on it; around one, it runs only in a window. The
 # standard library's `re` is the faster engine for this plain alternation.
-CURRENCY_WORDS = ("kr", "Kr", "KR", "dkk", "DKK", "Dkk")
-CURRENCY_HINT_RE = re.compile("|".join(CURRENCY_WORDS))
+# The lexicon's currency words as printed: lower case, capitalised, in capitals.
+CURRENCY_HINTS: tuple[str, ...] = tuple(form for word in CURRENCY_WORDS
+                                        for form in (word, word.capitalize(), word.upper()))
+CURRENCY_HINT_RE = re.compile("|".join(CURRENCY_HINTS))
 
 
 def has_currency_word(text: str) -> bool:
     """True when CURRENCY_HINT_RE finds a word in the text.
 
     Six substring scans (vectorised in C) decide this faster than the pattern,
-    which tests four letters at every position; most paragraphs have none.
+    which tests four letters at every position; most paragraphs have none. Both
+    are built from the lexicon's CURRENCY_WORDS (tests/test_lexicon.py).
     """
-    return "kr" in text or "Kr" in text or "KR" in text or "dkk" in text or "DKK" in text or "Dkk" in text
+    return any(hint in text for hint in CURRENCY_HINTS)
 
 
 # A whole number written with thousands dots: "1.316.000", "15.000" (not "2.5")
@@ -462,7 +530,7 @@ _NUM = r"""
     )
 """
 # "mill.", "mio.", "mil.", "millioner", "mia.", "mrd.", "milliarder"
-_SCALE = r"(?:mia|mrd|milliard(?:er)?|mio|mill|mil|million(?:er)?)\b\.?"
+_SCALE = rf"(?:{words_alternation(tuple(SCALE_WORDS))})\b\.?"
 # "kr.", "kr", "kroner", "DKK"
 _UNIT = r"(?:kr\b\.?|kroner\b|dkk\b)"
 # "t.kr.", "tkr.", "t. kr."
@@ -502,8 +570,7 @@ AMOUNT_RE = regex.compile(
 # The text an amount can hold before its currency word, read backwards from the word:
 # digits, spaces, separators and the scale and range words. Reversed, "mellem 240 og 260
 # mio. kr." ends in " .oim 062 go 042 " before "mellem": the amount starts where this ends.
-_AMOUNT_WORDS = ("milliarder", "milliard", "millioner", "million", "mill", "mil", "mia", "mrd", "mio", "til", "og",
-                 "eller", "t")
+_AMOUNT_WORDS = (*SCALE_WORDS, *RANGE_WORDS, "t")
 AMOUNT_LEAD_REVERSED_RE = re.compile(
     r"(?:[\d\s.,\-–−÷½¼¾]|" + "|".join(word[::-1] for word in _AMOUNT_WORDS) + ")*", re.IGNORECASE)
 
@@ -560,4 +627,4 @@ NAME_SEPARATOR_RE = regex.compile(r"\s*[,;]\s*|\s+og\s+", V)
 PARTY_LETTER_RE = regex.compile(r"\s*\([A-ZÆØÅ]{1,3}\)\s*$", V)
 
 # An inline label that opens a section on the same line: "Referat: Alle skal …", "Beslutning: Godkendt."
-INLINE_LABEL_RE = regex.compile(r"^(?P<label>[^\W\d_][\w .,-]{1,60}?)\s*:\s+(?P<rest>\S.*)$", V)
+INLINE_LABEL_RE = regex.compile(rf"^(?P<label>[^\W\d_][\w .,-]{{1,{LABEL_MAX_CHARS - 1}}}?)\s*:\s+(?P<rest>\S.*)$", V)

@@ -1,8 +1,11 @@
 """Danish word lists the extractors rely on, kept together as data.
 
 Everything a new publishing system might name differently lives here: section
-headings, labels, decision phrases, months. Extend these lists rather than
-adding special cases to the code. Entries are matched case-insensitively
+headings, labels, item words, decision phrases, months, status words, units.
+`patterns.py` builds its alternations from these lists (none is retyped
+there), so extending a list here extends every pattern and every speed
+prefilter that uses it. Extend these lists rather than adding special cases
+to the code. Entries are matched case-insensitively
 after whitespace is collapsed and a trailing colon is dropped.
 """
 
@@ -119,12 +122,57 @@ BODY_HEADINGS: tuple[str, ...] = (
 KNOWN_HEADINGS: frozenset[str] = frozenset(DECISION_HEADINGS + RECOMMENDATION_HEADINGS + ATTACHMENT_HEADINGS
                                            + BODY_HEADINGS)
 
-# Labels whose value is a case number.
-CASE_NUMBER_LABELS: tuple[str, ...] = ("sagsnr", "sags nr", "sag nr", "sagsnummer", "j.nr", "j. nr", "journalnr",
-                                       "journal nr", "jour.nr", "emnenr")
+# Labels whose value is a case number (patterns.CASE_LABEL_RE is built from them). A space
+# means "a space or none" ("sags nr" reads "Sags nr." and "Sagsnr."); a label whose first
+# word is an item word ("sag nr") is no label before an item's number ("Sag nr. 1: Title").
+CASE_NUMBER_LABELS: tuple[str, ...] = ("sagsnr", "sags nr", "sag nr", "sagsnummer", "j. nr", "journal nr",
+                                       "journalnummer", "jour. nr", "emnenr")
 
-# Lines that report attendance inside a decision; their names go to meeting.absent.
-ABSENCE_LABELS: tuple[str, ...] = ("afbud", "fraværende", "fravær", "forfald", "ikke til stede")
+# The words that open an item heading: "Punkt 7:", "Pkt. 3.", "Sag nr. 1:", "Dagsordenspunkt 2:"
+# (patterns.PUNKT_ITEM_RE). A trailing "." means the abbreviation's dot may be left out.
+ITEM_WORDS: tuple[str, ...] = ("punkt", "pkt.", "sag", "dagsordenspunkt")
+
+# Labels of the meeting header, by the field they fill (patterns.HEADER_LABEL_RE is built
+# from all of them). A space inside a label stands for any run of spaces.
+COMMITTEE_LABELS: tuple[str, ...] = ("udvalg", "mødeforum", "forum")
+DATE_LABELS: tuple[str, ...] = ("mødedato", "dato")
+TIME_LABELS: tuple[str, ...] = ("tidspunkt", "tid", "mødetidspunkt")
+PLACE_LABELS: tuple[str, ...] = ("mødested", "sted", "lokale")
+PARTICIPANT_LABELS: tuple[str, ...] = ("mødedeltagere", "deltagere", "medlemmer", "til stede", "tilstede")
+NOTE_LABELS: tuple[str, ...] = ("bemærk",)
+
+# Labels of the people who did not come: in the header they fill meeting.absent, inside a
+# decision (patterns.ABSENCE_LINE_RE) their names do too.
+ABSENCE_LABELS: tuple[str, ...] = ("afbud", "fraværende", "fravær", "forfald", "ikke til stede", "afbud/fraværende")
+
+HEADER_LABELS: tuple[str, ...] = (COMMITTEE_LABELS + DATE_LABELS + TIME_LABELS + PLACE_LABELS + PARTICIPANT_LABELS
+                                  + ABSENCE_LABELS + NOTE_LABELS)
+
+# An item's status on a line of its own ("Lukket punkt", "Åbent"), by whether it closes the item.
+CLOSED_STATUS_WORDS: tuple[str, ...] = ("lukket", "lukkede", "fortrolig", "fortroligt")
+OPEN_STATUS_WORDS: tuple[str, ...] = ("åben", "åbent")
+
+# Currency words: a text without one of them holds no amount (patterns.AMOUNT_RE's units).
+CURRENCY_WORDS: tuple[str, ...] = ("kr", "dkk")
+
+# Scale words of amounts and their factors: "2,2 mill. kr.", "1,5 mia. kr.", "3 millioner kroner".
+SCALE_WORDS: dict[str, float] = {
+    "milliarder": 1e9, "milliard": 1e9, "mia": 1e9, "mrd": 1e9,
+    "millioner": 1e6, "million": 1e6, "mill": 1e6, "mil": 1e6, "mio": 1e6,
+}
+# Words that join the two ends of a range or pair of amounts: "2 til 3 mio. kr.", "4,2 og 5,1 mio. kr."
+RANGE_WORDS: tuple[str, ...] = ("til", "og", "eller")
+
+# The verbs of a recommendation's lead-in ("Direktøren indstiller, at"), and the stems a
+# text must hold to be worth trying the pattern on (each verb begins with one).
+RECOMMENDER_VERBS: tuple[str, ...] = ("indstiller", "indstilles", "anbefaler", "foreslår", "foreslås")
+RECOMMENDER_VERB_STEMS: tuple[str, ...] = ("indstil", "anbefal", "foreslå")
+
+# Words of a body that recommends (outside a recommendation section a lead-in must name one):
+# "Social- og Sundhedsforvaltningen", "Direktøren", "Center for Ejendomme", "Det (indstilles)".
+AUTHOR_WORDS: tuple[str, ...] = ("forvaltning", "direkt", "administration", "center", "afdeling", "sekretariat",
+                                 "rådmand", "borgmester", "udvalg", "chef", "stab", "ledelse", "kontor", "enhed",
+                                 "området", "byråd", "kommunalbestyrelse", "formand", "koncern", "regionsdirektion")
 
 # Decision outcomes, checked in this order against the start of the decision text
 # (so "Ikke godkendt" is rejected before "godkendt" can make it approved).

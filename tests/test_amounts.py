@@ -18,7 +18,7 @@ from minutes_cli.extract.amounts import _amount_matches
 from minutes_cli.patterns import (
     AMOUNT_RE,
     CURRENCY_HINT_RE,
-    CURRENCY_WORDS,
+    CURRENCY_HINTS,
     SENTENCE_END_RE,
     has_currency_word,
     sentence_ends,
@@ -253,7 +253,7 @@ def test_sentence_ends_equal_a_full_scan(text: str) -> None:
 @given(st.text(alphabet="kKrRdDæ .1", max_size=12))
 def test_currency_word_test_agrees_with_the_pattern(text: str) -> None:
     assert has_currency_word(text) == bool(CURRENCY_HINT_RE.search(text))
-    assert set(CURRENCY_WORDS) == set(CURRENCY_HINT_RE.pattern.split("|"))
+    assert set(CURRENCY_HINTS) == set(CURRENCY_HINT_RE.pattern.split("|"))
 
 
 # --- budget tables: the unit stands once in the header, the cells are amounts in it ---------

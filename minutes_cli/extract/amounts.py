@@ -31,9 +31,8 @@ from ..patterns import (
     has_currency_word,
     sentence_ends,
 )
+from ..vocabulary import SCALE_WORDS
 
-# Multipliers of the scale words, by their first three letters.
-SCALES: dict[str, float] = {"mia": 1e9, "mrd": 1e9, "mil": 1e6, "mio": 1e6}
 THOUSAND = 1e3
 
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
@@ -52,12 +51,8 @@ def parse_number(text: str) -> float:
 
 
 def _scale(word: str | None) -> float:
-    if not word:
-        return 1.0
-    word = word.lower()
-    if word.startswith("milliard"):
-        return 1e9
-    return SCALES.get(word[:3], 1.0)
+    """The factor of a scale word as printed: "mill." -> 1e6, "Mia" -> 1e9 (the lexicon's SCALE_WORDS)."""
+    return SCALE_WORDS.get(word.lower().rstrip(". "), 1.0) if word else 1.0
 
 
 def _range_start(low: str, high: str) -> float:

@@ -16,7 +16,16 @@ import regex
 
 from ..model import Block, Meeting, MeetingKind
 from ..patterns import HEADER_LABEL_RE, MUNICIPALITY_RE
-from ..vocabulary import COMMITTEE_NOUNS, KIND_WORDS
+from ..vocabulary import (
+    ABSENCE_LABELS,
+    COMMITTEE_LABELS,
+    COMMITTEE_NOUNS,
+    DATE_LABELS,
+    KIND_WORDS,
+    PARTICIPANT_LABELS,
+    PLACE_LABELS,
+    TIME_LABELS,
+)
 from .dates import find_date, find_time
 from .names import split_names
 
@@ -85,18 +94,18 @@ def _is_name_line(line: str) -> bool:
 
 def _apply_label(header: _Header, label: str, value: str, following: list[str]) -> int:
     """Store one labelled value; returns how many following lines it consumed."""
-    label = label.lower()
-    if label in ("udvalg", "mødeforum", "forum") and value:
+    label = " ".join(label.lower().split())
+    if label in COMMITTEE_LABELS and value:
         header.committee = header.committee or value
-    elif label in ("mødedato", "dato"):
+    elif label in DATE_LABELS:
         header.date = header.date or find_date(value)
         header.time = header.time or (find_time(value) if "kl" in value.lower() else None)
-    elif label in ("tid", "tidspunkt", "mødetidspunkt"):
+    elif label in TIME_LABELS:
         header.time = header.time or find_time(value)
-    elif label in ("mødested", "sted", "lokale") and value:
+    elif label in PLACE_LABELS and value:
         header.location = header.location or _PHONE_TAIL_RE.sub("", value).strip(" ,")
-    elif label in ("mødedeltagere", "deltagere", "medlemmer", "til stede", "afbud", "fraværende", "fravær"):
-        target = header.absent if label in ("afbud", "fraværende", "fravær") else header.participants
+    elif label in PARTICIPANT_LABELS or label in ABSENCE_LABELS:
+        target = header.absent if label in ABSENCE_LABELS else header.participants
         taken = 0
         values = [value] if value else []
         for line in following:

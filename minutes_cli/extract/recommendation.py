@@ -16,14 +16,14 @@ import regex
 from ..model import Block, Recommendation
 from ..patterns import LEADING_AT_RE, LIST_MARKER_RE, RECOMMENDER_RE, match_recommender
 from ..segment import RawSection
+from ..vocabulary import AUTHOR_WORDS
 
 # Outside a recommendation section, a lead-in must name an author in at most this
 # many words and name it by a word that a recommending body has.
 MAX_LOOSE_AUTHOR_WORDS = 12
 # Searched in the lower-cased author: a case-blind search costs a case lookup per letter.
-AUTHOR_WORD_RE = re.compile(
-    r"forvaltning|direkt|administration|center|afdeling|sekretariat|rådmand|borgmester|udvalg|chef|stab|"
-    r"ledelse|kontor|enhed|området|byråd|kommunalbestyrelse|formand|koncern|regionsdirektion|^det$")
+# "Det indstilles" names no author but is a lead-in all the same.
+AUTHOR_WORD_RE = re.compile("|".join(re.escape(word) for word in AUTHOR_WORDS) + "|^det$")
 
 # RECOMMENDER_RE's groups by number: `regex` reads a group name by first failing to read
 # it as a number, an exception each time (see amounts._VALUE_GROUPS).
