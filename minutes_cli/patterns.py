@@ -182,11 +182,12 @@ CLOSED_RE = regex.compile(
 
 # --- lists ----------------------------------------------------------------
 
-# A list marker at the start of a line. Matches: "1. at", "2) ", "a. ", "A) ", "- ", "• ", "At 1) "
+# A list marker at the start of a line. Matches: "1. at", "2) ", "a. ", "A) ", "- ", "• ", "At 1) ",
+# "At) " (an "At N)" whose number the print lost)
 LIST_MARKER_RE = re.compile(
     r"""
     ^(?:
-        (?P<at>(?i:at)\s+)?\d{1,2}\s*[.)]\s+  # 1. / 2) / At 1)
+        (?P<at>(?i:at)\s+(?=\d)|(?i:at)(?=\)))?(?:\d{1,2})?(?<=\d|[tT])\s*[.)]\s+  # 1. / 2) / At 1) / At)
       | [a-zA-Z]\s*[.)]\s+                # a. / A)
       | [-–•●▪◦*]\s*                      # bullets
       | \uf0b7\s*                         # Word's private-use bullet
@@ -200,7 +201,7 @@ LIST_MARKER_RE = re.compile(
 # BILAG_LINE_RE are built from, so a word added there is never missed here.
 _OPENER_WORDS = "|".join((
     words_alternation(ITEM_WORDS), words_alternation(CASE_NUMBER_LABELS, r"\s?"),
-    words_alternation(HEADER_LABELS + ABSENCE_LABELS + ("bilag", "følgende", "at "))))
+    words_alternation(HEADER_LABELS + ABSENCE_LABELS + ("bilag", "følgende", "at ", "at)"))))  # "at …", "At) …"
 
 # The opening of a line that may be a marker, number or label (the patterns above and the
 # header labels below); a line that opens otherwise is prose unless it is short.
