@@ -30,9 +30,11 @@ from .vocabulary import (
     ITEM_WORDS,
     MONTHS,
     OPEN_STATUS_WORDS,
+    PLACE_WORDS,
     RANGE_WORDS,
     RECOMMENDER_VERB_STEMS,
     RECOMMENDER_VERBS,
+    ROLE_WORDS,
     SCALE_WORDS,
 )
 
@@ -458,6 +460,26 @@ MUNICIPALITY_RE = regex.compile(
     """,
     V,
 )
+
+# The parts of a page title: "Middelfart Kommune – Økonomiudvalget – Referat – 14. marts 2023 kl. 08:00 –
+# Mødelokale 1" splits at each spaced dash or bar (not the hyphen of "Børne- og Familieudvalget").
+TITLE_SEPARATOR_RE = regex.compile(r"\s+[–—|-]\s+", V)
+
+# A postcode and town, the last line of an address: "8410 Rønde", "2750 Ballerup"
+POSTCODE_LINE_RE = regex.compile(r"^\d{4}\s+[A-ZÆØÅ][\w .-]{1,40}$", V)
+
+# A header line in prose that says where the meeting is: "i Mødecenter C, Lokale 32 på Ballerup Rådhus"
+PROSE_PLACE_RE = regex.compile(
+    rf"""
+    ^(?:i|på)\s+                                           # "i …", "på …"
+    (?P<place>[^\W\d_].{{0,100}}?\b(?:{words_alternation(PLACE_WORDS)})\w*\b.{{0,60}}?)  # names a room or hall
+    \s*[.,]?$
+    """,
+    VI,
+)
+
+# A role after a member's name: "Lolan Ottesen (A) - formand", "Grethe Larsen, næstformand"
+ROLE_SUFFIX_RE = regex.compile(rf"\s*(?:[-–,]\s*|\(\s*)(?:{words_alternation(ROLE_WORDS)})\s*\)?\s*$", VI)
 
 # --- text clean-up --------------------------------------------------------
 

@@ -141,6 +141,16 @@ PLACE_LABELS: tuple[str, ...] = ("mødested", "sted", "lokale")
 PARTICIPANT_LABELS: tuple[str, ...] = ("mødedeltagere", "deltagere", "medlemmer", "til stede", "tilstede")
 NOTE_LABELS: tuple[str, ...] = ("bemærk",)
 
+# Roles printed after a member's name ("Lolan Ottesen (A) - formand"); alone on a line
+# ("Sekretær") a role ends a list of members.
+ROLE_WORDS: tuple[str, ...] = ("formand", "næstformand", "sekretær", "referent", "mødeleder", "udvalgssekretær")
+
+# Words of a meeting place, which make a prose header line its location:
+# "i Mødecenter C, Lokale 32 på Ballerup Rådhus", "på Rådhuset, mødelokale 2".
+PLACE_WORDS: tuple[str, ...] = ("lokale", "mødelokale", "mødecenter", "mødesal", "rådhus", "rådhuset",
+                                "udvalgsværelse", "udvalgsværelset", "byrådssal", "byrådssalen", "kursuscenter",
+                                "medborgerhus", "sal")
+
 # Labels of the people who did not come: in the header they fill meeting.absent, inside a
 # decision (patterns.ABSENCE_LINE_RE) their names do too.
 ABSENCE_LABELS: tuple[str, ...] = ("afbud", "fraværende", "fravær", "forfald", "ikke til stede", "afbud/fraværende")
