@@ -36,6 +36,7 @@ from .vocabulary import (
     RECOMMENDER_VERBS,
     ROLE_WORDS,
     SCALE_WORDS,
+    SUMMARY_PREPOSITIONS,
 )
 
 V = regex.VERBOSE
@@ -292,6 +293,11 @@ COMMITTEE_DECISION_LABEL_RE = regex.compile(
     """,
     V,
 )
+
+# A heading-like phrase that restates an item: a capitalised noun and, as its second or third
+# word, a preposition: "Forslag om …", "Anlægsbevilling til …", "Endelig vedtagelse af …"
+SUMMARY_OPENER_RE = regex.compile(rf"^[A-ZÆØÅ][\w-]*(?:\s+[\w-]+)?\s+(?:{words_alternation(SUMMARY_PREPOSITIONS)})\s",
+                                  V)
 
 # "Afbud: Tilde," / "Fraværende: Jens Hansen (A)" / "Følgende deltog ikke i behandlingen af punktet: …"
 ABSENCE_LINE_RE = regex.compile(

@@ -213,6 +213,13 @@ ACT_SUBJECTS: tuple[str, ...] = ("udvalget", "byrådet", "kommunalbestyrelsen", 
                                  "indstillingen", "sagen", "punktet", "forslaget", "ansøgningen", "der")
 ACT_SUBJECT_ENDINGS: tuple[str, ...] = ("udvalget", "rådet", "bestyrelsen")
 
+# How a summary of the item opens when it is printed after the decision (it restates the
+# item, it decides nothing): "Indstillingen vedrører …", or a heading-like phrase whose
+# second or third word is one of SUMMARY_PREPOSITIONS ("Forslag om …", "Endelig vedtagelse af …").
+SUMMARY_LEADS: tuple[str, ...] = ("indstillingen vedrører", "sagen vedrører", "sagen omhandler",
+                                  "indstillingen omhandler")
+SUMMARY_PREPOSITIONS: tuple[str, ...] = ("af", "om", "til", "for", "vedrørende")
+
 # Words that make a header line a committee or council name.
 COMMITTEE_NOUNS: tuple[str, ...] = ("udvalg", "udvalget", "byråd", "byrådet", "kommunalbestyrelse",
                                     "kommunalbestyrelsen", "regionsråd", "regionsrådet", "bestyrelse",

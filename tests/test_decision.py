@@ -510,3 +510,38 @@ def test_signature_sheet_item_has_no_decision(title: str, has_decision: bool) ->
     assert [i["title"] for i in found] == ["Godkendelse af dagsorden", title]
     assert found[0]["decision"]["outcome"] == "approved"
     assert (found[1]["decision"] is not None) == has_decision
+
+
+# FirstAgenda's Byråd print sets the item's summary right after its decision: a sentence that
+# restates the title in a heading-like phrase and decides nothing is no part of the decision.
+SUMMARY_CASES = [
+    pytest.param("Afsluttede anlægsregnskaber for Teknik og Miljø",
+                 "Tilbagesendes Magistratsafdelingen med bemærkning, at byrådet har vedtaget indstillingen.\n\n"
+                 "Indstillingen vedrører anlægsregnskaber for anlægsprojekter afsluttet i 2024.",
+                 "Tilbagesendes Magistratsafdelingen med bemærkning, at byrådet har vedtaget indstillingen.",
+                 id="indstillingen-vedroerer"),
+    pytest.param("Mulighed for skoleskift til Ravnbakkeskolen",
+                 "Fremsendes til Børn og Unge-udvalget til behandling. Forslag om udvidelse af retten til "
+                 "skoleskift til Ravnbakkeskolen ved åbning af skolen.",
+                 "Fremsendes til Børn og Unge-udvalget til behandling.", id="forslag-om-in-the-same-paragraph"),
+    pytest.param("Anlægsbevilling til nyt idrætsanlæg i Lisbjerg",
+                 "Godkendt. Forvaltningen udarbejder notat.\n\nAnlægsbevilling til etablering af to kunstgræsbaner.",
+                 "Godkendt. Forvaltningen udarbejder notat.", id="noun-til-after-two-sentences"),
+    # negatives: a follow-up sentence of the decision itself stays
+    pytest.param("Lokalplan 1221 for Kattrup", "Godkendt. Udvalget ønsker en status på lokalplanen til næste møde.",
+                 "Godkendt. Udvalget ønsker en status på lokalplanen til næste møde.", id="follow-up-with-a-verb"),
+    pytest.param("Lokalplan 1221 for Kattrup", "Endelig vedtagelse af lokalplanen blev godkendt.",
+                 "Endelig vedtagelse af lokalplanen blev godkendt.", id="only-sentence-stays"),
+    pytest.param("Lokalplan 1221 for Kattrup", "Drøftet. Sagen sendes til lokalplanudvalget.",
+                 "Drøftet. Sagen sendes til lokalplanudvalget.", id="act-subject-stays"),
+    pytest.param("Budget 2026", "Godkendt. Forslag om ny vejplan udarbejdes af forvaltningen.",
+                 "Godkendt. Forslag om ny vejplan udarbejdes af forvaltningen.", id="nothing-of-the-title"),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "decision"), SUMMARY_CASES)
+def test_item_summary_after_the_decision_is_left_out(title: str, body: str, decision: str) -> None:
+    paragraphs = "\n\n".join(body.split("\n\n"))
+    document = f"Punkt 1: {title}\nSagsnr.: 2025/001234\n\nBeslutning\n\n{paragraphs}\n"
+    found = only_item(document)["decision"]["text"]
+    assert " ".join(found.split()) == " ".join(decision.split())

@@ -24,6 +24,9 @@ from ..patterns import (
     COMMITTEE_DECISION_LABEL_RE,
     DATED_DECISION_RE,
     SENTENCE_END_RE,
+    SUMMARY_OPENER_RE,
+    WORD_RE,
+    sentence_ends,
 )
 from ..segment import RawSection, is_caps_heading
 from ..vocabulary import (
@@ -31,6 +34,7 @@ from ..vocabulary import (
     ACT_SUBJECTS,
     NAMELESS_DECISION_HEADINGS,
     OUTCOME_PHRASES,
+    SUMMARY_LEADS,
     normalise_label,
 )
 from .dates import find_date
@@ -160,8 +164,10 @@ def _is_decision_text(text: str) -> bool:
     return any(ch.isalnum() for ch in text) and not is_caps_heading(text)
 
 
-def find_decision(sections: list[RawSection], meeting_date: str | None, closed: bool = False) -> DecisionResult:
-    """This meeting's decision for the item, and absentees named in it."""
+def find_decision(sections: list[RawSection], meeting_date: str | None, closed: bool = False,
+                  title: str | None = None) -> DecisionResult:
+    """This meeting's decision for the item, and absentees named in it; with the item's
+    title, a summary of the item printed after the decision is left out of it."""
     section = _pick(sections, meeting_date)
     if section is None:
         return DecisionResult(_bare_decision(sections) if closed else None, ())
@@ -175,12 +181,56 @@ def find_decision(sections: list[RawSection], meeting_date: str | None, closed: 
         kept.append(block.text)
     while len(kept) > 1 and not _is_decision_text(kept[-1]):
         kept.pop()
-    text = "\n".join(kept).strip()
+    text = _without_trailing_summary("\n".join(kept).strip(), title)
     date = find_date(section.title) if section.title else None
     if not text:
         return DecisionResult(None, tuple(absent), date)
     decision = Decision(text=text, outcome=classify_outcome(text), by=_body(section.title))
     return DecisionResult(decision, tuple(absent), date)
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of a text by their first letters: "anlægsregnskaber" and "anlægsregnskab" meet."""
+    return {word[:STEM_CHARS] for word in WORD_RE.findall(text.lower()) if len(word) >= STEM_CHARS}
+
+
+# Words compare by this many first letters; shorter words ("og", "til", "der") are no content.
+STEM_CHARS = 5
+
+
+def _is_item_summary(sentence: str, title_stems: set[str]) -> bool:
+    """True for a sentence that restates the item, not the decision: a heading-like phrase
+    ("Forslag om …", "Anlægsbevilling til …", "Endelig vedtagelse af …", "Indstillingen
+    vedrører …") that names something of the title and states no outcome. FirstAgenda's
+    Byråd print sets the item's summary right after its decision (README: Aarhus Byråd)."""
+    words = sentence.split()
+    if len(words) < 3 or not (title_stems & _stems(sentence)) or _earliest_outcome(sentence):
+        return False
+    if sentence.lower().startswith(SUMMARY_LEADS):
+        return True
+    # "Sagen sendes til …" has an act's subject: it goes on the decision
+    return SUMMARY_OPENER_RE.match(sentence) is not None and words[0].lower() not in ACT_SUBJECTS
+
+
+def _without_trailing_summary(text: str, title: str | None) -> str:
+    """The decision text without the item's summary sentences at its end (see _is_item_summary);
+    its first sentence always stays."""
+    if not title or not text:
+        return text
+    title_stems = _stems(title)
+    ends = [0] + [end for _, end in sentence_ends_or_lines(text)]
+    while len(ends) > 1 and _is_item_summary(text[ends[-1]:].strip(), title_stems):
+        text = text[:ends.pop()].rstrip()
+    return text
+
+
+def sentence_ends_or_lines(text: str) -> list[tuple[int, int]]:
+    """Where the text's sentences end: at sentence ends and at paragraph breaks."""
+    spans = sentence_ends(text) + [(m.start(), m.end()) for m in _NEWLINE_RE.finditer(text)]
+    return sorted(set(spans))
+
+
+_NEWLINE_RE = regex.compile(r"\n+")
 
 
 # A closed item's bare decision is one paragraph of at most this many characters (the

@@ -47,7 +47,7 @@ def is_signature_sheet(title: str) -> bool:
 def build_item(raw: RawItem, meeting_date: str | None, free_headings: bool) -> ItemResult:
     """Every field of one item."""
     sections = split_sections(raw.blocks, free_headings)
-    decision = find_decision(sections, meeting_date, raw.closed)
+    decision = find_decision(sections, meeting_date, raw.closed, raw.title)
     if is_signature_sheet(raw.title):
         decision = replace(decision, decision=None)
     item = Item(
