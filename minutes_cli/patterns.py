@@ -212,7 +212,7 @@ OPENER_HINT_RE = re.compile(
     rf"""
     ^(?:
         [\d•●▪◦*\-–\uf0b7(]                                  # numbers, bullets: "1.", "- ", "(1)"
-      | [a-zA-ZæøåÆØÅ][.)]\s                                 # letter markers: "a) ", "B. "
+      | [a-zA-ZæøåÆØÅ]\s*[.)]\s                              # letter markers: "a) ", "B. ", "a ) " (as LIST_MARKER_RE)
       | [A-ZÆØÅ]{{2,5}}-\d                                    # prefixed case numbers: "EMN-2025-…"
       | (?i:{_OPENER_WORDS})                                  # item words, labels: "Dagsordenspunkt 2:", "Sagsnr."
     )

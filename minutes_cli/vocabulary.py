@@ -178,6 +178,11 @@ RANGE_WORDS: tuple[str, ...] = ("til", "og", "eller")
 RECOMMENDER_VERBS: tuple[str, ...] = ("indstiller", "indstilles", "anbefaler", "foreslår", "foreslås")
 RECOMMENDER_VERB_STEMS: tuple[str, ...] = ("indstil", "anbefal", "foreslå")
 
+# Words that open a clause going on the sentence before it: a line that opens with one
+# continues a point, it does not start one ("… 2 mio. kr.," / "som finansieres af kassen.").
+CONTINUATION_WORDS: tuple[str, ...] = ("som", "hvor", "hvilket", "hvis", "men", "og", "samt", "eller", "idet", "så",
+                                       "mens", "herunder", "dog", "jf.", "heraf", "hvoraf")
+
 # Words of a body that recommends (outside a recommendation section a lead-in must name one):
 # "Social- og Sundhedsforvaltningen", "Direktøren", "Center for Ejendomme", "Det (indstilles)".
 AUTHOR_WORDS: tuple[str, ...] = ("forvaltning", "direkt", "administration", "center", "afdeling", "sekretariat",

@@ -283,6 +283,62 @@ CONTINUATION_CASES = [
         "Forvaltningen",
         ["at byggeriet godkendes, og", "at der gives en bevilling på 2 mio. kr."],
         id="prose-after-the-last-point-is-no-part-of-it"),
+    # bullets printed as images: each line ends a clause and goes on the lead-in's "at"
+    pytest.param("""
+        Punkt 89: Anlægsbevilling til udvidelse af skolen
+
+        Indstilling
+
+        Direktionen indstiller, at
+        der gives en anlægsbevilling på 17,4 mio. kr. til udvidelse af skolen,
+        rådighedsbeløbet på 16,0 mio. kr. frigives, og
+        restfinansieringen på 1,4 mio. kr. sker af kassebeholdningen.
+        """,
+        "Direktionen",
+        ["at der gives en anlægsbevilling på 17,4 mio. kr. til udvidelse af skolen,",
+         "at rådighedsbeløbet på 16,0 mio. kr. frigives, og",
+         "at restfinansieringen på 1,4 mio. kr. sker af kassebeholdningen."],
+        id="image-bullets-one-clause-per-line"),
+    pytest.param("""
+        Punkt 112: Budget 2023-2026
+
+        Indstilling
+
+        Direktionen indstiller, at
+        budgetforslaget vedtages med de ændringer, der fremgår af budgetforliget af 12.
+        september 2022,
+        der optages lån på 35 mio. kr. til energirenovering.
+        """,
+        "Direktionen",
+        ["at budgetforslaget vedtages med de ændringer, der fremgår af budgetforliget af 12. september 2022,",
+         "at der optages lån på 35 mio. kr. til energirenovering."],
+        id="image-bullets-date-wrapped-inside-a-point"),
+    # negatives: one sentence wrapped over lines stays one point
+    pytest.param("""
+        Punkt 113: Svømmehal
+
+        Indstilling
+
+        Direktøren indstiller, at
+        der gives en anlægsbevilling på 38,4 mio. kr. til renovering af svømmehallen,
+        som finansieres af de afsatte rådighedsbeløb i 2023 og 2024.
+        """,
+        "Direktøren",
+        ["at der gives en anlægsbevilling på 38,4 mio. kr. til renovering af svømmehallen, som finansieres af de "
+         "afsatte rådighedsbeløb i 2023 og 2024."],
+        id="wrapped-after-a-comma-continues-with-som"),
+    pytest.param("""
+        Punkt 114: Lokalplan
+
+        Indstilling
+
+        Direktøren indstiller, at
+        lokalplan 412 vedtages endeligt med den ændring, der er beskrevet i
+        sagsfremstillingen.
+        """,
+        "Direktøren",
+        ["at lokalplan 412 vedtages endeligt med den ændring, der er beskrevet i sagsfremstillingen."],
+        id="wrapped-mid-clause"),
 ]
 
 

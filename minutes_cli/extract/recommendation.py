@@ -16,7 +16,7 @@ import regex
 from ..model import Block, Recommendation
 from ..patterns import LEADING_AT_RE, LIST_MARKER_RE, RECOMMENDER_RE, match_recommender
 from ..segment import RawSection
-from ..vocabulary import AUTHOR_WORDS
+from ..vocabulary import AUTHOR_WORDS, CONTINUATION_WORDS
 
 # Outside a recommendation section, a lead-in must name an author in at most this
 # many words and name it by a word that a recommending body has.
@@ -82,6 +82,9 @@ def _group_points(lines: list[str], points: list[str]) -> tuple[list[str], int]:
     a point that announces them (":"); the first other line ends the recommendation.
     """
     top = next((style for line in lines if (style := _marker_style(line))), None)
+    unmarked = _unmarked_points(lines) if top is None and not points else None
+    if unmarked:
+        return unmarked, len(lines)
     last_open, before = -1, points[-1] if points else None
     for index, line in enumerate(lines):
         if _opens_point(line, top, before):
@@ -106,6 +109,36 @@ def _group_points(lines: list[str], points: list[str]) -> tuple[list[str], int]:
             points[-1] += " " + line
         used = index + 1
     return points, used
+
+
+# A list whose bullets were images has at least this many points ("der gives …," / "rådighedsbeløbet … , og").
+MIN_UNMARKED_POINTS = 2
+
+# A line ending in a number and a full stop ends no clause: "… af budgetforliget af 12." / "september 2022,"
+_ORDINAL_END_RE = regex.compile(r"\d\.$")
+
+
+def _unmarked_points(lines: list[str]) -> list[str] | None:
+    """The points of lines whose bullets the print lost, or None when they are not such a list.
+
+    Each point starts in lower case (it goes on the lead-in's "at") and ends a clause
+    ("," ", og" ";" "."); a line that ends mid-clause, or the next line opening with a
+    word that continues a sentence ("som", "hvor", "men"), goes on the point. Two or
+    more points, with nothing left open at the end, make such a list.
+    """
+    points: list[str] = []
+    open_point = False
+    for line in lines:
+        first = line.split(" ", 1)[0].lower()
+        if points and (open_point or first in CONTINUATION_WORDS):
+            points[-1] += " " + line
+        elif line[:1].islower():
+            points.append(line)
+        else:
+            return None
+        end = points[-1].rstrip()
+        open_point = not end.endswith(POINT_ENDINGS) or end.endswith(":") or bool(_ORDINAL_END_RE.search(end))
+    return points if len(points) >= MIN_UNMARKED_POINTS and not open_point else None
 
 
 # A letter marker: "A) ", "b. "
@@ -162,9 +195,10 @@ def _build(blocks: list[Block], start: int, match: regex.Match[str], whole: bool
     lead = blocks[start]
     first_line = match_recommender(lead.lines[0].text) if len(lead.lines) > 1 else None
     points: list[str] = []
-    if first_line and _is_point(Block.of(lead.lines[1:2])):
-        # the lead-in has a line of its own and the points follow in the same paragraph
-        # (a PDF without gaps): read them line by line like a list
+    if first_line and (_is_point(Block.of(lead.lines[1:2]))
+                       or LEAD_ENDS_WITH_AT_RE.fullmatch(first_line.group(_REST).strip())):
+        # the lead-in has a line of its own ("Direktionen indstiller, at") and the points follow
+        # in the same paragraph (a PDF without gaps): read them line by line like a list
         lead_has_at = bool(LEAD_ENDS_WITH_AT_RE.search(lead.lines[0].text))
         by = first_line.group(_BY)
         lines = [line.text for line in lead.lines[1:]]
