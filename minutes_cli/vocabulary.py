@@ -218,6 +218,11 @@ ACT_SUBJECTS: tuple[str, ...] = ("udvalget", "byrådet", "kommunalbestyrelsen", 
                                  "indstillingen", "sagen", "punktet", "forslaget", "ansøgningen", "der")
 ACT_SUBJECT_ENDINGS: tuple[str, ...] = ("udvalget", "rådet", "bestyrelsen")
 
+# How a line opens that closes the meeting, not the item above it: it is no part of the last
+# decision ("Godkendt." / "Næste møde afholdes den 5. maj 2025 kl. 16.00.").
+MEETING_TRAILER_LEADS: tuple[str, ...] = ("næste møde", "næste ordinære møde", "mødet sluttede", "mødet hævet",
+                                          "mødet blev hævet", "mødet afsluttet", "mødet blev afsluttet")
+
 # How a summary of the item opens when it is printed after the decision (it restates the
 # item, it decides nothing): "Indstillingen vedrører …", or a heading-like phrase whose
 # second or third word is one of SUMMARY_PREPOSITIONS ("Forslag om …", "Endelig vedtagelse af …").

@@ -545,3 +545,24 @@ def test_item_summary_after_the_decision_is_left_out(title: str, body: str, deci
     document = f"Punkt 1: {title}\nSagsnr.: 2025/001234\n\nBeslutning\n\n{paragraphs}\n"
     found = only_item(document)["decision"]["text"]
     assert " ".join(found.split()) == " ".join(decision.split())
+
+
+# What follows the last decision but belongs to no item (README known weak spot).
+TRAILER_CASES = [
+    pytest.param("Næste møde afholdes den 5. maj 2025 kl. 16.00.", "Intet.", id="naeste-moede"),
+    pytest.param("Mødet hævet kl. 17.40.", "Intet.", id="moedet-haevet"),
+    pytest.param("www.egedal.dk | Tlf. 72 59 00 00", "Intet.", id="site-footer"),
+    # negatives: the decision's own second paragraph stays
+    pytest.param("Udvalget ønsker en status på næste møde.", "Intet.\nUdvalget ønsker en status på næste møde.",
+                 id="mentions-the-next-meeting-in-passing"),
+    pytest.param("Se mere på www.egedal.dk/trafik, hvor planen er offentliggjort sammen med de øvrige høringssvar "
+                 "og kortmaterialet fra borgermødet i juni.",
+                 "Intet.\nSe mere på www.egedal.dk/trafik, hvor planen er offentliggjort sammen med de øvrige "
+                 "høringssvar og kortmaterialet fra borgermødet i juni.", id="long-sentence-with-an-address"),
+]
+
+
+@pytest.mark.parametrize(("trailer", "decision"), TRAILER_CASES)
+def test_text_after_the_last_decision_that_belongs_to_no_item(trailer: str, decision: str) -> None:
+    document = f"Punkt 9: Eventuelt\nSagsnr.: 2025/001235\n\nBeslutning\n\nIntet.\n\n{trailer}\n"
+    assert only_item(document)["decision"]["text"] == decision

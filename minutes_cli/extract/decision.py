@@ -32,6 +32,7 @@ from ..segment import RawSection, is_caps_heading
 from ..vocabulary import (
     ACT_SUBJECT_ENDINGS,
     ACT_SUBJECTS,
+    MEETING_TRAILER_LEADS,
     NAMELESS_DECISION_HEADINGS,
     OUTCOME_PHRASES,
     SUMMARY_LEADS,
@@ -164,6 +165,20 @@ def _is_decision_text(text: str) -> bool:
     return any(ch.isalnum() for ch in text) and not is_caps_heading(text)
 
 
+# A site footer or contact line is short: "www.egedal.dk | Tlf. 72 59 00 00".
+MAX_FOOTER_CHARS = 120
+
+
+def _is_trailer(text: str) -> bool:
+    """True for a paragraph after the last decision that belongs to no item: the next
+    meeting, the meeting's end ("Næste møde afholdes …", "Mødet hævet kl. 17"), or a
+    site footer with a web address (README known weak spot)."""
+    lowered = text.lower()
+    if lowered.startswith(MEETING_TRAILER_LEADS):
+        return True
+    return len(text) <= MAX_FOOTER_CHARS and ("www." in lowered or "http" in lowered)
+
+
 def find_decision(sections: list[RawSection], meeting_date: str | None, closed: bool = False,
                   title: str | None = None) -> DecisionResult:
     """This meeting's decision for the item, and absentees named in it; with the item's
@@ -179,7 +194,7 @@ def find_decision(sections: list[RawSection], meeting_date: str | None, closed: 
             absent += split_names(match.group("names"))
             continue
         kept.append(block.text)
-    while len(kept) > 1 and not _is_decision_text(kept[-1]):
+    while len(kept) > 1 and (not _is_decision_text(kept[-1]) or _is_trailer(kept[-1])):
         kept.pop()
     text = _without_trailing_summary("\n".join(kept).strip(), title)
     date = find_date(section.title) if section.title else None
