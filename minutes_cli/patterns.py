@@ -22,14 +22,20 @@ import re
 import regex
 
 from .vocabulary import (
+    ABBREVIATIONS,
     ABSENCE_LABELS,
     CASE_NUMBER_LABELS,
+    CASE_OFFICER_LABELS,
+    CLOSED_PART_WORDS,
     CLOSED_STATUS_WORDS,
     CURRENCY_WORDS,
     HEADER_LABELS,
     ITEM_WORDS,
     MONTHS,
+    OPEN_PART_WORDS,
     OPEN_STATUS_WORDS,
+    PART_HEADING_NOUNS,
+    PART_NOUNS,
     PLACE_WORDS,
     RANGE_WORDS,
     RECOMMENDER_VERB_STEMS,
@@ -151,12 +157,13 @@ NUMBER_ONLY_RE = re.compile(r"^(?P<number>\d{1,4})\.?$", RE_V)
 
 # The heading of the open or closed part of an agenda: "Åbne sager", "Lukkede punkter", "Lukket dagsorden"
 CLOSED_PART_RE = regex.compile(
-    r"^(?:lukkede?\s+(?:sager|punkter|dagsorden|møde)|lukket\s+(?:dagsorden|del|møde))\b", VI)
-OPEN_PART_RE = regex.compile(r"^(?:åbne?\s+(?:sager|punkter|dagsorden|møde)|åben\s+(?:dagsorden|del))\b", VI)
+    rf"^(?:{words_alternation(CLOSED_PART_WORDS)})\s+(?:{words_alternation(PART_NOUNS)})\b", VI)
+OPEN_PART_RE = regex.compile(rf"^(?:{words_alternation(OPEN_PART_WORDS)})\s+(?:{words_alternation(PART_NOUNS)})\b", VI)
 # "Lukkede …", "Åbne …": the first letters of the part headings, a cheap test before the patterns.
-PART_INITIALS = frozenset("lLåÅ")
+PART_INITIALS = initials(CLOSED_PART_WORDS + OPEN_PART_WORDS)
 PART_HEADING_RE = regex.compile(
-    r"^(?:(?:lukkede?|åbne?|åben|lukket)\s+(?:sager|punkter|dagsorden|møde|del|referat))\s*:?\s*$", VI)
+    rf"^(?:(?:{words_alternation(CLOSED_PART_WORDS + OPEN_PART_WORDS)})\s+(?:{words_alternation(PART_HEADING_NOUNS)}))"
+    r"\s*:?\s*$", VI)
 
 # The line that closes a meeting, after the last item: "Mødet sluttede kl. 16.40.", "Mødet hævet kl. 17"
 MEETING_END_RE = regex.compile(r"^mødet\s+(?:blev\s+)?(?:sluttede|slut|hævet|hævedes|afsluttet|afsluttedes)\b.{0,40}$",
@@ -497,9 +504,9 @@ MARKDOWN_ITALIC_RE = regex.compile(r"(?<![*\w])\*(?=\S)(?P<text>[^*\n]+?)(?<=\S)
 
 # A sentence end: ". " followed by a capital, or end of text.
 SENTENCE_END_RE = regex.compile(
-    r"""
+    rf"""
     (?<=[.!?])
-    (?<!\b(?i:bl\.a|f\.eks|jf|ca|nr|pkt|stk|inkl|ekskl|evt|dvs|mht|vedr|tlf|pga|iht|mv|m\.v|mfl|m\.fl|hhv|el|ang|afd)\.)
+    (?<!\b(?i:{words_alternation(ABBREVIATIONS)})\.)   # not after an abbreviation of the lexicon
     \s+(?=[A-ZÆØÅ"”“])                 # "… 2025. Beløbet" (not "bl.a. Syddjurs", "jf. Bilag")
     """,
     V,
@@ -637,12 +644,13 @@ TABLE_SUBHEADER_RE = regex.compile(rf"^{_COLUMN_HEADING}(?:\s+{_COLUMN_HEADING})
 
 # --- case officer ---------------------------------------------------------
 
+_OFFICER_LABELS = words_alternation(CASE_OFFICER_LABELS)
 # "Sagsbehandler: Lisbeth Blaabjerg", "Sagsbehandler\nJesper Blådahl-Hansen" (block text joins with a space)
 CASE_OFFICER_RE = regex.compile(
-    r"""
+    rf"""
     (?:
-        ^(?i:sagsbehandler|kontaktperson|kontakt)\s*:?\s*     # label opening the paragraph
-      | (?<!\w)(?i:sagsbehandler|kontaktperson|kontakt)\s*:\s*  # or anywhere, with a colon
+        ^(?i:{_OFFICER_LABELS})\s*:?\s*     # label opening the paragraph
+      | (?<!\w)(?i:{_OFFICER_LABELS})\s*:\s*  # or anywhere, with a colon
     )
     (?P<name>[A-ZÆØÅ][\wæøåÆØÅ.'-]+(?:[ ](?:[A-ZÆØÅ][\wæøåÆØÅ.'-]+|af|von|van|de))*)  # Capitalised words
     """,

@@ -162,6 +162,22 @@ HEADER_LABELS: tuple[str, ...] = (COMMITTEE_LABELS + DATE_LABELS + TIME_LABELS +
 CLOSED_STATUS_WORDS: tuple[str, ...] = ("lukket", "lukkede", "fortrolig", "fortroligt")
 OPEN_STATUS_WORDS: tuple[str, ...] = ("åben", "åbent")
 
+# The headings of an agenda's open and closed parts: "Lukkede sager", "Åben dagsorden",
+# "Lukket del"; a heading line may also read "Åbent referat" (PART_HEADING_NOUNS), which
+# as a running header opens no part.
+CLOSED_PART_WORDS: tuple[str, ...] = ("lukkede", "lukket")
+OPEN_PART_WORDS: tuple[str, ...] = ("åbne", "åben")
+PART_NOUNS: tuple[str, ...] = ("sager", "punkter", "dagsorden", "møde", "del")
+PART_HEADING_NOUNS: tuple[str, ...] = (*PART_NOUNS, "referat")
+
+# Abbreviations whose full stop ends no sentence: "bl.a. Syddjurs", "jf. Bilag 2", "ca. 45.000 kr."
+ABBREVIATIONS: tuple[str, ...] = ("bl.a", "f.eks", "jf", "ca", "nr", "pkt", "stk", "inkl", "ekskl", "evt", "dvs",
+                                  "mht", "vedr", "tlf", "pga", "iht", "mv", "m.v", "mfl", "m.fl", "hhv", "el", "ang",
+                                  "afd")
+
+# Labels of the case officer: "Sagsbehandler: Lisbeth Blaabjerg", "Kontaktperson: …"
+CASE_OFFICER_LABELS: tuple[str, ...] = ("sagsbehandler", "kontaktperson", "kontakt")
+
 # Currency words: a text without one of them holds no amount (patterns.AMOUNT_RE's units).
 CURRENCY_WORDS: tuple[str, ...] = ("kr", "dkk")
 

@@ -25,6 +25,7 @@ from minutes_cli.patterns import (
     BILAG_LINE_RE,
     CASE_LABEL_INITIALS,
     CASE_LABEL_RE,
+    CASE_OFFICER_RE,
     CASE_VALUE_RE,
     CLOSED_PART_RE,
     CURRENCY_HINT_RE,
@@ -44,16 +45,22 @@ from minutes_cli.patterns import (
     WORD_DATE_RE,
     has_currency_word,
     match_recommender,
+    sentence_ends,
 )
 from minutes_cli.vocabulary import (
+    ABBREVIATIONS,
     ABSENCE_LABELS,
     CASE_NUMBER_LABELS,
+    CASE_OFFICER_LABELS,
+    CLOSED_PART_WORDS,
     CLOSED_STATUS_WORDS,
     CURRENCY_WORDS,
     HEADER_LABELS,
     ITEM_WORDS,
     MONTHS,
+    OPEN_PART_WORDS,
     OPEN_STATUS_WORDS,
+    PART_NOUNS,
     RECOMMENDER_VERB_STEMS,
     RECOMMENDER_VERBS,
 )
@@ -119,6 +126,28 @@ def test_recommender_verbs_and_their_stems(verb: str) -> None:
 def test_currency_words(word: str) -> None:
     for form in _cases(word):
         assert has_currency_word(f"i alt 400 {form}") and CURRENCY_HINT_RE.search(form)
+
+
+@pytest.mark.parametrize("noun", PART_NOUNS)
+def test_part_words(noun: str) -> None:
+    for word in CLOSED_PART_WORDS:
+        assert CLOSED_PART_RE.match(f"{word.capitalize()} {noun}") and not OPEN_PART_RE.match(f"{word} {noun}")
+        assert PART_HEADING_RE.match(f"{word.capitalize()} {noun}:")
+    for word in OPEN_PART_WORDS:
+        assert OPEN_PART_RE.match(f"{word.capitalize()} {noun}") and not CLOSED_PART_RE.match(f"{word} {noun}")
+    assert not CLOSED_PART_RE.match("Lukket referat")  # a running header opens no part
+
+
+@pytest.mark.parametrize("abbreviation", ABBREVIATIONS)
+def test_abbreviations_end_no_sentence(abbreviation: str) -> None:
+    assert sentence_ends(f"Udgiften er afsat, {abbreviation}. Bilag 2. Beløbet er 4 mio. kr.") == [
+        (len(f"Udgiften er afsat, {abbreviation}. Bilag 2."), len(f"Udgiften er afsat, {abbreviation}. Bilag 2. "))]
+
+
+@pytest.mark.parametrize("label", CASE_OFFICER_LABELS)
+def test_case_officer_labels(label: str) -> None:
+    match = CASE_OFFICER_RE.search(f"{label.capitalize()}: Lisbeth Blaabjerg")
+    assert match and match.group("name") == "Lisbeth Blaabjerg"
 
 
 def test_item_word_case_label_keeps_items_apart() -> None:
