@@ -39,3 +39,18 @@ class UnreadableDocument(MinutesError):
 
 class ExtractionTimeout(MinutesError):
     """Parsing one input took longer than the allowed time."""
+
+
+class InputTooLarge(MinutesError):
+    """The input is larger than the size limit (`--max-size`)."""
+
+
+class OutputNotWritable(MinutesError):
+    """The place to write an output to is a folder, missing or not writable."""
+
+
+class NotADocument(UnsupportedFormat):
+    """The input is of a kind recognised and not read (an image, an archive, an XML export).
+
+    A folder walk (`-r`) names such files as skipped instead of failed.
+    """

@@ -7,12 +7,12 @@ JSON of SCHEMA.md. Nothing here parses or prints.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import Literal, NamedTuple
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
-SourceFormat = Literal["pdf", "html", "text"]
+SourceFormat = Literal["pdf", "html", "text", "xml", "docx", "image"]
 MeetingKind = Literal["agenda", "minutes"]
 Outcome = Literal["approved", "recommended", "noted", "rejected", "postponed", "other"]
 
@@ -121,6 +121,7 @@ class RawDocument:
     pages: int | None = None
     warnings: tuple[Warning, ...] = ()
     aside: tuple[str, ...] = ()  # text around the document (page title, site footer, logo) naming its publisher
+    meeting: Meeting | None = None  # meeting facts the input states as data (an export's committee, date, kind)
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,8 @@ class Source(_Record):
     format: SourceFormat
     sha256: str
     pages: int | None = None
+    part: int | None = None  # 1, 2, … when the file holds several meetings, each its own document
+    ocr_pages: tuple[int, ...] = ()  # pages whose text was read by OCR
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,12 @@ class Meeting(_Record):
     location: str | None = None
     participants: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
+
+    def or_stated(self, stated: Meeting | None) -> Meeting:
+        """This meeting with every fact it lacks taken from `stated` (an export's own data)."""
+        if stated is None:
+            return self
+        return replace(self, **{f.name: getattr(stated, f.name) for f in fields(self) if not getattr(self, f.name)})
 
 
 @dataclass(frozen=True)

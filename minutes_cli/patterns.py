@@ -120,6 +120,10 @@ CASE_LABEL_RE = regex.compile(
 # A case number in the title's trailing parentheses. Matches: "Projekt Bedre Serviceveje (2009-66012)"
 TITLE_CASE_RE = regex.compile(rf"\s*\(\s*(?P<case>{CASE_VALUE})\s*\)\s*$", V)
 
+# A case number closing a title without parentheses, as an item table's row prints it:
+# "1 Godkendelse af dagsorden 2023-35921" (never a period of years: "Trafikplan 2024-2028").
+TRAILING_CASE_RE = re.compile(rf"\s(?P<case>{CASE_VALUE})\s*$", RE_V)
+
 # --- item starts ----------------------------------------------------------
 
 # "Punkt 7: Meddelelser", "Punkt 14: Lukket: Meddelelser", "Pkt. 3. Budget", "Sag nr. 1: Budget", "Sag 1 – Budget",
@@ -147,7 +151,9 @@ NUMBERED_ITEM_RE = re.compile(
     r"""
     ^(?P<number>\d{1,4})                # item number
     \.?[ \t]+                           # dot (optional) and space or tab
-    (?P<title>(?!at\b)[^\W\d_].*)$      # title starts with a letter, not an "at"-point
+    (?P<title>(?!at\b)                  # title starts with a letter, not an "at"-point,
+      (?:\d{1,2}\.[ ](?=[a-zæøå]))?        # or with an ordinal: "1. 2. behandling af forslag …"
+      [^\W\d_].*)$
     """,
     RE_V,
 )

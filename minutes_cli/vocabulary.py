@@ -66,6 +66,10 @@ SIGNATURE_HEADINGS: tuple[str, ...] = ("underskriftsblad", "underskrifter", "und
 # What a Bilag section says when there are none.
 NO_ATTACHMENT_WORDS: tuple[str, ...] = ("ingen", "ingen bilag", "-", "–", "intet", "ikke relevant", "bilag")
 
+# What an export's field holds when it has nothing to show: left empty (SBSYS writes "Tomt indhold"),
+# or a decision not yet released (AgendaWeb's "Beslutning ikke frigivet").
+EMPTY_FIELD_WORDS: tuple[str, ...] = ("tomt indhold", "beslutning ikke frigivet")
+
 # Other headings seen inside items; they end the section before them.
 BODY_HEADINGS: tuple[str, ...] = (
     "sagsfremstilling",

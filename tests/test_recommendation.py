@@ -339,6 +339,25 @@ CONTINUATION_CASES = [
         "Direktøren",
         ["at lokalplan 412 vedtages endeligt med den ændring, der er beskrevet i sagsfremstillingen."],
         id="wrapped-mid-clause"),
+    # an export prints each marker alone on its line, the point's text under it
+    pytest.param("""
+        Punkt 4: Takstreduktion
+
+        Indstilling
+
+        Center for Social, Sundhed og Beskæftigelse indstiller, at
+
+        A)
+        Forslaget om takstreduktion med 2 pct. i 2013
+        godkendes.
+
+        B)
+        Forslaget om at udskyde vurderingen til 2013 godkendes.
+        """,
+        "Center for Social, Sundhed og Beskæftigelse",
+        ["Forslaget om takstreduktion med 2 pct. i 2013 godkendes.",
+         "Forslaget om at udskyde vurderingen til 2013 godkendes."],
+        id="marker-alone-on-its-line"),
 ]
 
 

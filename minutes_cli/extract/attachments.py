@@ -92,23 +92,30 @@ def _from_section(blocks: tuple[Block, ...]) -> list[Attachment]:
     numbered ("1. Title", "Bilag 1. Title"): an unnumbered line ends the list
     (signatures follow) unless it continues a wrapped title in lower case;
     document numbers ("2012-200782 - Title"): other lines continue the title
-    before them, a list marker ("c. Konference …") ends the list;
+    before them, a list marker ("c. Konference …", or "c." alone) ends the list;
     plain: every line is a title, a lower-case line continues the one before.
+    A line whose list marker the markup states (`Line.list_marker`) is always a
+    title of its own.
     """
-    lines = [line.text for block in blocks if not _is_prose(block.text) for line in block.lines]
-    if not lines:
+    entries = [line for block in blocks if not _is_prose(block.text) for line in block.lines]
+    if not entries:
         return []
+    lines = [line.text for line in entries]
     style = "numbered" if _is_numbered(lines[0]) else "docno" if _has_document_number(lines[0]) else "plain"
     found: list[Attachment] = []
-    for line in lines:
-        if style == "numbered":
+    for entry, line in zip(entries, lines, strict=True):
+        if entry.list_marker is not None:
+            starts_new = True  # the markup states each entry (an export's attachment list, <li>, Word numbering)
+        elif style == "numbered":
             starts_new = _is_numbered(line)
         elif style == "docno":
             starts_new = _has_document_number(line)
         else:
             starts_new = not line[:1].islower() and (not LIST_MARKER_RE.match(line) or _opens_with_ordinal(line))
         if not starts_new:
-            continues = found and not LIST_MARKER_RE.match(line) and (line[:1].islower() or style == "docno")
+            # a list marker ends the list, also one alone on its line ("c." above "Konference …")
+            marker = LIST_MARKER_RE.match(line) or LIST_MARKER_RE.match(line + " ")
+            continues = found and not marker and (line[:1].islower() or style == "docno")
             if continues:
                 found[-1] = Attachment(found[-1].number, f"{found[-1].title} {line}")
                 continue

@@ -45,7 +45,8 @@ def _marker_style(text: str) -> str | None:
     ("1) forslag …"), "letter" ("a) (…), at …"), "bullet", "sub" ("1.1 Kortlægning …"), or None."""
     if SUB_NUMBER_RE.match(text):
         return "sub"
-    marker = LIST_MARKER_RE.match(text)
+    # a marker alone on its line ("A)" above its text, as exports print it) counts too
+    marker = LIST_MARKER_RE.match(text) or LIST_MARKER_RE.match(text + " ")
     rest = text[marker.end():] if marker else text
     if (marker and marker.group("at")) or rest[:3].lower() == "at ":
         return "at"
