@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..model import Amount
+from ..model import Amount, Block
 from ..patterns import (
     AMOUNT_LEAD_REVERSED_RE,
     AMOUNT_RE,
@@ -149,6 +149,11 @@ def find_amounts(text: str, section: str | None = None) -> list[Amount]:
     """Every money amount in the text, in order."""
     if not has_currency_word(text):
         return []  # most paragraphs
+    return _amounts_in(text, section)
+
+
+def _amounts_in(text: str, section: str | None) -> list[Amount]:
+    """find_amounts on a text known to hold a currency word."""
     found: list[Amount] = []
     sentences: _Sentences | None = None  # found once, and only in a text that holds an amount
     for match in _amount_matches(text):
@@ -197,18 +202,24 @@ def _tables(lines: Sequence[str], section: str | None) -> tuple[dict[int, list[A
     each header that has rows under it, by header index."""
     rows: dict[int, list[Amount]] = {}
     headers: dict[int, regex.Match[str]] = {}
+    # a header has a row (or a line of years and then a row) under it, or names "1.000 kr.": the
+    # unit pattern is tried only on such lines (most lines with "kr" are prose amounts)
+    ends_like_row = [line[-1:] in ROW_ENDINGS for line in lines] + [False, False]
+    if not any(ends_like_row) and not any("1.000" in line for line in lines):
+        return rows, headers
     unit: tuple[float, regex.Match[str]] | None = None  # the header over the rows being read
     header_at = -1
     for index, text in enumerate(lines):
         if unit is not None:
-            found = _row_amounts(text, unit[0], section)
+            found = _row_amounts(text, unit[0], section) if ends_like_row[index] else None
             if found is not None:
                 rows[index] = found
                 headers[header_at] = unit[1]
                 continue
             if index == header_at + 1 and TABLE_SUBHEADER_RE.match(text):
                 continue  # column headings under the unit line: "2025 2026 2027"
-        unit = _table_unit(text)
+        unit = _table_unit(text) if (ends_like_row[index + 1] or ends_like_row[index + 2]
+                                     or "1.000" in text) else None
         if unit:
             header_at = index
             if unit[1].group(0)[:1] in "iIbB":
@@ -216,7 +227,11 @@ def _tables(lines: Sequence[str], section: str | None) -> tuple[dict[int, list[A
     return rows, headers
 
 
-def find_section_amounts(heading: str | None, paragraphs: Sequence[Sequence[str]]) -> list[Amount]:
+# The last character of a table row: a number's last digit or an empty cell's dash.
+ROW_ENDINGS = frozenset("0123456789-–")
+
+
+def find_section_amounts(heading: str | None, blocks: Sequence[Block]) -> list[Amount]:
     """Every amount of a section, in order: each paragraph's amounts as `find_amounts` reads
     them, and the cells of budget tables, whose unit header may be the section's heading.
 
@@ -224,15 +239,22 @@ def find_section_amounts(heading: str | None, paragraphs: Sequence[Sequence[str]
     table the prose before and after it is read apart from the rows, and a header's own
     unit ("Beløb i 1.000 kr.") is no amount.
     """
-    lines = [heading or ""] + [line for paragraph in paragraphs for line in paragraph]
+    holds = [has_currency_word(block.text) for block in blocks]
+    if not any(holds) and not (heading and has_currency_word(heading)):
+        return []  # most sections: no amount, no table unit
+    lines = [heading or ""] + [line.text for block in blocks for line in block.lines]
     rows, headers = _tables(lines, heading)
+    if not rows and not headers:
+        return [amount for block, holds_currency in zip(blocks, holds, strict=True) if holds_currency
+                for amount in _amounts_in(block.text, heading)]
     found: list[Amount] = []
     index = 1
-    for paragraph in paragraphs:
-        span = range(index, index + len(paragraph))
-        index += len(paragraph)
+    for block, holds_currency in zip(blocks, holds, strict=True):
+        span = range(index, index + len(block.lines))
+        index += len(block.lines)
         if not any(i in rows or i in headers for i in span):
-            found += find_amounts(" ".join(paragraph), heading)
+            if holds_currency:
+                found += _amounts_in(block.text, heading)
             continue
         run: list[str] = []
         for at in span:

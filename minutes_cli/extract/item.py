@@ -34,7 +34,7 @@ def _amounts(sections: list[RawSection]) -> tuple[Amount, ...]:
     for section in sections:
         if section.kind == "attachments":
             continue  # an attachment's title ("Tilskud på 90 mio. kr.") names a document, not a sum of this item
-        found += find_section_amounts(section.title, [[line.text for line in block.lines] for block in section.blocks])
+        found += find_section_amounts(section.title, section.blocks)
     return tuple(found)
 
 
