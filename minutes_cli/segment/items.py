@@ -27,6 +27,7 @@ from ..patterns import (
     NUMERIC_DATE_RE,
     OPEN_PART_RE,
     PART_INITIALS,
+    PUNKT_INITIALS,
     PUNKT_ITEM_RE,
     PUNKT_NUMBER_SEPARATOR_RE,
     STATUS_LINE_RE,
@@ -119,9 +120,6 @@ class _ItemStart:
 # ("Punkt 3 blev behandlet før punkt 2." is prose).
 MAX_BARE_PUNKT_CHARS = 200
 
-
-# First letters of the item words PUNKT_ITEM_RE knows: Punkt, Pkt., Sag, Dagsordenspunkt.
-PUNKT_INITIALS = frozenset("pPsSdD")
 
 
 def _is_punkt_heading(block: Block, match: re.Match[str]) -> bool:

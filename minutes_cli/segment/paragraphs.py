@@ -16,6 +16,7 @@ from ..patterns import (
     CASE_VALUE_RE,
     DATED_DECISION_RE,
     HEADER_LABEL_RE,
+    LABEL_MAX_CHARS,
     LIST_MARKER_RE,
     OPENER_HINT_RE,
     PUNKT_ITEM_RE,
@@ -68,12 +69,10 @@ SHORT_LINE_CHARS = 60
 
 def _is_inline_label(text: str) -> bool:
     """A known heading followed by a colon and its text on the same line: "Beslutning: Godkendt."."""
-    colon = text.find(":", 0, INLINE_LABEL_MAX_CHARS)
+    colon = text.find(":", 0, LABEL_MAX_CHARS + 1)
     return colon > 0 and text[colon + 1: colon + 2] == " " and is_known_heading(text[: colon + 1])
 
 
-# A label before a colon is at most this long ("Økonomiske konsekvenser og finansiering:").
-INLINE_LABEL_MAX_CHARS = 48
 
 
 # A recommendation lead-in stands on a line of its own ("Direktøren for … indstiller");
