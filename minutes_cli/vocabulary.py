@@ -256,6 +256,10 @@ COMMITTEE_NOUNS: tuple[str, ...] = ("udvalg", "udvalget", "byråd", "byrådet", 
                                     "bestyrelsen", "råd", "rådet", "gruppe", "gruppen", "forum", "komité",
                                     "komiteen", "borgerrepræsentation", "borgerrepræsentationen")
 
+# Councils named by their noun alone: "Byrådet" is a committee's whole name, "Udvalget" is not.
+COUNCIL_NAMES: frozenset[str] = frozenset({"byrådet", "kommunalbestyrelsen", "regionsrådet",
+                                           "borgerrepræsentationen"})
+
 # Meeting kind from the word that names the document.
 KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("referat", "minutes"),

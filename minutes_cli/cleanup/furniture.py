@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+import regex
+
 from ..model import Line
 from ..patterns import (
     DIGITS_RE,
@@ -193,6 +195,12 @@ def _ends_open(text: str) -> bool:
     return not text.rstrip().endswith((".", "!", "?", ":", ";"))
 
 
+# The date and time a browser stamps before the page title in a printed page's header:
+# "11/30/26, 9:23 AM Hedensted Kommune – …", "30.11.2026 09:23 …". The title after it names
+# the publisher; the stamp names nothing.
+PRINT_STAMP_RE = regex.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+")
+
+
 def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """Lines without furniture, and the text of the furniture lines removed."""
     kept, removed, _ = remove_furniture_at(lines)
@@ -216,7 +224,7 @@ def remove_furniture_at(lines: list[Line]) -> tuple[list[Line], list[str], list[
     cut = False
     for index, line in enumerate(lines):
         if index in drop:
-            removed.append(line.text)
+            removed.append(PRINT_STAMP_RE.sub("", line.text))
             removed_at.append(index)
             cut = True
             continue

@@ -28,6 +28,7 @@ from ..vocabulary import (
     ABSENCE_LABELS,
     COMMITTEE_LABELS,
     COMMITTEE_NOUNS,
+    COUNCIL_NAMES,
     DATE_LABELS,
     KIND_WORDS,
     PARTICIPANT_LABELS,
@@ -59,7 +60,8 @@ _MEETING_OF_RE = regex.compile(r"^(?P<body>[^\W\d_][\w-]*?(?:et|en|udvalg|råd))
 _TO_RE = regex.compile(r"^til\s*:?\s+(?P<who>\S.{1,100})$", regex.I)
 # Trailing period and date on a title line: " - 2016-2021 d. 20-02-2018", " den 20. juni 2013"
 _TITLE_TAIL_RE = regex.compile(
-    r"\s*(?:[-–]\s*\d{4}\s*[-–]\s*\d{4})?\s*(?:\b(?:d\.|den)\s+.*|[-–,]?\s*\d{1,2}[.-].*|[-–,]\s*(?:ordinært\s+|ekstraordinært\s+)?"
+    r"\s*(?:[-–]\s*\d{4}\s*[-–]\s*\d{4})?\s*(?:\b(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?"
+    r"(?:d\.|den)\s+.*|[-–,]?\s*\d{1,2}[.-].*|[-–,]\s*(?:ordinært\s+|ekstraordinært\s+)?"
     r"(?:møde|mødet)\b.*)?$", regex.I)
 _PHONE_TAIL_RE = regex.compile(r",?\s*(?:tlf|telefon)\.?\s*[\d ]+$", regex.I)
 
@@ -79,7 +81,8 @@ class _Header:
 def _is_committee(text: str) -> bool:
     """A committee's name: it holds a committee word and is no sentence, menu entry or bare noun ("Udvalg")."""
     return (bool(_COMMITTEE_WORD_RE.search(text)) and len(text) <= MAX_HEADER_LINE_CHARS and not text.endswith(".")
-            and text[:1].isalpha() and text.lower().strip(" :") not in COMMITTEE_NOUNS
+            and text[:1].isalpha()
+            and (text.lower().strip(" :") not in COMMITTEE_NOUNS or text.lower().strip(" :") in COUNCIL_NAMES)
             and not any(mark in text for mark in BREADCRUMB_MARKS))
 
 
@@ -165,6 +168,12 @@ def _apply_label(header: _Header, label: str, value: str, following: list[str]) 
         target.extend(split_names(joined) if joined else [n for v in values for n in split_names(v)])
         return taken
     return 0
+
+
+def _without_kind(text: str) -> str:
+    """A running header without the kind word it starts with: "Referat Byrådet 17.05.2021" -> "Byrådet 17.05.2021"."""
+    kind = _KIND_RE.match(text)
+    return str(kind.group("rest")) if kind and kind.group("rest") else text
 
 
 def _page_title(header: _Header, text: str) -> bool:
@@ -295,9 +304,13 @@ def read_header(blocks: tuple[Block, ...], furniture: list[str], aside: tuple[st
         header.date = next((d for t in lines + furniture if (d := find_date(t))), None)
     if header.time is None:
         header.time = next((t for text in lines if "kl" in text.lower() and (t := find_time(text))), None)
+    for text in furniture:  # a browser print's running header is the page title
+        if header.committee is not None:
+            break
+        _page_title(header, text)
     if header.committee is None:
-        header.committee = next((_TITLE_TAIL_RE.sub("", t).strip(" ,-–") for t in furniture if _is_committee(t)),
-                                None)
+        header.committee = next((_TITLE_TAIL_RE.sub("", t).strip(" ,-–") for t in map(_without_kind, furniture)
+                                 if _is_committee(t)), None)
     for text in aside:  # the HTML <title>: "Hennys testudvalg - Dagsorden - 2. maj 2017 kl. 10:00"
         _page_title(header, text)
     return Meeting(
