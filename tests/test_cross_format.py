@@ -62,7 +62,6 @@ KNOWN: dict[tuple[str, str], str] = {
                                              "indstiller … at anbefale' instead of the 'at'-points, and the "
                                              "42,5 mio. kr. of a point is lost",
     ("generated-000", "pdf"): "the last attachment of items 2 and 8 is lost in the print",
-    ("generated-001", "pdf"): "items as table rows (Nr./Titel/Sagsnr.) are not found: one item without number",
 }
 
 Summary = dict[str, Any]
