@@ -170,6 +170,25 @@ def _apply_label(header: _Header, label: str, value: str, following: list[str]) 
     return 0
 
 
+# A title wraps over at most this many lines ("Struer Kommune – Kultur- og Fritidsudvalget –" /
+# "Referat – onsdag den 9. december 2009 kl. 16:30 –" / "Udvalgsværelse 2").
+MAX_TITLE_LINES = 3
+
+
+def _header_lines(block: Block) -> list[str]:
+    """The header lines of a paragraph: a title wrapped over a few lines is read whole, as one line
+    (a page title, "Referat af Beskæftigelsesudvalgets møde fredag" / "den 1. januar 2021");
+    any other paragraph line by line."""
+    texts = [line.text for line in block.lines]
+    if not 1 < len(texts) <= MAX_TITLE_LINES or HEADER_LABEL_RE.match(texts[0]):
+        return texts
+    text = block.text
+    dashes = text.count(" – ") + text.count(" - ")
+    if block.lines[0].heading or _KIND_RE.match(text) or dashes >= MIN_TITLE_PARTS - 1:
+        return [text]
+    return texts
+
+
 def _without_kind(text: str) -> str:
     """A running header without the kind word it starts with: "Referat Byrådet 17.05.2021" -> "Byrådet 17.05.2021"."""
     kind = _KIND_RE.match(text)
@@ -266,7 +285,7 @@ def read_header(blocks: tuple[Block, ...], furniture: list[str], aside: tuple[st
     """Meeting facts from the header paragraphs, the running-header lines removed as furniture,
     and (for the municipality only) the text around the document: page title, footer, logo."""
     header = _Header()
-    lines = [line.text for block in blocks for line in block.lines]
+    lines = [text for block in blocks for text in _header_lines(block)]
     # "Dato:\nTid:\nSted:\n6. oktober 2016\n13:00 - 15:00\nRådhuset": labels first, values after
     lines = _pair_stacked_labels(lines)
     index = 0
