@@ -1,7 +1,7 @@
 """minutes: Danish municipal agendas and minutes (dagsordener, referater) as structured data.
 
 Public API:
-    extract_file(path)        -> Document   parse a PDF, HTML, text or scanned image file
+    extract_file(path)        -> Document   parse a PDF, HTML, text, Word, XML-export or scanned image file
     extract_bytes(data, path) -> Document   parse bytes already in memory
     extract_text(text)        -> Document   parse a string of text
     document_to_dict(doc)     -> dict       the JSON object of SCHEMA.md

@@ -17,21 +17,18 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
 
-from .errors import ExtractionTimeout, MinutesError
+from .errors import ExtractionTimeout, MinutesError, NotADocument
+from .export.stream import Renderer
 from .model import Document
-from .pipeline import extract_bytes, read_input
+from .outputs import atomic_text_file, safe_relative, unique_names, write_atomic
+from .pipeline import extract_documents_from_bytes, read_input
 from .readers.options import ReadOptions
 
 STDIN = "-"
-
-# Files a directory walk picks up; anything else there (XML exports, GIFs) is left alone.
-DOCUMENT_SUFFIXES = (".pdf", ".html", ".htm", ".txt", ".text", ".md", ".tif", ".tiff", ".png", ".jpg", ".jpeg")
 
 
 @dataclass(frozen=True)
@@ -41,6 +38,9 @@ class Input:
     path: str
     relative: str
     data: bytes | None = None  # already read (stdin)
+    walked: bool = False  # met walking a folder (-r): a kind no reader reads is skipped, not failed
+    skip: str | None = None  # why it is not read at all (a hidden file, the run's own output)
+    error: str | None = None  # why it cannot be read, found while walking (an unreadable folder)
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,13 @@ class Counts:
     def of(document: Document) -> Counts:
         return Counts(len(document.items), sum(len(item.amounts) for item in document.items),
                       len(document.warnings), document.source.pages or 0)
+
+    @staticmethod
+    def total(documents: tuple[Document, ...]) -> Counts:
+        """The counts of every meeting of one file (its pages once: the meetings share them)."""
+        each = [Counts.of(document) for document in documents]
+        return Counts(sum(c.items for c in each), sum(c.amounts for c in each), sum(c.warnings for c in each),
+                      max((c.pages for c in each), default=0))
 
 
 @dataclass(frozen=True)
@@ -73,21 +80,29 @@ class FileResult:
     error: str | None = None
     seconds: float = 0.0
     skipped: bool = False
-    rendered: str | None = None
+    rendered: str | None = None  # the file's output: with several meetings, all of them (a JSON list)
     counts: Counts = Counts()
+    parts: tuple[str, ...] = ()  # each meeting's rendered text, in order (one for most files)
+    documents: tuple[Document, ...] = ()  # every meeting's document, when no renderer was given
+    not_read: str | None = None  # met walking a folder and left alone, with the reason
 
     @property
     def ok(self) -> bool:
-        """True when the input parsed or was skipped as unchanged."""
+        """True when the input parsed, was skipped as unchanged or was left alone with a reason."""
         return self.error is None
 
 
-def expand_inputs(args: Sequence[str], recursive: bool, stdin: Callable[[], bytes] | None = None) -> list[Input]:
+def expand_inputs(args: Sequence[str], recursive: bool, stdin: Callable[[], bytes] | None = None,
+                  exclude: Sequence[str | Path] = ()) -> list[Input]:
     """Files named by paths, directories (with `recursive`) and globs, in the order given.
 
     A name that matches nothing is kept, so that it fails with a clear message
-    in its place instead of vanishing from the batch.
+    in its place instead of vanishing from the batch. Every file met walking a
+    folder is an input: read, or left alone with its reason (`walk`). Each input
+    gets its own --output-dir name (`relative`): its path below the folder or
+    glob it came from, made unique across the batch.
     """
+    excluded = {os.path.realpath(p) for p in exclude}
     inputs: list[Input] = []
     for arg in args:
         if arg == STDIN:
@@ -98,17 +113,81 @@ def expand_inputs(args: Sequence[str], recursive: bool, stdin: Callable[[], byte
             if not recursive:
                 inputs.append(Input(arg, path.name))
                 continue
-            for found in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES):
-                inputs.append(Input(str(found), str(found.relative_to(path))))
+            inputs += walk(path, excluded)
             continue
-        if not path.exists() and glob.has_magic(arg):
+        if not os.path.lexists(arg) and glob.has_magic(arg):
             matches = sorted(glob.glob(arg, recursive=recursive))
-            inputs += [Input(m, Path(m).name) for m in matches if Path(m).is_file()]
+            base = _static_prefix(arg)
+            for match in matches:
+                relative = safe_relative(os.path.relpath(match, base))
+                if not Path(match).is_dir():
+                    inputs.append(Input(match, relative))
+                elif recursive:
+                    inputs += [replace(i, relative=f"{relative}/{i.relative}") for i in walk(Path(match), excluded)]
+                else:
+                    inputs.append(Input(match, relative, skip="a folder (add -r to read the files in it)"))
             if not matches:
                 inputs.append(Input(arg, path.name))
             continue
         inputs.append(Input(arg, path.name))
-    return inputs
+    names = unique_names([i.relative for i in inputs], [i.path for i in inputs])
+    return [i if i.relative == name else replace(i, relative=name) for i, name in zip(inputs, names, strict=True)]
+
+
+def _static_prefix(pattern: str) -> str:
+    """The folder a glob starts in: its leading parts without wildcards ("col/*/m.txt" -> "col")."""
+    parts: list[str] = []
+    for part in Path(pattern).parent.parts:
+        if glob.has_magic(part):
+            break
+        parts.append(part)
+    return str(Path(*parts)) if parts else "."
+
+
+# Names of files and folders that start with this are hidden; a walk names them and leaves them alone.
+HIDDEN_PREFIX = "."
+
+
+def walk(root: Path, excluded: frozenset[str] | set[str] = frozenset()) -> list[Input]:
+    """Every file below `root`, sorted: documents to read, and the rest with the reason they are left alone.
+
+    Links to folders are followed once (a folder met again through a link is
+    named, not read again); a link to nothing and a folder that cannot be read
+    are errors; hidden files and folders and the run's own outputs are skipped.
+    """
+    found: list[Input] = []
+    seen: set[tuple[int, int]] = set()
+
+    def relative(path: Path) -> str:
+        return str(path.relative_to(root))
+
+    def visit(folder: Path) -> None:
+        try:
+            info = folder.stat()
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as error:
+            found.append(Input(str(folder), relative(folder) or ".", error=f"{folder}: the folder cannot be read "
+                               f"({error.strerror or error})", walked=True))
+            return
+        if (info.st_dev, info.st_ino) in seen:
+            found.append(Input(str(folder), relative(folder), walked=True,
+                               skip="a link to a folder already read (not read twice)"))
+            return
+        seen.add((info.st_dev, info.st_ino))
+        for entry in entries:
+            path = Path(entry.path)
+            name = relative(path)
+            if os.path.realpath(path) in excluded:
+                found.append(Input(str(path), name, walked=True, skip="the output of this run"))
+            elif entry.name.startswith(HIDDEN_PREFIX):
+                found.append(Input(str(path), name, walked=True, skip="a hidden file or folder"))
+            elif entry.is_dir():  # follows links
+                visit(path)
+            else:
+                found.append(Input(str(path), name, walked=True))
+
+    visit(root)
+    return found
 
 
 def sha256_of(path: str) -> str | None:
@@ -152,25 +231,43 @@ Render = Callable[[Document], str]
 
 
 def parse_one(item: Input, timeout: float | None, render: Render | None = None,
-              options: ReadOptions | None = None) -> FileResult:
+              max_size: int | None = None, options: ReadOptions | None = None) -> FileResult:
     """Parse one input within the time limit (and render it, given a renderer); every failure becomes an error
-    message. `options` say how to read it (OCR)."""
+    message. A file met walking a folder that is of a kind no reader reads is left alone (`not_read`).
+    `options` say how to read it (OCR)."""
+    if item.error is not None:
+        return FileResult(item.path, item.relative, error=item.error)
+    if item.skip is not None:
+        return FileResult(item.path, item.relative, not_read=item.skip)
     started = time.perf_counter()
     use_alarm = bool(timeout) and hasattr(signal, "setitimer")
     if use_alarm:
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, float(timeout or 0))
     try:
-        data = item.data if item.data is not None else read_input(item.path)
-        document = extract_bytes(data, item.path, options=options)
-        rendered = render(document) if render else None
-        return FileResult(item.path, item.relative, None if render else document, rendered=rendered,
-                          counts=Counts.of(document), seconds=time.perf_counter() - started)
+        data = item.data if item.data is not None else read_input(item.path, max_size)
+        documents = extract_documents_from_bytes(data, item.path, max_size=max_size, options=options)
+        counts = Counts.total(documents)
+        if render is not None:
+            parts = tuple(render(document) for document in documents)
+            whole = render.whole(parts) if isinstance(render, Renderer) else "".join(parts)
+            return FileResult(item.path, item.relative, rendered=whole, counts=counts, parts=parts,
+                              seconds=time.perf_counter() - started)
+        return FileResult(item.path, item.relative, documents[0], counts=counts, documents=documents,
+                          seconds=time.perf_counter() - started)
     except TimeoutError:
         error = ExtractionTimeout(item.path, f"parsing took longer than {timeout:g} s", "raise --timeout")
         return FileResult(item.path, item.relative, error=str(error), seconds=time.perf_counter() - started)
+    except NotADocument as error:
+        if item.walked:
+            return FileResult(item.path, item.relative, not_read=error.reason, seconds=time.perf_counter() - started)
+        return FileResult(item.path, item.relative, error=str(error), seconds=time.perf_counter() - started)
     except MinutesError as error:
         return FileResult(item.path, item.relative, error=str(error), seconds=time.perf_counter() - started)
+    except (MemoryError, RecursionError) as error:
+        reason = "ran out of memory" if isinstance(error, MemoryError) else "is nested too deeply to parse"
+        message = f"{item.path}: the file {reason} (try a smaller --max-size, or split the file)"
+        return FileResult(item.path, item.relative, error=message, seconds=time.perf_counter() - started)
     except Exception as error:  # a parser bug must not stop the batch; the message names it
         message = f"{item.path}: internal error {type(error).__name__}: {error} (please report this file)"
         return FileResult(item.path, item.relative, error=message, seconds=time.perf_counter() - started)
@@ -180,8 +277,13 @@ def parse_one(item: Input, timeout: float | None, render: Render | None = None,
             signal.signal(signal.SIGALRM, previous)
 
 
-def _parse_star(args: tuple[Input, float | None, Render | None, ReadOptions | None]) -> FileResult:
+def _parse_star(args: tuple[Input, float | None, Render | None, int | None, ReadOptions | None]) -> FileResult:
     return parse_one(*args)
+
+
+def _ignore_interrupts() -> None:
+    """Worker processes leave Ctrl-C to the parent, which stops the batch and reports once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # Files in flight per worker: enough to keep every process busy while the
@@ -197,15 +299,16 @@ def run_batch(
     fail_fast: bool = False,
     skip_unchanged_in: Path | None = None,
     render: Render | None = None,
+    max_size: int | None = None,
     options: ReadOptions | None = None,
 ) -> Iterator[FileResult]:
     """Parse every input and yield results in input order; with `fail_fast`, stop after the first failure.
 
     With `render` (picklable, as `export.Renderer` is), each result carries the
     document's rendered text and counts, made in the worker, instead of the document.
-    `options` say how to read (OCR). The workers go where the work is: one
-    process per file when there are several files, else OCR pages of the one
-    file in `workers` threads.
+    `max_size` is the size limit in bytes (see `pipeline.extract_bytes`). `options`
+    say how to read (OCR). The workers go where the work is: one process per file
+    when there are several files, else OCR pages of the one file in `workers` threads.
     """
     def skipped(item: Input) -> bool:
         return skip_unchanged_in is not None and is_unchanged(skip_unchanged_in, item)
@@ -218,19 +321,28 @@ def run_batch(
         options = replace(options, ocr_workers=max(1, workers))
         for item in inputs:
             result = (FileResult(item.path, item.relative, skipped=True) if skipped(item)
-                      else parse_one(item, timeout, render, options))
+                      else parse_one(item, timeout, render, max_size, options))
             yield result
             if fail_fast and not result.ok:
                 return
         return
-    yield from _run_parallel(inputs, workers, timeout, fail_fast, skipped, render, replace(options, ocr_workers=1))
+    yield from _run_parallel(inputs, workers, timeout, fail_fast, skipped, render, max_size,
+                             replace(options, ocr_workers=1))
 
 
 def _run_parallel(inputs: Sequence[Input], workers: int, timeout: float | None, fail_fast: bool,
                   skipped: Callable[[Input], bool], render: Render | None = None,
-                  options: ReadOptions | None = None) -> Iterator[FileResult]:
-    """Worker processes with a bounded window of files in flight; a crashed worker fails only its file."""
-    pool = ProcessPoolExecutor(max_workers=workers)
+                  max_size: int | None = None, options: ReadOptions | None = None) -> Iterator[FileResult]:
+    """Worker processes with a bounded window of files in flight; a crashed worker fails only its file.
+
+    Workers ignore Ctrl-C: the parent gets it, stops the workers and lets the
+    caller report it once, instead of every worker printing a traceback.
+    """
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+
+    pool = new_pool()
+    interrupted = False
     window: deque[tuple[Input, Future[FileResult] | None]] = deque()
     position = 0
     try:
@@ -238,8 +350,8 @@ def _run_parallel(inputs: Sequence[Input], workers: int, timeout: float | None, 
             while position < len(inputs) and len(window) < workers * TASKS_PER_WORKER:
                 item = inputs[position]
                 position += 1
-                task = (item, timeout, render, options)
-                window.append((item, None if skipped(item) else pool.submit(_parse_star, task)))
+                window.append((item, None if skipped(item) else
+                               pool.submit(_parse_star, (item, timeout, render, max_size, options))))
             item, future = window.popleft()
             if future is None:
                 result = FileResult(item.path, item.relative, skipped=True)
@@ -251,44 +363,39 @@ def _run_parallel(inputs: Sequence[Input], workers: int, timeout: float | None, 
                     result = FileResult(item.path, item.relative, error=f"{item.path}: the worker process crashed "
                                         "while parsing this file (please report it)")
                     pool.shutdown(wait=False, cancel_futures=True)
-                    pool = ProcessPoolExecutor(max_workers=workers)
-                    window = deque((i, None if f is None else pool.submit(_parse_star, (i, timeout, render, options)))
+                    pool = new_pool()
+                    window = deque((i, None if f is None else
+                                    pool.submit(_parse_star, (i, timeout, render, max_size, options)))
                                    for i, f in window)
             yield result
             if fail_fast and not result.ok:
                 return
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
+        if interrupted:
+            _stop_workers(pool)
         # files not started are cancelled; those running finish (each within --timeout)
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=not interrupted, cancel_futures=True)
 
 
-@contextmanager
-def atomic_text_file(target: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
-    """A text file written through a temporary file in the same folder and renamed into place at the end,
-    so the target is never half-written; on an error the temporary file goes and the target is untouched."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "w", encoding=encoding, newline="") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
-
-
-def write_atomic(target: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write a whole file atomically (see `atomic_text_file`)."""
-    with atomic_text_file(target, encoding) as handle:
-        handle.write(text)
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's processes now (on Ctrl-C), instead of waiting for the files they are parsing."""
+    # the executor has no public way to end running work; its process table is the only handle
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
 
 
 def write_output(output_dir: Path, relative: str, pretty: str) -> None:
     """Write one input's --output-dir file, given its document as pretty JSON (`pretty_json`,
     or `Renderer("json")` in a worker)."""
     write_atomic(output_path(output_dir, relative), pretty + "\n")
+
+
+__all__ = ["STDIN", "Counts", "FileResult", "Input", "atomic_text_file", "default_workers", "expand_inputs",
+           "is_unchanged", "output_path", "parse_one", "run_batch", "sha256_of", "walk", "write_atomic",
+           "write_output"]
 
 
 def default_workers() -> int:

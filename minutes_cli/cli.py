@@ -3,44 +3,46 @@
 Only this module imports typer and rich. It turns arguments into library
 calls, library errors into one-line messages, and results into output files,
 progress bars and tables. Exit codes: 0 all inputs parsed, 1 some failed,
-2 usage error.
+2 usage error, 130 interrupted (Ctrl-C). No traceback is shown without --debug.
 """
 
 from __future__ import annotations
 
+import glob
 import json
+import os
 import sys
 import time
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
+from importlib.resources import files
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, Any
 
+import regex
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from typer.core import TyperCommand
 
 from . import __version__
 from .batch import (
     STDIN,
     FileResult,
-    atomic_text_file,
     default_workers,
     expand_inputs,
     run_batch,
-    write_atomic,
     write_output,
 )
-from .errors import MinutesError
+from .errors import MinutesError, OutputNotWritable
 from .export import EXPORTERS, TABLES, CsvOptions, OutputStream, Renderer, document_to_dict
 from .model import SCHEMA_VERSION
-from .pipeline import extract_bytes, extract_file
+from .outputs import open_output, write_atomic
+from .pipeline import MAX_BYTES_BY_FORMAT, MB, extract_bytes, extract_file, read_stream
 from .readers.options import OCR_MODES, ReadOptions
 
 Format = Enum("Format", {name: name for name in EXPORTERS}, type=str)  # type: ignore[misc]
@@ -57,12 +59,24 @@ OcrDpiOption = Annotated[int | None, typer.Option(
 
 app = typer.Typer(
     help="Turn Danish municipal agendas and minutes (dagsordener, referater) into structured data.\n\n"
-    "Reads PDF, HTML and text; writes JSON, JSON Lines or CSV following SCHEMA.md.",
+    "Reads PDF, HTML, text, Word (.docx), the ESDH systems' XML exports and scans (PDF, TIFF, PNG, JPEG; by OCR); "
+    "writes JSON, JSON Lines or CSV. "
+    "The JSON Schema of the output: minutes schema.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+# typer writes a required argument as "{PATH}..." in usage lines; Unix tools write "PATH...".
+_REQUIRED_ARGUMENT_RE = regex.compile(r"\{([^{}\s]+)\}")
+
+
+class _Command(TyperCommand):
+    """A command whose usage line reads as Unix tools write it: `minutes extract [OPTIONS] PATH...`."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [_REQUIRED_ARGUMENT_RE.sub(r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
 
 
 def _version(value: bool) -> None:
@@ -86,7 +100,7 @@ def _fail_line(message: str) -> None:
 def _failure_record(result: FileResult) -> dict[str, Any]:
     """A JSON Lines record for a file that could not be parsed, so nothing goes missing."""
     return {"schema_version": SCHEMA_VERSION, "source": {"path": result.path, "format": None, "sha256": None,
-                                                         "pages": None, "ocr_pages": []},
+                                                         "pages": None, "part": None, "ocr_pages": []},
             "meeting": None, "items": [], "warnings": [], "error": result.error}
 
 
@@ -96,6 +110,7 @@ class _Tally:
 
     files: int = 0
     skipped: int = 0
+    not_read: int = 0
     failed: int = 0
     items: int = 0
     amounts: int = 0
@@ -105,6 +120,7 @@ class _Tally:
     def add(self, result: FileResult) -> None:
         self.files += 1
         self.skipped += result.skipped
+        self.not_read += result.not_read is not None
         self.failed += not result.ok
         self.items += result.counts.items
         self.amounts += result.counts.amounts
@@ -113,19 +129,46 @@ class _Tally:
 
     def summary(self, seconds: float) -> str:
         rate = f", {self.pages / seconds:.0f} pages/s" if self.pages and seconds > 0 else ""
-        return (f"{self.files} files ({self.skipped} unchanged, {self.failed} failed), {self.items} items, "
+        return (f"{self.files} files ({self.skipped} unchanged, {self.not_read} skipped, {self.failed} failed), "
+                f"{self.items} items, "
                 f"{self.amounts} amounts, {self.warnings} warnings in {seconds:.1f} s{rate}")
 
 
-@contextmanager
-def _output_handle(output: Path | None) -> Iterator[TextIO]:
-    """Standard output, or FILE written atomically: complete at the end of the run or not there at all."""
-    if output is None:
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    with atomic_text_file(output) as handle:
-        yield handle
+# A size for --max-size: "200MB", "1.5 GB", "500k", "0" (no limit) or plain bytes.
+_SIZE_RE = regex.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", regex.I)
+_SIZE_UNITS = {"": 1, "k": 1_000, "m": MB, "g": 1_000 * MB}
+
+
+def _parse_size(text: str | None) -> int | None:
+    """Bytes of a --max-size value, or None when it was not given (the defaults per format apply)."""
+    if text is None:
+        return None
+    match = _SIZE_RE.match(text)
+    if not match:
+        raise typer.BadParameter(f"{text!r} is not a size (e.g. 200MB, 1GB, 0 for no limit)",
+                                 param_hint="--max-size")
+    return int(float(match.group(1)) * _SIZE_UNITS[match.group(2).lower()])
+
+
+MAX_SIZE_HELP = (f"Refuse inputs larger than this (e.g. 50MB, 1GB; 0: no limit). Default: "
+                 f"{MAX_BYTES_BY_FORMAT['pdf'] // MB} MB of PDF, {MAX_BYTES_BY_FORMAT['text'] // MB} MB of text, "
+                 f"{MAX_BYTES_BY_FORMAT['html'] // MB} MB of HTML (a parse holds 18-30 times its text).")
+
+
+def _usage_error(message: str) -> typer.Exit:
+    """A one-line usage error (exit 2)."""
+    _fail_line(message)
+    return typer.Exit(2)
+
+
+def _single_input(paths: list[str], recursive: bool) -> bool:
+    """True when the JSON top level is one object: one path that names one file (or -), no folder, glob or -r."""
+    if len(paths) != 1 or recursive:
+        return False
+    path = paths[0]
+    if path == STDIN:
+        return True
+    return not Path(path).is_dir() and (os.path.lexists(path) or not glob.has_magic(path))
 
 
 EXTRACT_HELP = """Extract every item of each document as JSON, JSON Lines or CSV.
@@ -133,6 +176,15 @@ EXTRACT_HELP = """Extract every item of each document as JSON, JSON Lines or CSV
 PATH may be files, directories (with -r), globs ("minutes/*.pdf") or - for
 standard input. A file that cannot be parsed is named on stderr with the
 reason and the batch goes on; the exit code is 1 if any file failed.
+
+JSON is one object for one input path (a file or -) and a list for several
+paths, a folder, a glob or -r, whatever failed: `[]` when nothing parsed.
+CSV always has its header row. -o FILE is replaced atomically at the end
+(a device such as /dev/null, or -, is written to as a stream). Under -r
+every file is read or named as skipped, with its reason. With --excel, a
+cell that begins with = + - @ gets a leading apostrophe so Excel does not run it.
+Scans (PDF pages without a text layer, TIFF, PNG and JPEG images) are read by
+OCR (--ocr auto, the default); --ocr never leaves them unread.
 
 Examples:
 
@@ -144,13 +196,16 @@ Examples:
 
   minutes extract -r arkiv/ --output-dir json/ --skip-unchanged
 
+  minutes extract skanning.tif --ocr-dpi 300
+
   cat referat.txt | minutes extract - --format csv --excel
 """
 
 
-@app.command(help=EXTRACT_HELP)
+@app.command(cls=_Command, help=EXTRACT_HELP)
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.",
+                                               metavar="PATH")],
     fmt: Annotated[
         Format,
         typer.Option("--format", "-f", help="Output format."),
@@ -192,58 +247,154 @@ def extract(
         bool | None,
         typer.Option("--bom/--no-bom", help="UTF-8 BOM on CSV (default: on for files, off on stdout)."),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    max_size: Annotated[str | None, typer.Option("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, summary or skip lines.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for failures.")] = False,
     ocr: OcrOption = OcrMode["auto"],
     ocr_lang: OcrLangOption = "dan",
     ocr_dpi: OcrDpiOption = None,
 ) -> None:
     fmt_name, table_name = fmt.value, table.value
+    limit = _parse_size(max_size)
+    _check_extract_options(fmt_name, table_name, output, output_dir, excel, bom)
+    single = fmt_name == "json" and output_dir is None and _single_input(paths, recursive)
     read_options = ReadOptions(ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi)
-    if skip_unchanged and output_dir is None:
+    run = _ExtractRun(paths, fmt_name, table_name, output, output_dir, recursive, workers, timeout, fail_fast,
+                      skip_unchanged, excel, bom, limit, quiet, debug, single, read_options)
+    try:
+        _run_extract(run)
+    except OutputNotWritable as error:  # raised before any input is read
+        raise _usage_error(str(error)) from None
+
+
+def _check_extract_options(fmt_name: str, table_name: str, output: Path | None, output_dir: Path | None,
+                           excel: bool, bom: bool | None) -> None:
+    """Options that would be silently ignored are usage errors."""
+    if output is not None and output_dir is not None:
+        raise _usage_error("-o/--output and --output-dir exclude each other (--output-dir writes one JSON per input)")
+    if output_dir is not None and fmt_name != "json":
+        raise _usage_error("--output-dir writes JSON; --format applies to -o or standard output")
+    if fmt_name != "csv":
+        for given, flag in ((excel, "--excel"), (bom is not None, "--bom/--no-bom"),
+                            (table_name != "items", "--table")):
+            if given:
+                raise _usage_error(f"{flag} applies to CSV only: add --format csv")
+
+
+@dataclass(frozen=True)
+class _ExtractRun:
+    """The options of one `minutes extract` run, after the usage checks."""
+
+    paths: list[str]
+    fmt: str
+    table: str
+    output: Path | None
+    output_dir: Path | None
+    recursive: bool
+    workers: int | None
+    timeout: float | None
+    fail_fast: bool
+    skip_unchanged: bool
+    excel: bool
+    bom: bool | None
+    max_size: int | None  # bytes; None: the defaults per format
+    quiet: bool
+    debug: bool
+    single: bool  # JSON: one object, not a list
+    read_options: ReadOptions  # how to read scans (--ocr, --ocr-lang, --ocr-dpi)
+
+
+def _run_extract(run: _ExtractRun) -> None:
+    """Read every input, write the output, report; exits with the run's code."""
+    if run.skip_unchanged and run.output_dir is None:
         raise typer.BadParameter("--skip-unchanged needs --output-dir", param_hint="--skip-unchanged")
-    inputs = expand_inputs(paths, recursive, stdin=lambda: sys.stdin.buffer.read())
+    exclude = [p for p in (run.output, run.output_dir) if p is not None]
+    try:
+        inputs = expand_inputs(run.paths, run.recursive, exclude=exclude,
+                               stdin=lambda: read_stream(sys.stdin.buffer, STDIN, run.max_size))
+    except MinutesError as error:  # standard input past the size limit
+        _fail_line(str(error))
+        raise typer.Exit(1) from None
     if not inputs:
         _fail_line("no input files matched")
         raise typer.Exit(1)
+    if run.output is not None and str(run.output) != STDIN and os.path.exists(run.output):
+        target_file = os.path.realpath(run.output)
+        if any(i.path != STDIN and os.path.realpath(i.path) == target_file for i in inputs):
+            raise _usage_error(f"{run.output}: -o names one of the inputs; it would be overwritten")
     started = time.perf_counter()
     tally = _Tally()
-    options = CsvOptions(table=table_name, excel=excel)
+    options = CsvOptions(table=run.table, excel=run.excel)
     # workers render each document (output-dir files are pretty JSON), so only text comes back
-    renderer = Renderer("json" if output_dir is not None else fmt_name, options)
-    use_bom = fmt_name == "csv" and (bom if bom is not None else output is not None)
-    show_progress = not quiet and err.is_terminal and len(inputs) > 1
+    renderer = Renderer("json" if run.output_dir is not None else run.fmt, options)
+    to_file = run.output is not None and str(run.output) != STDIN
+    use_bom = run.fmt == "csv" and (run.bom if run.bom is not None else to_file)
+    show_progress = not run.quiet and err.is_terminal and len(inputs) > 1
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[stats]}"), TimeRemainingColumn())
-    with Progress(*columns, console=err, disable=not show_progress, transient=True) as progress, \
-            _output_handle(None if output_dir is not None else output) as handle:
-        stream = OutputStream(handle, fmt_name, options, bom=use_bom) if output_dir is None else None
-        task = progress.add_task("extracting", total=len(inputs), stats="")
-        for result in run_batch(inputs, workers or default_workers(), timeout, fail_fast,
-                                output_dir if skip_unchanged else None, render=renderer, options=read_options):
-            tally.add(result)
-            if result.error:
-                _fail_line(result.error)
-                if debug and result.path != STDIN:
-                    _debug_traceback(result.path, read_options)
-                if stream is not None:
-                    stream.failure(_failure_record(result))
-            elif result.rendered is not None and output_dir is not None:
-                write_output(output_dir, result.relative, result.rendered)
-            elif result.rendered is not None and stream is not None:
-                stream.document(result.rendered)
-            progress.update(task, advance=1, stats=f"{tally.items} items, {tally.failed} failed")
-        if stream is not None:
-            stream.close()
-    if not quiet and (len(inputs) > 1 or err.is_terminal):
+    target = None if run.output_dir is not None else run.output
+    try:
+        with Progress(*columns, console=err, disable=not show_progress, transient=True) as progress, \
+                open_output(target) as out:
+            stream = OutputStream(out.handle, run.fmt, options, bom=use_bom, single=run.single) \
+                if run.output_dir is None else None
+            task = progress.add_task("extracting", total=len(inputs), stats="")
+            for result in run_batch(inputs, run.workers or default_workers(), run.timeout, run.fail_fast,
+                                    run.output_dir if run.skip_unchanged else None, render=renderer,
+                                    max_size=run.max_size, options=run.read_options):
+                tally.add(result)
+                if result.error:
+                    _fail_line(result.error)
+                    if run.debug and result.path != STDIN:
+                        _debug_traceback(result.path, run.max_size, run.read_options)
+                    if stream is not None:
+                        stream.failure(_failure_record(result))
+                elif result.not_read is not None:
+                    if not run.quiet:
+                        err.print(f"skipped: {escape(result.path)}: {escape(result.not_read)}", highlight=False)
+                elif result.rendered is not None and run.output_dir is not None:
+                    _write_one(run.output_dir, result, tally)
+                elif result.parts and stream is not None:
+                    if len(result.parts) > 1:
+                        stream.single = False  # one file holding several meetings gives a list of them
+                    for part in result.parts:
+                        stream.document(part)
+                progress.update(task, advance=1, stats=f"{tally.items} items, {tally.failed} failed")
+            if stream is not None and run.single and not stream.documents:
+                out.discard()  # one input asked for, none parsed: no object to write, the target stays
+            elif stream is not None:
+                stream.close()
+    except KeyboardInterrupt:
+        _fail_line(f"interrupted: {tally.files} of {len(inputs)} files done; "
+                   + _interrupted_output(run.output, run.output_dir, tally))
+        raise typer.Exit(130) from None
+    if not run.quiet and (len(inputs) > 1 or err.is_terminal):
         err.print(tally.summary(time.perf_counter() - started))
     raise typer.Exit(1 if tally.failed else 0)
 
 
-def _debug_traceback(path: str, options: ReadOptions) -> None:
+def _write_one(output_dir: Path, result: FileResult, tally: _Tally) -> None:
+    """One --output-dir file; a file that cannot be written fails its input, not the batch."""
+    try:
+        write_output(output_dir, result.relative, result.rendered or "")
+    except (MinutesError, OSError) as error:
+        _fail_line(f"{result.path}: its output cannot be written ({getattr(error, 'reason', None) or error})")
+        tally.failed += 1
+
+
+def _interrupted_output(output: Path | None, output_dir: Path | None, tally: _Tally) -> str:
+    """What an interrupted run left behind, for its one line."""
+    if output_dir is not None:
+        return f"the outputs of the files done are kept in {output_dir}"
+    if output is not None and str(output) != STDIN:
+        return f"nothing written to {output}"
+    return "the output on standard output is incomplete"
+
+
+def _debug_traceback(path: str, limit: int | None = None, options: ReadOptions | None = None) -> None:
     """Re-run a failed file in this process to show where it failed."""
     try:
-        extract_file(path, options)
+        extract_file(path, limit, options)
     except Exception:  # noqa: BLE001 - showing the traceback is the point
         err.print(traceback.format_exc(), markup=False, highlight=False)
 
@@ -258,24 +409,35 @@ Examples:
 """
 
 
-@app.command(help=SHOW_HELP)
+@app.command(cls=_Command, help=SHOW_HELP)
 def show(
-    path: Annotated[str, typer.Argument(help="A PDF, HTML or text file, or - for stdin.")],
+    path: Annotated[str, typer.Argument(help="A PDF, HTML, text, Word or XML-export file, a scanned image (TIFF, "
+                                             "PNG, JPEG), or - for stdin.", metavar="PATH")],
     item: Annotated[str | None, typer.Option("--item", "-i", help="Show only the item with this number.")] = None,
+    max_size: Annotated[str | None, typer.Option("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of a failure.")] = False,
     ocr: OcrOption = OcrMode["auto"],
     ocr_lang: OcrLangOption = "dan",
     ocr_dpi: OcrDpiOption = None,
 ) -> None:
+    limit = _parse_size(max_size)
+    # one document: its OCR pages are read in parallel, one Tesseract thread per core
     options = ReadOptions(ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi, ocr_workers=default_workers())
+    if path != STDIN and Path(path).is_dir():
+        raise _usage_error(f"{path}: is a directory; show reads one file (minutes extract -r {path} reads a folder)")
     try:
-        doc = (extract_bytes(sys.stdin.buffer.read(), STDIN, options=options) if path == STDIN
-               else extract_file(path, options))
+        doc = (extract_bytes(read_stream(sys.stdin.buffer, STDIN, limit), STDIN, max_size=limit, options=options)
+               if path == STDIN else extract_file(path, limit, options))
     except MinutesError as error:
         _fail_line(str(error))
         if debug:
             err.print(traceback.format_exc(), markup=False)
         raise typer.Exit(1) from None
+    selected = [i for i in doc.items if item is None or i.number == item]
+    if item is not None and not selected:
+        numbers = ", ".join(i.number for i in doc.items if i.number) or "none"
+        _fail_line(f"{doc.source.path}: no item numbered {item} (item numbers: {numbers})")
+        raise typer.Exit(1)
     out = Console(highlight=False, soft_wrap=False)
     m = doc.meeting
     facts = [("Municipality", m.municipality), ("Committee", m.committee), ("Kind", m.kind), ("Date", m.date),
@@ -284,17 +446,16 @@ def show(
              ("Source", f"{doc.source.path} ({doc.source.format}, {doc.source.pages or '-'} pages)")]
     out.print(Panel("\n".join(f"[bold]{k}:[/] {escape(str(v))}" for k, v in facts if v), title="Meeting", expand=False))
     grid = Table(title=f"{len(doc.items)} items", show_lines=False)
-    for column in ("No.", "Title", "Case no.", "Decision", "Amounts (kr.)", "Pages"):
+    # amounts are counted, not summed: an item repeats an amount and gives both ends of a range
+    for column in ("No.", "Title", "Case no.", "Decision", "Amounts", "Pages"):
         grid.add_column(column, overflow="fold")
-    selected = [i for i in doc.items if item is None or i.number == item]
     for it in selected:
-        total = sum(a.value for a in it.amounts)
         grid.add_row(
             escape(it.number or "-"),
             escape(("(lukket) " if it.closed else "") + it.title),
             escape(", ".join(it.case_numbers) or "-"),
             it.decision.outcome if it.decision else "-",
-            f"{total:,.0f}".replace(",", ".") if it.amounts else "-",
+            str(len(it.amounts)) if it.amounts else "-",
             f"{it.pages[0]}-{it.pages[1]}" if it.pages else "-",
         )
     out.print(grid)
@@ -321,9 +482,10 @@ EVALUATE_HELP = """Score extraction against gold annotations: precision, recall 
 
 GOLD is a gold file or a directory of them (format: README, "Gold annotations").
 Each gold's "source" is resolved against --root (default: the gold directory's
-parent, or the first ancestor under which the sources exist). The overall
-field F1 is the mean of the per-field F1 values, exactly as
-shared/tools/score.py computes it.
+parent, or the first ancestor under which the sources exist). A source that
+is not there is an error (exit 1), so a wrong --root cannot score 0.000 in
+silence; --allow-missing scores such documents as not extracted instead. The
+overall field F1 is the mean of the per-field F1 values.
 
 With --pins FILE the figures are checked against the minimums pinned for this
 gold set (named after the gold directory) and the exit code is 1 on a drop.
@@ -332,19 +494,19 @@ gold set (named after the gold directory) and the exit code is 1 on a drop.
 
 Examples:
 
-  minutes evaluate ../shared/gold
+  minutes evaluate gold/ --root arkiv/
 
-  minutes evaluate fixtures/gold --root . --explain
+  minutes evaluate gold/ --root arkiv/ --explain
 
-  minutes evaluate ../shared/gold/corpus --json > scores.json
+  minutes evaluate gold/ --root arkiv/ --json > scores.json
 
-  minutes evaluate fixtures/gold --root . --pins accuracy_pins.json --pin-set fixtures
+  minutes evaluate gold/ --root arkiv/ --pins accuracy_pins.json --pin-set arkiv
 
-  minutes evaluate ../shared/gold/corpus --pins accuracy_pins.json --update-pins
+  minutes evaluate gold/ --root arkiv/ --pins accuracy_pins.json --update-pins
 """
 
 
-@app.command(help=EVALUATE_HELP)
+@app.command(cls=_Command, help=EVALUATE_HELP)
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="A gold JSON file or a directory of them.")],
     root: Annotated[Path | None, typer.Option("--root", help="Where the gold files' source paths start.")] = None,
@@ -370,17 +532,36 @@ def evaluate(
         str | None,
         typer.Option("--pin-set", help="Which pinned set to check (default: the gold directory's name)."),
     ] = None,
+    allow_missing: Annotated[
+        bool,
+        typer.Option("--allow-missing", help="Score a gold whose source is not found as not extracted (F1 0)."),
+    ] = False,
 ) -> None:
     from . import evaluation
 
     if not gold.exists():
         _fail_line(f"{gold}: no such file or directory")
         raise typer.Exit(2)
+    if root is not None and not root.is_dir():
+        raise _usage_error(f"{root}: --root is not a folder")
+    missing: list[str] = []
+
+    def extract_source(path: Path) -> dict[str, Any]:
+        if not path.exists():
+            missing.append(str(path))
+        return document_to_dict(extract_file(path))
+
     try:
-        report = evaluation.evaluate(gold, root, lambda path: document_to_dict(extract_file(path)))
+        report = evaluation.evaluate(gold, root, extract_source)
     except MinutesError as error:
         _fail_line(str(error))
         raise typer.Exit(1) from None
+    if missing and not allow_missing:
+        for path in missing[:MAX_MISSING_SHOWN]:
+            _fail_line(f"{path}: the gold's source document is not there")
+        _fail_line(f"{len(missing)} of {len(report.documents)} gold sources not found "
+                   f"(check --root{'' if root is None else ' ' + str(root)}; --allow-missing scores them as 0)")
+        raise typer.Exit(1)
     failures: list[str] = []
     set_name = pin_set or evaluation.gold_set_name(gold)
     if (update or allow_lower) and pins is None:
@@ -402,6 +583,10 @@ def evaluate(
     for failure in failures:
         _fail_line(f"accuracy below its pin: {failure}")
     raise typer.Exit(1 if failures else 0)
+
+
+# A wrong --root misses every source: name the first few, count the rest.
+MAX_MISSING_SHOWN = 5
 
 
 def _print_report(report: Any, explain: bool) -> None:
@@ -433,6 +618,238 @@ def _print_report(report: Any, explain: bool) -> None:
               f"R {micro.recall:.3f} F1 {micro.f1:.3f}) over {len(report.documents)} documents")
 
 
+SCHEMA_HELP = """Print the JSON Schema of the documents `minutes extract --format json` writes.
+
+It ships with the package (minutes_cli/schema/document.schema.json); validate
+outputs with any JSON Schema tool.
+
+Examples:
+
+  minutes schema > document.schema.json
+
+  minutes schema | jq '.properties | keys'
+"""
+
+
+@app.command(cls=_Command, help=SCHEMA_HELP)
+def schema() -> None:
+    typer.echo((files("minutes_cli") / "schema" / "document.schema.json").read_text(encoding="utf-8"), nl=False)
+
+
 def main() -> None:
     """Entry point of the console script."""
     app()
+
+
+# --- the archive: minutes index and minutes search (issue #14) -----------------------------------------------
+# Kept together at the end, with their imports inside the functions, so that they stay apart from the
+# extraction commands above.
+
+INDEX_HELP = """Index documents into a searchable SQLite archive (default minutes.db).
+
+Every item becomes a row of the items table (with its amounts, attachments and
+sections) under a full-text index; any SQLite tool reads the tables, and
+`datasette minutes.db` offers search and facets. Indexing is incremental: a file
+whose bytes are already indexed is skipped, a changed file replaces its rows,
+--prune removes files that are gone. Each file is one transaction, so an
+interrupted run leaves the archive consistent; run it again to go on. A file
+that cannot be parsed is named on stderr and recorded in the failures table;
+the exit code is then 1.
+
+Examples:
+
+  minutes index arkiv/
+
+  minutes index referater/*.pdf --db byraad.db --workers 2
+
+  minutes index arkiv/ --prune --datasette-metadata metadata.json
+
+  datasette minutes.db -m metadata.json
+"""
+
+
+def _need_archive(command: str) -> None:
+    """Exit with a one-line hint when the archive extra (sqlite-utils, PyStemmer) is not installed."""
+    try:
+        import sqlite_utils  # noqa: F401
+        import Stemmer  # noqa: F401
+    except ImportError as error:
+        _fail_line(f"minutes {command} needs the archive extra ({error.name} is missing): "
+                   "pip install 'minutes[archive]'")
+        raise typer.Exit(2) from None
+
+
+@app.command("index", help=INDEX_HELP)
+def index_command(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, directories or globs.")] = None,
+    db_path: Annotated[Path, typer.Option("--db", help="The archive database.")] = Path("minutes.db"),
+    recursive: Annotated[
+        bool,
+        typer.Option("--recursive/--no-recursive", "-r", help="Read the documents in directories, recursively."),
+    ] = True,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=1, help="Worker processes (default: number of cores)."),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", min=0.1, help="Give up on a file after this many seconds."),
+    ] = None,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first file that fails.")] = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Remove documents whose file is gone.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Parse every file again, changed or not.")] = False,
+    metadata: Annotated[
+        Path | None,
+        typer.Option("--datasette-metadata", help="Write Datasette metadata (facets, search, labels) to FILE."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    _need_archive("index")
+    from .archive.datasette import datasette_metadata
+    from .archive.index import index_inputs
+    from .archive.index import prune as prune_archive
+    from .archive.schema import connect
+
+    paths = paths or []
+    if STDIN in paths:
+        raise typer.BadParameter("the archive indexes files; save standard input to a file first", param_hint="PATH")
+    if not paths and not prune and metadata is None:
+        raise typer.BadParameter("give files to index, --prune or --datasette-metadata", param_hint="PATH")
+    inputs = expand_inputs(paths, recursive)
+    if paths and not inputs:
+        _fail_line("no input files matched")
+        raise typer.Exit(1)
+    try:
+        db = connect(str(db_path))
+    except MinutesError as error:
+        _fail_line(str(error))
+        raise typer.Exit(1) from None
+    started = time.perf_counter()
+    counts = {"indexed": 0, "unchanged": 0, "failed": 0, "skipped": 0}
+    items = amounts = 0
+    show_progress = not quiet and err.is_terminal and len(inputs) > 1
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[stats]}"), TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=err, disable=not show_progress, transient=True) as progress:
+            task = progress.add_task("indexing", total=len(inputs), stats="")
+            for result in index_inputs(db, inputs, workers or default_workers(), timeout, fail_fast, force):
+                counts[result.status] += 1
+                items += result.items
+                amounts += result.amounts
+                if result.status == "failed":
+                    _fail_line(result.error or result.path)
+                progress.update(task, advance=1, stats=f"{items} items, {counts['failed']} failed")
+        pruned = prune_archive(db) if prune else []
+    except KeyboardInterrupt:
+        _fail_line(f"interrupted after {counts['indexed']} files; {db_path} holds every file indexed so far "
+                   "(run the same command again to go on)")
+        raise typer.Exit(130) from None
+    finally:
+        db.close()
+    if metadata is not None:
+        write_atomic(metadata, json.dumps(datasette_metadata(db_path), ensure_ascii=False, indent=2) + "\n")
+    if not quiet:
+        seconds = time.perf_counter() - started
+        skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""
+        err.print(f"{len(inputs)} files ({counts['indexed']} indexed, {counts['unchanged']} unchanged{skipped}, "
+                  f"{counts['failed']} failed, {len(pruned)} pruned), {items} items, {amounts} amounts "
+                  f"in {seconds:.1f} s into {db_path}")
+    raise typer.Exit(1 if counts["failed"] else 0)
+
+
+SEARCH_HELP = """Search the archive for agenda items.
+
+Query syntax: words (all must match; a word is found by its stem, inside
+compounds and in both spellings of å/aa), "a phrase" (as written), OR between
+alternatives, -word or -"phrase" to exclude. Put -- before a query that starts
+with an exclusion (options go before the --), or quote the whole query.
+
+Examples:
+
+  minutes search anlægsbevilling
+
+  minutes search skole --committee "børne" --since 2019 --outcome approved
+
+  minutes search "cykelsti OR fortov" --min-amount 1000000 -f json
+
+  minutes search --limit 5 -- bevilling -skole
+
+  minutes search '"til efterretning" budget' -f csv > hits.csv
+"""
+
+SearchFormat = Enum("SearchFormat", {name: name for name in ("table", "json", "jsonl", "csv")}, type=str)  # type: ignore[misc]
+OutcomeChoice = Enum("OutcomeChoice", {name: name for name in  # type: ignore[misc]
+                                       ("approved", "recommended", "noted", "rejected", "postponed", "other")},
+                     type=str)
+
+
+@app.command("search", help=SEARCH_HELP)
+def search_command(
+    query: Annotated[list[str], typer.Argument(help="Words, \"phrases\", OR, -exclusions.")],
+    db_path: Annotated[Path, typer.Option("--db", help="The archive database.")] = Path("minutes.db"),
+    municipality: Annotated[str | None, typer.Option(help="Part of the municipality's name.")] = None,
+    committee: Annotated[str | None, typer.Option(help="Part of the committee's name.")] = None,
+    since: Annotated[str | None, typer.Option(help="Meetings on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")]
+    = None,
+    until: Annotated[str | None, typer.Option(help="Meetings on or before this date (a year: to its end).")] = None,
+    outcome: Annotated[OutcomeChoice | None, typer.Option(help="Decision outcome.")] = None,
+    min_amount: Annotated[float | None, typer.Option(help="Items naming an amount of at least this many kroner.")]
+    = None,
+    closed: Annotated[bool | None, typer.Option("--closed/--open", help="Closed items only, or open only.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many hits.")] = 20,
+    fmt: Annotated[SearchFormat, typer.Option("--format", "-f", help="Output format.")] = SearchFormat["table"],
+) -> None:
+    import csv
+
+    _need_archive("search")
+    from .archive.schema import connect
+    from .archive.search import HIT_FIELDS, Filters, check_date_filter, hit_to_dict, search
+
+    if not db_path.exists():
+        _fail_line(f"{db_path}: no such archive (make one with: minutes index FILES --db {db_path})")
+        raise typer.Exit(2)
+    try:
+        for name, value in (("--since", since), ("--until", until)):
+            check_date_filter(name, value)
+        filters = Filters(municipality=municipality, committee=committee, since=since, until=until,
+                          outcome=outcome.value if outcome else None, min_amount=min_amount, closed=closed)
+        db = connect(str(db_path))
+        try:
+            hits = search(db, " ".join(query), filters, limit)
+        finally:
+            db.close()
+    except MinutesError as error:
+        _fail_line(str(error))
+        raise typer.Exit(2) from None
+    rows = [hit_to_dict(hit) for hit in hits]
+    if fmt.value == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt.value == "jsonl":
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+    elif fmt.value == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=HIT_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        _print_hits(hits)
+    if not hits:
+        err.print("no items found")
+
+
+def _print_hits(hits: list[Any]) -> None:
+    from .archive.search import MARK
+
+    out = Console(highlight=False)
+    grid = Table(title=f"{len(hits)} items", show_lines=True)
+    for column, ratio in (("Date", None), ("Committee", 2), ("Item", 3), ("Outcome", None), ("Snippet", 5)):
+        grid.add_column(column, overflow="fold", ratio=ratio)
+    for hit in hits:
+        # the library marks matches **like this**; show them in bold
+        parts = escape(hit.snippet).split(MARK)
+        snippet = "".join(f"[bold]{part}[/]" if n % 2 else part for n, part in enumerate(parts))
+        grid.add_row(hit.date or "-", escape(hit.committee or "-"),
+                     escape(("(lukket) " if hit.closed else "") + f"{hit.number or '-'}. {hit.title}"),
+                     hit.outcome or "-", snippet)
+    out.print(grid)

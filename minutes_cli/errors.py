@@ -41,5 +41,20 @@ class ExtractionTimeout(MinutesError):
     """Parsing one input took longer than the allowed time."""
 
 
+class InputTooLarge(MinutesError):
+    """The input is larger than the size limit (`--max-size`)."""
+
+
+class OutputNotWritable(MinutesError):
+    """The place to write an output to is a folder, missing or not writable."""
+
+
+class NotADocument(UnsupportedFormat):
+    """The input is of a kind recognised and not read (a GIF image, an archive, an unknown XML export).
+
+    A folder walk (`-r`) names such files as skipped instead of failed.
+    """
+
+
 class OcrUnavailable(MinutesError):
     """Reading a scan needs OCR, and Tesseract (tesserocr) or its language model is not installed."""

@@ -88,7 +88,7 @@ GOLD_ITEM_KEYS = (
 )
 """Keys every gold item must have (shared/gold/README.md)."""
 
-GOLD_HINT = "see shared/gold/README.md"
+GOLD_HINT = "the format is in the README, 'Gold annotations'"
 JSON_HINT = "check the file is UTF-8 JSON"
 
 # --- Text normalisation, in the order `normalise` applies it.
@@ -642,7 +642,7 @@ def load_gold(path: Path) -> list[GoldFile]:
         raise InputNotFound(str(path), "no such gold file or directory", "give a gold .json file or folder")
     files = sorted(path.rglob("*.json"))
     if not files:
-        raise MinutesError(str(path), "holds no gold .json files", "point at e.g. shared/gold/seeds")
+        raise MinutesError(str(path), "holds no gold .json files", "give a folder of gold .json files")
     return [_read_gold(f) for f in files]
 
 

@@ -7,12 +7,12 @@ JSON of SCHEMA.md. Nothing here parses or prints.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import Literal, NamedTuple
 
 SCHEMA_VERSION = "1.1"
 
-SourceFormat = Literal["pdf", "html", "text", "image"]
+SourceFormat = Literal["pdf", "html", "text", "xml", "docx", "image"]
 # Formats whose lines carry page numbers that the output reports (source.pages, items[].pages).
 PAGED_FORMATS: tuple[SourceFormat, ...] = ("pdf", "image")
 MeetingKind = Literal["agenda", "minutes"]
@@ -124,6 +124,7 @@ class RawDocument:
     warnings: tuple[Warning, ...] = ()
     aside: tuple[str, ...] = ()  # text around the document (page title, site footer, logo) naming its publisher
     ocr_pages: tuple[int, ...] = ()  # pages whose lines were read by OCR
+    meeting: Meeting | None = None  # meeting facts the input states as data (an export's committee, date, kind)
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,8 @@ class Source(_Record):
     format: SourceFormat
     sha256: str
     pages: int | None = None
-    ocr_pages: tuple[int, ...] = ()  # pages read by OCR (schema 1.1)
+    part: int | None = None  # 1, 2, … when the file holds several meetings, each its own document
+    ocr_pages: tuple[int, ...] = ()  # pages whose text was read by OCR
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,12 @@ class Meeting(_Record):
     location: str | None = None
     participants: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
+
+    def or_stated(self, stated: Meeting | None) -> Meeting:
+        """This meeting with every fact it lacks taken from `stated` (an export's own data)."""
+        if stated is None:
+            return self
+        return replace(self, **{f.name: getattr(stated, f.name) for f in fields(self) if not getattr(self, f.name)})
 
 
 @dataclass(frozen=True)

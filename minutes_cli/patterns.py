@@ -8,7 +8,11 @@ standard library's `re`, which reads the same syntax and answers a call in
 half the time; a test checks that both engines agree on them. Patterns that
 look at word boundaries before a label stay with `regex`: it counts combining
 marks as word characters and `re` does not. Word lists live in `vocabulary.py`;
-this module holds shapes.
+this module holds shapes, and builds every alternation of words from those
+lists (`words_alternation`). A speed prefilter (OPENER_HINT_RE, PUNKT_INITIALS,
+has_currency_word, match_recommender's stems) stands beside the pattern it
+guards and is built from the same list; tests/test_lexicon.py checks that each
+accepts everything its pattern matches.
 """
 
 from __future__ import annotations
@@ -17,11 +21,59 @@ import re
 
 import regex
 
+from .vocabulary import (
+    ABBREVIATIONS,
+    ABSENCE_LABELS,
+    CASE_NUMBER_LABELS,
+    CASE_OFFICER_LABELS,
+    CLOSED_PART_WORDS,
+    CLOSED_STATUS_WORDS,
+    CURRENCY_WORDS,
+    HEADER_LABELS,
+    ITEM_WORDS,
+    MONTHS,
+    OPEN_PART_WORDS,
+    OPEN_STATUS_WORDS,
+    PART_HEADING_NOUNS,
+    PART_NOUNS,
+    PLACE_WORDS,
+    RANGE_WORDS,
+    RECOMMENDER_VERB_STEMS,
+    RECOMMENDER_VERBS,
+    ROLE_WORDS,
+    SCALE_WORDS,
+    SUMMARY_PREPOSITIONS,
+)
+
 V = regex.VERBOSE
 VI = regex.VERBOSE | regex.IGNORECASE
 # The same flags for the standard library's engine (see the module docstring).
 RE_V = re.VERBOSE
 RE_VI = re.VERBOSE | re.IGNORECASE
+
+
+def words_alternation(words: tuple[str, ...] | list[str], space: str = r"\s+") -> str:
+    r"""A regex alternation of lexicon words, longest first, each escaped: a space inside a word
+    becomes `space` (any run of spaces, or `\s?` for "space or none"), a trailing "." an optional
+    dot: ("pkt.", "til stede") -> "til\s+stede|pkt\.?"."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        dot = word.endswith(".") and len(word) > 1
+        body = regex.escape(word[:-1] if dot else word).replace(r"\ ", space).replace(" ", space)
+        parts.append(body + (r"\.?" if dot else ""))
+    return "|".join(parts)
+
+
+def initials(words: tuple[str, ...] | list[str]) -> frozenset[str]:
+    """The first letters of the words, in both cases: a cheap test before a pattern built from them."""
+    return frozenset(ch for word in words for ch in (word[0].lower(), word[0].upper()))
+
+
+# Limit of a label before a colon ("Økonomiske konsekvenser og finansiering:", "Referat:"):
+# one name for what the paragraph splitter, the section splitter and INLINE_LABEL_RE look
+# for. 60 holds the longest label of the vocabulary (39 characters) with room for a dated
+# committee label ("Økonomiudvalget den 13.03.2018:", 31).
+LABEL_MAX_CHARS = 60
 
 # --- case numbers ---------------------------------------------------------
 
@@ -41,13 +93,22 @@ CASE_VALUE_RE = re.compile(rf"^\s*(?P<case>{CASE_VALUE})\s*$", RE_V)
 # A case number on the line after its label, where a bare serial is allowed: "JOURNALNUMMER" / "23012345"
 LABELLED_VALUE_RE = re.compile(rf"^\s*(?P<case>{CASE_VALUE}|\d{{6,12}})\s*$", RE_V)
 
+# The case-number labels of the lexicon; one whose first word is an item word ("sag nr")
+# must not stand before an item's number ("Sag nr. 1: Title", "Sag nr. 2 – Budget").
+_ITEM_NUMBER_AHEAD = r"(?!\.?\s*\d{1,4}\s*(?:[:.)]|[–-]\s))"
+_CASE_LABELS = "|".join(
+    words_alternation([label], r"\s?") + (_ITEM_NUMBER_AHEAD if label.split()[0] in
+                                          {w.rstrip(".") for w in ITEM_WORDS} else "")
+    for label in sorted(CASE_NUMBER_LABELS, key=len, reverse=True))
+# First letters of the labels (Sagsnr., J.nr., Journalnr., Emnenr.): no label opens otherwise.
+CASE_LABEL_INITIALS = initials(CASE_NUMBER_LABELS)
+
 # A labelled case number, the value on the same line. Matches:
 #   "Sagsnr.: 15.20.05-P08-1-19 Sagsbehandler: Lisbeth Blaabjerg"   "J.nr. 2016/05156"   "Sags nr.: 12/27845"
 CASE_LABEL_RE = regex.compile(
     rf"""
     (?<![\w.])
-    (?:sagsnr|sags\s?nr|sag\s?nr(?!\.?\s*\d{1,4}\s*(?:[:.)]|[–-]\s))|sagsnummer|j\.\s?nr|journalnr|journal\s?nr
-       |journalnummer|jour\.\s?nr|emnenr)                # the label, not "Sag nr. 1: Title"
+    (?:{_CASE_LABELS})                                # the label, not "Sag nr. 1: Title"
     \.?\s*:?\s*                                       # "Sagsnr.:", "Sagsnr", "J.nr."
     (?P<case>{CASE_VALUE}|\d{{6,12}}(?![\d.,]))?         # value (a bare serial "200906126" only when labelled);
                                                       # absent when it stands on the next line
@@ -59,19 +120,28 @@ CASE_LABEL_RE = regex.compile(
 # A case number in the title's trailing parentheses. Matches: "Projekt Bedre Serviceveje (2009-66012)"
 TITLE_CASE_RE = regex.compile(rf"\s*\(\s*(?P<case>{CASE_VALUE})\s*\)\s*$", V)
 
+# A case number closing a title without parentheses, as an item table's row prints it:
+# "1 Godkendelse af dagsorden 2023-35921" (never a period of years: "Trafikplan 2024-2028").
+TRAILING_CASE_RE = re.compile(rf"\s(?P<case>{CASE_VALUE})\s*$", RE_V)
+
 # --- item starts ----------------------------------------------------------
 
-# "Punkt 7: Meddelelser", "Punkt 14: Lukket: Meddelelser", "Pkt. 3. Budget", "Sag nr. 1: Budget", "Sag 1 – Budget"
+# "Punkt 7: Meddelelser", "Punkt 14: Lukket: Meddelelser", "Pkt. 3. Budget", "Sag nr. 1: Budget", "Sag 1 – Budget",
+# "Dagsordenspunkt 2: Budget"
 PUNKT_ITEM_RE = re.compile(
-    r"""
-    ^(?:punkt|pkt\.?|sag|dagsordenspunkt)  # the word: Punkt, Pkt., Sag
+    rf"""
+    ^(?:{words_alternation(ITEM_WORDS)})  # the word: Punkt, Pkt., Sag, Dagsordenspunkt
     (?:\s+nr\.?)?\s*                    # "Sag nr. 1"
-    (?P<number>\d{1,4}[a-z]?)           # 7, 14, 3a
+    (?P<number>\d{{1,4}}[a-z]?)           # 7, 14, 3a
     (?:\s*[:.)]\s*|\s+[–-]\s+|\s+(?=[A-ZÆØÅ]))  # separator ":", ".", " – ", or none before a capital
     (?P<title>\S.*)$                    # title, may start with "Lukket:"
     """,
     RE_VI,
 )
+
+# First letters of the item words ("Punkt", "Pkt.", "Sag", "Dagsordenspunkt"): a paragraph
+# opening otherwise is no PUNKT_ITEM_RE heading, a cheap test before the pattern.
+PUNKT_INITIALS = initials(ITEM_WORDS)
 
 # An item word and number ended by a separator: "Punkt 3:", "Pkt. 4.", "Sag 12)" (the title is set apart).
 PUNKT_NUMBER_SEPARATOR_RE = re.compile(r"^\S+\s*\d+[a-z]?\s*[:.)]")
@@ -81,7 +151,9 @@ NUMBERED_ITEM_RE = re.compile(
     r"""
     ^(?P<number>\d{1,4})                # item number
     \.?[ \t]+                           # dot (optional) and space or tab
-    (?P<title>(?!at\b)[^\W\d_].*)$      # title starts with a letter, not an "at"-point
+    (?P<title>(?!at\b)                  # title starts with a letter, not an "at"-point,
+      (?:\d{1,2}\.[ ](?=[a-zæøå]))?        # or with an ordinal: "1. 2. behandling af forslag …"
+      [^\W\d_].*)$
     """,
     RE_V,
 )
@@ -91,12 +163,13 @@ NUMBER_ONLY_RE = re.compile(r"^(?P<number>\d{1,4})\.?$", RE_V)
 
 # The heading of the open or closed part of an agenda: "Åbne sager", "Lukkede punkter", "Lukket dagsorden"
 CLOSED_PART_RE = regex.compile(
-    r"^(?:lukkede?\s+(?:sager|punkter|dagsorden|møde)|lukket\s+(?:dagsorden|del|møde))\b", VI)
-OPEN_PART_RE = regex.compile(r"^(?:åbne?\s+(?:sager|punkter|dagsorden|møde)|åben\s+(?:dagsorden|del))\b", VI)
+    rf"^(?:{words_alternation(CLOSED_PART_WORDS)})\s+(?:{words_alternation(PART_NOUNS)})\b", VI)
+OPEN_PART_RE = regex.compile(rf"^(?:{words_alternation(OPEN_PART_WORDS)})\s+(?:{words_alternation(PART_NOUNS)})\b", VI)
 # "Lukkede …", "Åbne …": the first letters of the part headings, a cheap test before the patterns.
-PART_INITIALS = frozenset("lLåÅ")
+PART_INITIALS = initials(CLOSED_PART_WORDS + OPEN_PART_WORDS)
 PART_HEADING_RE = regex.compile(
-    r"^(?:(?:lukkede?|åbne?|åben|lukket)\s+(?:sager|punkter|dagsorden|møde|del|referat))\s*:?\s*$", VI)
+    rf"^(?:(?:{words_alternation(CLOSED_PART_WORDS + OPEN_PART_WORDS)})\s+(?:{words_alternation(PART_HEADING_NOUNS)}))"
+    r"\s*:?\s*$", VI)
 
 # The line that closes a meeting, after the last item: "Mødet sluttede kl. 16.40.", "Mødet hævet kl. 17"
 MEETING_END_RE = regex.compile(r"^mødet\s+(?:blev\s+)?(?:sluttede|slut|hævet|hævedes|afsluttet|afsluttedes)\b.{0,40}$",
@@ -107,7 +180,9 @@ SUBITEM_RE = re.compile(r"^(?P<number>\d{1,2}\.\d{1,2})\.?[ \t]+(?P<title>[A-ZÆ
 
 # An item's status on a line of its own (OS2dagsorden, eDoc): "Lukket punkt", "Åbent punkt", "Lukket", "Åben"
 STATUS_LINE_RE = re.compile(
-    r"^(?:(?:status|punkttype|type|adgang)\s*:?\s*)?(?P<status>lukket|lukkede|åben|åbent|fortroligt?)(?:\s+(?:punkt|sag))?$",
+    r"^(?:(?:status|punkttype|type|adgang)\s*:?\s*)?"
+    rf"(?P<status>{words_alternation(CLOSED_STATUS_WORDS + OPEN_STATUS_WORDS)})"
+    r"(?:\s+(?:punkt|sag))?$",
     RE_VI)
 
 # "Lukket: Meddelelser", "Lukket punkt: Personalesag", "(Lukket)"
@@ -123,11 +198,12 @@ CLOSED_RE = regex.compile(
 
 # --- lists ----------------------------------------------------------------
 
-# A list marker at the start of a line. Matches: "1. at", "2) ", "a. ", "A) ", "- ", "• ", "At 1) "
+# A list marker at the start of a line. Matches: "1. at", "2) ", "a. ", "A) ", "- ", "• ", "At 1) ",
+# "At) " (an "At N)" whose number the print lost)
 LIST_MARKER_RE = re.compile(
     r"""
     ^(?:
-        (?P<at>(?i:at)\s+)?\d{1,2}\s*[.)]\s+  # 1. / 2) / At 1)
+        (?P<at>(?i:at)\s+(?=\d)|(?i:at)(?=\)))?(?:\d{1,2})?(?<=\d|[tT])\s*[.)]\s+  # 1. / 2) / At 1) / At)
       | [a-zA-Z]\s*[.)]\s+                # a. / A)
       | [-–•●▪◦*]\s*                      # bullets
       | \uf0b7\s*                         # Word's private-use bullet
@@ -136,16 +212,22 @@ LIST_MARKER_RE = re.compile(
     RE_V,
 )
 
+# The words a line opens with when it is an item heading, a label or an attachment line:
+# built from the lists PUNKT_ITEM_RE, CASE_LABEL_RE, HEADER_LABEL_RE, ABSENCE_LINE_RE and
+# BILAG_LINE_RE are built from, so a word added there is never missed here.
+_OPENER_WORDS = "|".join((
+    words_alternation(ITEM_WORDS), words_alternation(CASE_NUMBER_LABELS, r"\s?"),
+    words_alternation(HEADER_LABELS + ABSENCE_LABELS + ("bilag", "følgende", "at ", "at)"))))  # "at …", "At) …"
+
 # The opening of a line that may be a marker, number or label (the patterns above and the
 # header labels below); a line that opens otherwise is prose unless it is short.
 OPENER_HINT_RE = re.compile(
-    r"""
+    rf"""
     ^(?:
         [\d•●▪◦*\-–\uf0b7(]                                  # numbers, bullets: "1.", "- ", "(1)"
-      | [a-zA-ZæøåÆØÅ][.)]\s                                 # letter markers: "a) ", "B. "
-      | [A-ZÆØÅ]{2,5}-\d                                      # prefixed case numbers: "EMN-2025-…"
-      | (?i:punkt|pkt|sag|j\.|jour|emne|bilag|udvalg|møde|dato|tid|sted|lokale|deltag|medlem|til\s+stede|
-            afbud|fravær|forfald|ikke\s+til|følgende|bemærk|forum|at\s)
+      | [a-zA-ZæøåÆØÅ]\s*[.)]\s                              # letter markers: "a) ", "B. ", "a ) " (as LIST_MARKER_RE)
+      | [A-ZÆØÅ]{{2,5}}-\d                                    # prefixed case numbers: "EMN-2025-…"
+      | (?i:{_OPENER_WORDS})                                  # item words, labels: "Dagsordenspunkt 2:", "Sagsnr."
     )
     """,
     RE_V,
@@ -156,12 +238,12 @@ OPENER_HINT_RE = re.compile(
 # "Beskæftigelses- og Integrationsforvaltningen indstiller, at", "Direktøren indstiller:",
 # "Det indstilles, at", "Center for Ejendomme indstiller, at"
 RECOMMENDER_RE = regex.compile(
-    r"""
-    ^(?P<by>[^\W\d_][\w.,&/()–-]*(?:\s+[\w.,&/()–-]+){0,23}?)  # who: up to 24 words, starting with a letter
+    rf"""
+    ^(?P<by>[^\W\d_][\w.,&/()–-]*(?:\s+[\w.,&/()–-]+){{0,23}}?)  # who: up to 24 words, starting with a letter
     \s+(?:hermed\s+)?
-    (?:indstiller|indstilles|anbefaler|foreslår|foreslås)  # the verb
+    (?:{words_alternation(RECOMMENDER_VERBS)})        # the verb: indstiller, anbefaler, foreslår
     (?:\s+(?:hermed|derfor|samtidig))?
-    (?:\s+(?:til|overfor|over\s+for)\s+[^,:]{1,80}?(?=\s*[,:]|\s+at\b|\s+over\s+for\b|\s+til\b)){0,2}  # til X
+    (?:\s+(?:til|overfor|over\s+for)\s+[^,:]{{1,80}}?(?=\s*[,:]|\s+at\b|\s+over\s+for\b|\s+til\b)){{0,2}}  # til X
     \s*[,:;]?\s*
     (?P<rest>.*)$                                   # what follows on the same line: "at …"
     """,
@@ -175,13 +257,15 @@ RECOMMENDER_VERB_WITHIN = 400
 def match_recommender(text: str) -> regex.Match[str] | None:
     """RECOMMENDER_RE's match at the start of the text, trying the pattern only when a verb is there.
 
-    A text without the stem of one of its verbs cannot match, and three substring
-    tests are far cheaper than the pattern on the many short lines that are no lead-in.
+    A text without the stem of one of its verbs (RECOMMENDER_VERB_STEMS, beside the
+    verbs in the lexicon) cannot match, and three substring tests are far cheaper than
+    the pattern on the many short lines that are no lead-in.
     """
     lowered = text[:RECOMMENDER_VERB_WITHIN].lower()
-    if "indstil" not in lowered and "anbefal" not in lowered and "foreslå" not in lowered:
-        return None
-    return RECOMMENDER_RE.match(text)
+    for stem in RECOMMENDER_VERB_STEMS:
+        if stem in lowered:
+            return RECOMMENDER_RE.match(text)
+    return None
 
 
 # The "at" that ends a lead-in: "indstiller, at" / "indstiller at:".
@@ -223,11 +307,16 @@ COMMITTEE_DECISION_LABEL_RE = regex.compile(
     V,
 )
 
+# A heading-like phrase that restates an item: a capitalised noun and, as its second or third
+# word, a preposition: "Forslag om …", "Anlægsbevilling til …", "Endelig vedtagelse af …"
+SUMMARY_OPENER_RE = regex.compile(rf"^[A-ZÆØÅ][\w-]*(?:\s+[\w-]+)?\s+(?:{words_alternation(SUMMARY_PREPOSITIONS)})\s",
+                                  V)
+
 # "Afbud: Tilde," / "Fraværende: Jens Hansen (A)" / "Følgende deltog ikke i behandlingen af punktet: …"
 ABSENCE_LINE_RE = regex.compile(
-    r"""
-    ^(?:afbud|fraværende|fravær|forfald|ikke\s+til\s+stede|følgende\s+deltog\s+ikke[^:]*|
-        (?:\w+\s+){0,4}deltog\s+ikke[^:]*)
+    rf"""
+    ^(?:{words_alternation(ABSENCE_LABELS)}|følgende\s+deltog\s+ikke[^:]*|
+        (?:\w+\s+){{0,4}}deltog\s+ikke[^:]*)
     \s*[:.]?\s*(?P<names>.*)$
     """,
     VI,
@@ -235,11 +324,16 @@ ABSENCE_LINE_RE = regex.compile(
 
 # --- attachments ----------------------------------------------------------
 
-# "Bilag 1. Præsentation, BIU – 2. del", "Bilag 2: Budget", "Bilag: Notat om X"
+# "Bilag 1. Præsentation, BIU – 2. del", "Bilag 2: Budget", "Bilag: Notat om X", "Bilag 2a. Kort",
+# "Bilag 1 Lokalplan 1234", "Bilag 3 2. udkast af aftalen"
+# Not: "Bilag 1A (opdateret 11.08.2025)", "Bilag 2 til notat: …", "Bilag 3 er vedlagt." (the title is all of it)
 BILAG_LINE_RE = re.compile(
     r"""
     ^bilag\s*
-    (?P<number>\d{1,3})?\s*[.:)–-]\s*   # number and separator
+    (?:
+        (?P<number>\d{1,3}[a-z]?)?\s*[.:)–-]\s*     # number (2, 2a) and separator
+      | (?P<spaced>\d{1,3}[a-z]?)[ \t]+(?=(?-i:[A-ZÆØÅ\d]))  # or a number and a space, a capital or digit next
+    )
     (?P<title>\S.*)$
     """,
     RE_VI,
@@ -346,11 +440,10 @@ NUMERIC_DATE_RE = regex.compile(
 
 # "20. februar 2018", "Torsdag den 20. juni 2013", "29. januar 2020", "1. okt. 2025"
 WORD_DATE_RE = regex.compile(
-    r"""
-    (?<!\d)(?P<d>\d{1,2})\.?\s+
-    (?P<month>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|
-              jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?
-    \s+(?P<y>\d{4})
+    rf"""
+    (?<!\d)(?P<d>\d{{1,2}})\.?\s+
+    (?P<month>{words_alternation(tuple(MONTHS))})\.?      # februar, feb, sept
+    \s+(?P<y>\d{{4}})
     """,
     VI,
 )
@@ -368,9 +461,8 @@ TIME_RE = regex.compile(
 
 # "Udvalg: Beskæftigelsesudvalget", "Mødedato: 29. januar 2020", "Sted: Rådhuset", "Mødested Mødelokale 2608"
 HEADER_LABEL_RE = regex.compile(
-    r"""
-    ^(?P<label>udvalg|mødeforum|forum|mødedato|dato|tidspunkt|tid|mødetidspunkt|mødested|sted|lokale|
-       mødedeltagere|deltagere|medlemmer|til\s+stede|afbud|fraværende|fravær|bemærk)
+    rf"""
+    ^(?P<label>{words_alternation(HEADER_LABELS)})    # the labels of the lexicon, longest first
     (?:\s*:\s*|\s+(?=\S))
     (?P<value>.*)$
     """,
@@ -388,6 +480,26 @@ MUNICIPALITY_RE = regex.compile(
     V,
 )
 
+# The parts of a page title: "Middelfart Kommune – Økonomiudvalget – Referat – 14. marts 2023 kl. 08:00 –
+# Mødelokale 1" splits at each spaced dash or bar (not the hyphen of "Børne- og Familieudvalget").
+TITLE_SEPARATOR_RE = regex.compile(r"\s+[–—|-]\s+", V)
+
+# A postcode and town, the last line of an address: "8410 Rønde", "2750 Ballerup"
+POSTCODE_LINE_RE = regex.compile(r"^\d{4}\s+[A-ZÆØÅ][\w .-]{1,40}$", V)
+
+# A header line in prose that says where the meeting is: "i Mødecenter C, Lokale 32 på Ballerup Rådhus"
+PROSE_PLACE_RE = regex.compile(
+    rf"""
+    ^(?:i|på)\s+                                           # "i …", "på …"
+    (?P<place>[^\W\d_].{{0,100}}?\b(?:{words_alternation(PLACE_WORDS)})\w*\b.{{0,60}}?)  # names a room or hall
+    \s*[.,]?$
+    """,
+    VI,
+)
+
+# A role after a member's name: "Lolan Ottesen (A) - formand", "Grethe Larsen, næstformand"
+ROLE_SUFFIX_RE = regex.compile(rf"\s*(?:[-–,]\s*|\(\s*)(?:{words_alternation(ROLE_WORDS)})\s*\)?\s*$", VI)
+
 # --- text clean-up --------------------------------------------------------
 
 # Markdown links: "[1: Ansøgning fra Settlementerne](#)" -> "1: Ansøgning fra Settlementerne"
@@ -398,9 +510,9 @@ MARKDOWN_ITALIC_RE = regex.compile(r"(?<![*\w])\*(?=\S)(?P<text>[^*\n]+?)(?<=\S)
 
 # A sentence end: ". " followed by a capital, or end of text.
 SENTENCE_END_RE = regex.compile(
-    r"""
+    rf"""
     (?<=[.!?])
-    (?<!\b(?i:bl\.a|f\.eks|jf|ca|nr|pkt|stk|inkl|ekskl|evt|dvs|mht|vedr|tlf|pga|iht|mv|m\.v|mfl|m\.fl|hhv|el|ang|afd)\.)
+    (?<!\b(?i:{words_alternation(ABBREVIATIONS)})\.)   # not after an abbreviation of the lexicon
     \s+(?=[A-ZÆØÅ"”“])                 # "… 2025. Beløbet" (not "bl.a. Syddjurs", "jf. Bilag")
     """,
     V,
@@ -427,17 +539,23 @@ def sentence_ends(text: str) -> list[tuple[int, int]]:
 # Any currency word, in any case: "kr", "Kr.", "DKK". A paragraph without one holds no
 # amount, so AMOUNT_RE is not run on it; around one, it runs only in a window. The
 # standard library's `re` is the faster engine for this plain alternation.
-CURRENCY_WORDS = ("kr", "Kr", "KR", "dkk", "DKK", "Dkk")
-CURRENCY_HINT_RE = re.compile("|".join(CURRENCY_WORDS))
+# The lexicon's currency words as printed: lower case, capitalised, in capitals.
+CURRENCY_HINTS: tuple[str, ...] = tuple(form for word in CURRENCY_WORDS
+                                        for form in (word, word.capitalize(), word.upper()))
+CURRENCY_HINT_RE = re.compile("|".join(CURRENCY_HINTS))
 
 
 def has_currency_word(text: str) -> bool:
     """True when CURRENCY_HINT_RE finds a word in the text.
 
     Six substring scans (vectorised in C) decide this faster than the pattern,
-    which tests four letters at every position; most paragraphs have none.
+    which tests four letters at every position; most paragraphs have none. Both
+    are built from the lexicon's CURRENCY_WORDS (tests/test_lexicon.py).
     """
-    return "kr" in text or "Kr" in text or "KR" in text or "dkk" in text or "DKK" in text or "Dkk" in text
+    for hint in CURRENCY_HINTS:  # noqa: SIM110 - a plain loop: any() over a generator costs a frame per paragraph
+        if hint in text:
+            return True
+    return False
 
 
 # A whole number written with thousands dots: "1.316.000", "15.000" (not "2.5")
@@ -452,11 +570,12 @@ _NUM = r"""
         \d{1,3}(?:\.\d{3})+(?:,\d+)?            # 1.316.000 / 1.316.000,50
       | \d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?     # 38 916 000
       | \d+\.\d{1,2}(?=\s*(?:mia|mrd|mio|mill|mil)) # 2.5 mio. (English decimal point)
+      | \d{1,3},[ ]\d{1,2}(?=\s*(?:mia|mrd|mio|mill|mil))  # 13, 43 mio. (a stray space after the comma)
       | \d+(?:,\d+)?[½¼¾]?                      # 400 / 2,2 / 2½
     )
 """
 # "mill.", "mio.", "mil.", "millioner", "mia.", "mrd.", "milliarder"
-_SCALE = r"(?:mia|mrd|milliard(?:er)?|mio|mill|mil|million(?:er)?)\b\.?"
+_SCALE = rf"(?:{words_alternation(tuple(SCALE_WORDS))})\b\.?"
 # "kr.", "kr", "kroner", "DKK"
 _UNIT = r"(?:kr\b\.?|kroner\b|dkk\b)"
 # "t.kr.", "tkr.", "t. kr."
@@ -465,6 +584,7 @@ _THOUSAND_UNIT = r"(?:t\.\s?kr\b\.?|tkr\b\.?)"
 # Every money amount. Matches:
 #   "2,2 mill. kr."  "6,7 mil. kr."  "400.000 kroner"  "238.000 kr."  "kr. 1.500"  "1.198,- kr."
 #   "t.kr. 500"  "500 tkr."  "1,5 mia. kr."  "DKK 2.000.000"  "3 mio. kr."  "2-3 mio. kr." (range: lo and num)
+#   "fra 227,6 mio. til 219,2 mio. kr." (the unit covers both)  "13, 43 mio. kr." (13,43 mio.)
 # Not: "40 pct."  "38,5 borgere"  "tlf. 39 57 52 40"  "2016/05156"
 AMOUNT_RE = regex.compile(
     rf"""
@@ -474,8 +594,12 @@ AMOUNT_RE = regex.compile(
             (?:\s*(?P<pscale>{_SCALE}))?                    # kr. 2 mio.
             (?!\s*(?:{_UNIT}|{_SCALE}|%|pct))
       | (?P<tprefix>{_THOUSAND_UNIT})\s*(?P<tnum>{_NUM})    # t.kr. 500
-      | (?:(?=[\d.,\u00a0 ½¼¾]+?\s*(?:[-–]|til\b|og\b))                # (cheap test: a separator follows digits)
-           (?P<lo>{_NUM})\s*(?:[-–]|\btil\b|(?<=mellem\s+\S+)\s+og\b)\s*)?  # range start: "2-", "2 til", "mellem 2 og"
+      | (?:(?=[\d.,\u00a0 ½¼¾]+?\s*(?:{_SCALE}\s*)?(?:[-–]|til\b|og\b|eller\b))  # (cheap test: a separator follows)
+           (?P<lo>{_NUM})(?:\s*(?P<loscale>{_SCALE}))?\s*   # range start, maybe with its own scale: "227,6 mio."
+           (?:[-–]|\btil\b                                  # "2-", "2 til", "fra 227,6 mio. til"
+             |(?<=mellem\s+\S+)\s+og\b                      # "mellem 2 og"
+             |(?<=\d,\d+\s*|\.\s*)(?:og|eller)\b)            # a pair: "4,2 og 5,1", "4 mio. og 5 mio."
+           \s*)?
         (?:(?<=^|[\s(])(?P<sign>[-−÷])\s?)?                 # a negative amount: -33,8 mio. kr.
         (?P<num>{_NUM})\s*(?:,-\s*)?                        # 1.198,-
         (?:
@@ -491,18 +615,51 @@ AMOUNT_RE = regex.compile(
 # The text an amount can hold before its currency word, read backwards from the word:
 # digits, spaces, separators and the scale and range words. Reversed, "mellem 240 og 260
 # mio. kr." ends in " .oim 062 go 042 " before "mellem": the amount starts where this ends.
-_AMOUNT_WORDS = ("milliarder", "milliard", "millioner", "million", "mill", "mil", "mia", "mrd", "mio", "til", "og", "t")
+_AMOUNT_WORDS = (*SCALE_WORDS, *RANGE_WORDS, "t")
 AMOUNT_LEAD_REVERSED_RE = re.compile(
     r"(?:[\d\s.,\-–−÷½¼¾]|" + "|".join(word[::-1] for word in _AMOUNT_WORDS) + ")*", re.IGNORECASE)
 
+# The unit a budget table states once, in its header, for the numbers in its cells:
+#   "(mio. kr.)"  "Beløb i 1.000 kr."  "1.000 kr. 2025 2026"  "Mio. kr. Budget Regnskab"  "(t.kr.)"  "i hele kr."
+# Not: "400.000 kr." (an amount: a number stands before the unit that is not the 1.000 of a unit)
+TABLE_UNIT_RE = regex.compile(
+    r"""
+    (?:^|\(|\bi\s+|\bbeløb\s+)                           # at the start, in "(…)", after "i" / "Beløb"
+    (?:hele\s+)?
+    (?P<unit>mio\.?|mill\.?|mia\.?|mrd\.?|1\.000|t\.?\s?)   # the scale
+    \s*(?:kr\b\.?|kroner\b|dkk\b)                           # and the currency
+    \s*\)?
+    """,
+    VI,
+)
+
+# One row of a budget table: a label and one or more numbers, nothing else.
+#   "Ældreområdet 412.300 421.900 9.600"   "Øvrige områder 1.203.500 1.197.000 -6.500"   "Anlæg 12,5 3,2 -"
+TABLE_ROW_RE = regex.compile(
+    r"""
+    ^(?P<label>[^\W\d_][^\d]{0,80}?)                          # a label without digits: "I alt", "Ældreområdet"
+    (?P<cells>(?:\s+(?:[-−÷]?\d{1,3}(?:\.\d{3})*(?:,\d+)?|[-–]))+)  # cells: 412.300 / -6.500 / 12,5 / "-" (empty)
+    \s*$
+    """,
+    V,
+)
+
+# A number in a table row's cells: "412.300", "-6.500", "12,5"
+TABLE_CELL_RE = regex.compile(r"(?<!\S)(?P<sign>[-−÷])?(?P<num>\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?!\S)", V)
+
+# A line of column headings under the unit: years or words only, "2025 2026 2027", "Budget Regnskab"
+_COLUMN_HEADING = r"(?:(?:19|20)\d\d|[^\W\d_][\w.-]*)"  # 2025 / Budget
+TABLE_SUBHEADER_RE = regex.compile(rf"^{_COLUMN_HEADING}(?:\s+{_COLUMN_HEADING}){{0,11}}$", V)
+
 # --- case officer ---------------------------------------------------------
 
+_OFFICER_LABELS = words_alternation(CASE_OFFICER_LABELS)
 # "Sagsbehandler: Lisbeth Blaabjerg", "Sagsbehandler\nJesper Blådahl-Hansen" (block text joins with a space)
 CASE_OFFICER_RE = regex.compile(
-    r"""
+    rf"""
     (?:
-        ^(?i:sagsbehandler|kontaktperson|kontakt)\s*:?\s*     # label opening the paragraph
-      | (?<!\w)(?i:sagsbehandler|kontaktperson|kontakt)\s*:\s*  # or anywhere, with a colon
+        ^(?i:{_OFFICER_LABELS})\s*:?\s*     # label opening the paragraph
+      | (?<!\w)(?i:{_OFFICER_LABELS})\s*:\s*  # or anywhere, with a colon
     )
     (?P<name>[A-ZÆØÅ][\wæøåÆØÅ.'-]+(?:[ ](?:[A-ZÆØÅ][\wæøåÆØÅ.'-]+|af|von|van|de))*)  # Capitalised words
     """,
@@ -516,4 +673,4 @@ NAME_SEPARATOR_RE = regex.compile(r"\s*[,;]\s*|\s+og\s+", V)
 PARTY_LETTER_RE = regex.compile(r"\s*\([A-ZÆØÅ]{1,3}\)\s*$", V)
 
 # An inline label that opens a section on the same line: "Referat: Alle skal …", "Beslutning: Godkendt."
-INLINE_LABEL_RE = regex.compile(r"^(?P<label>[^\W\d_][\w .,-]{1,60}?)\s*:\s+(?P<rest>\S.*)$", V)
+INLINE_LABEL_RE = regex.compile(rf"^(?P<label>[^\W\d_][\w .,-]{{1,{LABEL_MAX_CHARS - 1}}}?)\s*:\s+(?P<rest>\S.*)$", V)

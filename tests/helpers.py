@@ -22,7 +22,8 @@ SEEDS = SHARED / "seeds"
 
 # The repository's own small documents, one per layout (invented content, real structure).
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-FIXTURE_DOCUMENTS = sorted(p for p in FIXTURES.iterdir() if p.is_file() and p.suffix in (".txt", ".html", ".pdf"))
+FIXTURE_DOCUMENTS = sorted(p for p in FIXTURES.iterdir()
+                           if p.is_file() and p.suffix in (".txt", ".html", ".pdf", ".xml", ".docx"))
 
 
 @cache

@@ -18,7 +18,7 @@ from minutes_cli.extract.amounts import _amount_matches
 from minutes_cli.patterns import (
     AMOUNT_RE,
     CURRENCY_HINT_RE,
-    CURRENCY_WORDS,
+    CURRENCY_HINTS,
     SENTENCE_END_RE,
     has_currency_word,
     sentence_ends,
@@ -83,6 +83,20 @@ WORD_RANGES = [
                  id="mellem-2-og-3-mio"),
     pytest.param("Udgiften forventes at blive 2 til 3 mio. kr.", [2_000_000, 3_000_000], id="2-til-3-mio"),
     pytest.param("Projektet koster 2½ mio. kr. over tre år", [2_500_000], id="half-fraction"),
+    # the unit distributes over a range or pair whose start names its own scale (issue 10, blind set)
+    pytest.param("Budgettet reduceres fra 227,6 mio. til 219,2 mio. kr. i 2026", [227_600_000, 219_200_000],
+                 id="fra-mio-til-mio-kr"),
+    pytest.param("Der er afsat 4,2 og 5,1 mio. kr. i de to år", [4_200_000, 5_100_000], id="decimal-pair-og"),
+    pytest.param("Prisen bliver 4 mio. eller 5 mio. kr. afhængigt af udbuddet", [4_000_000, 5_000_000],
+                 id="pair-eller-with-scales"),
+    pytest.param("mellem 1,5 mia. og 2 mia. kr.", [1_500_000_000, 2_000_000_000], id="mellem-mia-og-mia"),
+    # a stray space after the decimal comma: still one number
+    pytest.param("Udgiften udgør 13, 43 mio. kr. årligt", [13_430_000], id="stray-space-after-comma"),
+    # not a pair: a year, or a count without a decimal comma, before "og"
+    pytest.param("Der er afsat 5 mio. kr. i 2025 og 5 mio. kr. i 2026", [5_000_000, 5_000_000], id="two-amounts"),
+    pytest.param("i 2025 og 5 mio. kr. i 2026", [5_000_000], id="year-og-is-no-pair"),
+    pytest.param("i 2025, 43 mio. kr. i 2026", [43_000_000], id="year-comma-is-no-decimal"),
+    pytest.param("de 3 skoler og 2 mio. kr. til drift", [2_000_000], id="count-og-is-no-pair"),
 ]
 
 INVENTED_NEGATIVES = [
@@ -210,7 +224,7 @@ AMOUNT_PIECES = st.sampled_from([
     "1.316.000", "2,2", "mio.", "mill.", "mia.", "kr.", "kr", "kroner", "DKK", "t.kr.", "tkr.", "-", "–", "til", "og",
     "mellem", "ca.", " ", " ", "\n", "500", "1.198,-", "½", "Udgiften", "pct.", "2016/05156", ".", ",", "(", ")",
     "krav", "beskrevet", "Budget", "MIO.", "Til", "OG", "t. kr.", "38 916 000", "−", "÷", "2.5", "milliarder", "Kr.",
-    "%", "\u00a0", "millioner", "dkk", "mrd.", "Kragelund", "kraft", "KRONER", "DKKA",
+    "%", "\u00a0", "millioner", "dkk", "mrd.", "Kragelund", "kraft", "KRONER", "DKKA", "eller", "13, 43", "fra",
 ])
 
 
@@ -239,4 +253,35 @@ def test_sentence_ends_equal_a_full_scan(text: str) -> None:
 @given(st.text(alphabet="kKrRdDæ .1", max_size=12))
 def test_currency_word_test_agrees_with_the_pattern(text: str) -> None:
     assert has_currency_word(text) == bool(CURRENCY_HINT_RE.search(text))
-    assert set(CURRENCY_WORDS) == set(CURRENCY_HINT_RE.pattern.split("|"))
+    assert set(CURRENCY_HINTS) == set(CURRENCY_HINT_RE.pattern.split("|"))
+
+
+# --- budget tables: the unit stands once in the header, the cells are amounts in it ---------
+
+TABLE_CASES = [
+    pytest.param("Beløb i 1.000 kr. Korrigeret budget Forventet regnskab Afvigelse\n"
+                 "Ældreområdet 412.300 421.900 9.600\nØvrige områder 1.203.500 1.197.000 -6.500",
+                 [412_300_000, 421_900_000, 9_600_000, 1_203_500_000, 1_197_000_000, -6_500_000],
+                 id="label-grid-1000-kr"),
+    pytest.param("Anlægsudgifter (mio. kr.)\n2025 2026 2027\nSkolebyggeri 12,5 3,2 -\nI alt 12,5 3,2 -",
+                 [12_500_000, 3_200_000, 12_500_000, 3_200_000], id="mio-kr-header-years-and-empty-cell"),
+    pytest.param("Mio. kr. Budget Regnskab\nDrift 31,4 32,0", [31_400_000, 32_000_000], id="unit-opens-header"),
+    pytest.param("(t.kr.)\nHjemmepleje 650", [650_000], id="t-kr"),
+    # prose under or before a table keeps its own amounts, in order
+    pytest.param("Merforbruget er 14,6 mio. kr.\n\nBeløb i 1.000 kr. Budget\nEnergi 18.200\n\n"
+                 "Energiudgifterne stiger med 6,5 mio. kr.", [14_600_000, 18_200_000, 6_500_000],
+                 id="prose-around-table"),
+    # negatives: numbers without a unit header, a header without rows, prose lines
+    pytest.param("Antal elever\nSkole A 412\nSkole B 380", [], id="no-unit-no-amounts"),
+    pytest.param("Beløb i 1.000 kr.\n\nDer er ansøgt om midler til tre projekter i 2025.", [],
+                 id="header-without-rows"),
+    pytest.param("Udgiften er 1.000 kr. pr. deltager.\nDeltagere 45", [1_000], id="amount-is-no-unit-header"),
+    pytest.param("(mio. kr.)\nDen samlede ramme for de kommende års anlægsprojekter i kommunen er 45", [],
+                 id="long-prose-line-is-no-row"),
+]
+
+
+@pytest.mark.parametrize(("body", "values"), TABLE_CASES)
+def test_budget_table_cells(body: str, values: list[float]) -> None:
+    document = "Punkt 1: Budgetopfølgning\nSagsnr.: 2025/001234\n\nSagsfremstilling\n\n" + body + "\n"
+    assert [a["value"] for a in only_item(document)["amounts"]] == [float(v) for v in values]

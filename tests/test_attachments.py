@@ -168,6 +168,39 @@ CASES = [
 ]
 
 
+# Issue 10's blind-set symptoms as a class: a "Bilag N" prefix goes whether a separator
+# follows or not, a number that is part of the title stays, prose under the heading is no title.
+PREFIX_CASES = [
+    pytest.param("Bilag 1 Lokalplan 1234 - høringssvar\nBilag 2a. Kort over området",
+                 [("1", "Lokalplan 1234 - høringssvar"), ("2a", "Kort over området")], id="bilag-n-space-and-2a"),
+    pytest.param("Bilag 3 2. udkast af aftalen", [("3", "2. udkast af aftalen")], id="bilag-n-then-ordinal"),
+    pytest.param("1. Notat om økonomi\n2. 2. udkast af samarbejdsaftale",
+                 [("1", "Notat om økonomi"), ("2", "2. udkast af samarbejdsaftale")], id="list-number-then-ordinal"),
+    pytest.param("2. udkast af samarbejdsaftale\nNotat om økonomi",
+                 [(None, "2. udkast af samarbejdsaftale"), (None, "Notat om økonomi")], id="ordinal-opens-the-title"),
+    pytest.param("3. behandling af lokalplan", [(None, "3. behandling af lokalplan")], id="ordinal-behandling"),
+    # the whole line is the title: nothing but a parenthesis, or lower case, follows "Bilag N"
+    pytest.param("Bilag 1A (opdateret 11.08.2025)\nBilag 2 til notat: Busbane",
+                 [(None, "Bilag 1A (opdateret 11.08.2025)"), (None, "Bilag 2 til notat: Busbane")],
+                 id="bilag-n-is-the-title"),
+    pytest.param("Forvaltningen har vedlagt et notat om økonomien, som beskriver de samlede udgifter til projektet "
+                 "i perioden 2025-2028. Notatet er udarbejdet i samarbejde med Økonomi.\n\nNotat om økonomi",
+                 [(None, "Notat om økonomi")], id="prose-paragraph-is-no-title"),
+    pytest.param("Bilagene beskriver, hvordan de foreslåede ændringer vil påvirke trafikken i området omkring "
+                 "skolen og de tilstødende boligveje i de kommende år.\n\n1. Trafiknotat\n2. Kort",
+                 [("1", "Trafiknotat"), ("2", "Kort")], id="long-sentence-is-no-title"),
+    pytest.param("Grafisk fremstilling af status over implementering af FA II.",
+                 [(None, "Grafisk fremstilling af status over implementering af FA II.")],
+                 id="title-ending-in-a-full-stop"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PREFIX_CASES)
+def test_attachment_titles(body: str, expected: list[tuple[str | None, str]]) -> None:
+    document = "Punkt 1: Test\nSagsnr.: 2025/001234\nSagsfremstilling\nTekst her.\n\nBilag\n\n" + body + "\n"
+    assert [(a["number"], a["title"]) for a in only_item(document)["attachments"]] == expected
+
+
 @pytest.mark.parametrize(("document", "expected"), CASES)
 def test_attachments(document: str, expected: list[tuple[str | None, str]]) -> None:
     attachments = only_item(document)["attachments"]

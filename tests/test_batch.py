@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import time
 from pathlib import Path
@@ -36,10 +37,18 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_expand_directory_recursively_skips_non_documents(folder: Path) -> None:
-    found = [i.relative for i in expand_inputs([str(folder)], recursive=True)]
-    assert "sub/referat9.txt" in found and "broken.pdf" in found and "sub/scan.tif" in found  # scans are documents
-    assert not any(name.endswith(".gif") for name in found)
+def test_a_recursive_batch_reads_documents_and_names_what_it_skips(folder: Path) -> None:
+    inputs = expand_inputs([str(folder)], recursive=True)
+    found = [i.relative for i in inputs]
+    assert {"sub/referat9.txt", "broken.pdf", "sub/logo.gif", "sub/scan.tif"} <= set(found)
+    results = {r.relative: r for r in run_batch(inputs)}
+    logo = results["sub/logo.gif"]
+    assert logo.ok and logo.not_read == "this is a GIF image, not a PDF, HTML or text document"
+    # a scan is a document, read by OCR: a truncated one fails like a damaged PDF, it is not skipped
+    scan = results["sub/scan.tif"]
+    assert not scan.ok and scan.not_read is None and "the image cannot be opened" in (scan.error or "")
+    assert not results["broken.pdf"].ok, "a damaged document fails, it is not skipped"
+    assert results["sub/referat9.txt"].document is not None
 
 
 def test_expand_glob_and_keep_unmatched_names(folder: Path) -> None:
@@ -73,11 +82,11 @@ def test_fail_fast_stops_after_the_first_failure(folder: Path, workers: int) -> 
 
 
 def test_timeout_fails_only_the_slow_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def slow(data: bytes, path: str, **options: object) -> object:
+    def slow(data: bytes, path: str, **_options: object) -> object:
         time.sleep(5)
         raise AssertionError("should have timed out")
 
-    monkeypatch.setattr(batch, "extract_bytes", slow)
+    monkeypatch.setattr(batch, "extract_documents_from_bytes", slow)
     started = time.perf_counter()
     result = parse_one(Input(str(folder / "referat1.txt"), "referat1.txt"), timeout=0.2)
     assert time.perf_counter() - started < 3
@@ -111,3 +120,27 @@ def test_a_document_survives_the_trip_from_a_worker_unchanged() -> None:
     assert documents
     for document in documents:
         assert pickle.loads(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)) == document
+
+
+def test_a_folder_that_cannot_be_read_is_a_failure_named_in_its_place(folder: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # as root a chmod 000 folder stays readable, so the refusal is simulated where the walk lists a folder
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if Path(str(path)).name == "sub":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    results = {r.relative: r for r in run_batch(expand_inputs([str(folder)], recursive=True))}
+    assert not results["sub"].ok and "the folder cannot be read (Permission denied)" in (results["sub"].error or "")
+    assert results["referat1.txt"].document is not None
+
+
+def test_a_glob_names_the_folders_it_matches_without_r(folder: Path) -> None:
+    inputs = expand_inputs([str(folder / "*")], recursive=False)
+    results = {r.relative: r for r in run_batch(inputs)}
+    assert results["sub"].not_read == "a folder (add -r to read the files in it)"
+    with_r = {i.relative for i in expand_inputs([str(folder / "*")], recursive=True)}
+    assert {"sub/referat9.txt", "sub/logo.gif", "sub/scan.tif"} <= with_r

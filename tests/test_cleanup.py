@@ -332,3 +332,25 @@ def test_every_whitespace_character_but_line_feed_and_space_is_normalised() -> N
     # the text reader collapses only runs of plain spaces; every other kind must be gone by then
     whitespace = [chr(code) for code in range(0x110000) if chr(code).isspace()]
     assert [hex(ord(ch)) for ch in whitespace if ord(ch) not in TRANSLATION] == ["0xa", "0x20"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        pytest.param(["Godkendt.", "Region Midtjylland · Skottenborg 26 · 8800 Viborg · Tlf. 7841 0000 · CVR 29190925",
+                      "Privatlivspolitik | Tilgængelighedserklæring"], ["Godkendt."], id="address-and-links"),
+        pytest.param(["Intet.", "Halsnæs Kommune, Rådhuspladsen 1, 3300 Frederiksværk. Tlf. 47 78 40 00"], ["Intet."],
+                     id="address-line"),
+        pytest.param(["Godkendt.", "Kontakt forvaltningen på tlf. 70 12 34 56 for spørgsmål.", "Næste møde 5. maj."],
+                     ["Godkendt.", "Kontakt forvaltningen på tlf. 70 12 34 56 for spørgsmål.", "Næste møde 5. maj."],
+                     id="phone-in-text-before-the-end"),
+        pytest.param(["Godkendt."], ["Godkendt."], id="no-footer"),
+    ],
+)
+def test_site_footer_after_the_last_item_is_dropped(tail: list[str], kept: list[str]) -> None:
+    from minutes_cli.cleanup.trailer import drop_site_footer
+
+    lines = [Line("Punkt 1: Budget", None, gap_before=True)] + [Line(t, None, gap_before=True) for t in tail]
+    remaining, removed = drop_site_footer(lines)
+    assert [line.text for line in remaining[1:]] == kept
+    assert removed == tail[len(kept):]

@@ -7,8 +7,10 @@ import io
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -116,7 +118,8 @@ def test_extract_csv_items(runner: CliRunner, workdir: Path) -> None:
         ("1", "Vejbelysning", "approved"), ("2", "Cykelsti", "postponed")]
     assert rows[0]["committee"] == "Teknik- og Miljøudvalget" == rows[1]["committee"], "meeting fields repeat"
     assert rows[0]["attachments"] == "Kort over vejene | Tidsplan"
-    assert rows[0]["amount_total_dkk"] == "2500012.5"
+    assert rows[0]["amount_count"] == "2"
+    assert "amount_total_dkk" not in rows[0], "a sum of mentions (repeats, both ends of ranges) misleads"
 
 
 def test_extract_csv_amounts(runner: CliRunner, workdir: Path) -> None:
@@ -254,10 +257,13 @@ def test_recursive_directory(runner: CliRunner, workdir: Path) -> None:
     (workdir / "arkiv" / "2018").mkdir(parents=True)
     (workdir / "arkiv" / "2018" / "referat.txt").write_text(MINUTES, encoding="utf-8")
     (workdir / "arkiv" / "noter.xml").write_text("<?xml version='1.0'?><x/>", encoding="utf-8")
+    (workdir / "arkiv" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     result = runner.invoke(app, ["extract", "-r", "arkiv", "--format", "jsonl", "-j", "1"])
-    assert result.exit_code == 0, result.stderr
-    [doc] = [json.loads(line) for line in result.stdout.splitlines()]
-    assert Path(doc["source"]["path"]) == Path("arkiv/2018/referat.txt")
+    # an XML file is picked up and, being no export minutes knows, named with its root element
+    assert result.exit_code == 1, result.stderr
+    assert "noter.xml" in result.stderr and "<x>" in result.stderr
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(d["source"]["path"]) for d in docs if "error" not in d] == [Path("arkiv/2018/referat.txt")]
 
 
 # --- extract: output directory --------------------------------------------------------------------
@@ -431,3 +437,213 @@ def test_update_pins_raises_and_lowers_only_with_a_reason(runner: CliRunner, tmp
     assert lowered.exit_code == 0, lowered.stderr
     assert data["gold"]["decision"] == 0.0
     assert data["_lowered"] == {"gold.decision": "gold annotation corrected"}
+
+
+# --- JSON top level, usage errors, show -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "is_list"), [
+    (["referat.txt"], False),
+    (["-"], False),
+    (["referat.txt", "dagsorden.txt"], True),
+    (["referat.txt", "mangler.txt"], True),  # several paths: a list, whatever failed
+    (["*.txt"], True),
+    (["-r", "."], True),
+    (["-r", "referat.txt"], True),
+])
+def test_json_top_level_depends_on_what_was_asked_not_on_what_parsed(runner: CliRunner, workdir: Path,
+                                                                     args: list[str], is_list: bool) -> None:
+    result = runner.invoke(app, ["extract", *args, "-j", "1"], input=MINUTES.encode("utf-8"))
+    assert isinstance(json.loads(result.stdout), list) is is_list, result.stderr
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--excel"], "--excel applies to CSV only"),
+    (["--bom"], "--bom/--no-bom applies to CSV only"),
+    (["--table", "amounts"], "--table applies to CSV only"),
+    (["-o", "x.json", "--output-dir", "ud"], "exclude each other"),
+    (["--output-dir", "ud", "-f", "csv"], "--output-dir writes JSON"),
+    (["--max-size", "lots"], "not a size"),
+])
+def test_options_that_would_be_ignored_are_usage_errors(runner: CliRunner, workdir: Path, args: list[str],
+                                                        says: str) -> None:
+    result = runner.invoke(app, ["extract", "referat.txt", *args])
+    assert result.exit_code == 2
+    assert says in result.stderr and "Traceback" not in result.stderr
+    assert not (workdir / "x.json").exists() and not (workdir / "ud").exists()
+
+
+def test_usage_line_reads_as_unix_tools_write_it(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", "--help"])
+    assert "extract [OPTIONS] PATH..." in result.stdout.splitlines()[0]
+    assert "{" not in result.stdout.splitlines()[0]
+
+
+def test_show_a_folder_points_to_extract(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["show", "."])
+    assert result.exit_code == 2
+    assert "minutes extract -r" in result.stderr and "--recursive" not in result.stderr
+
+
+def test_show_an_item_that_does_not_exist_fails(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["show", "referat.txt", "--item", "99"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "no item numbered 99 (item numbers: 1, 2)" in result.stderr
+
+
+def test_show_counts_amounts_and_sums_none(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["show", "referat.txt", "--item", "1"])
+    assert "Amounts (kr.)" not in result.stdout and "2.500.012" not in result.stdout
+    assert "2,5 mio. kr. = 2.500.000 kr." in result.stdout
+
+
+def test_schema_command_prints_the_packaged_schema(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    main_help = runner.invoke(app, ["--help"]).stdout
+    assert "minutes schema" in main_help and "SCHEMA.md" not in main_help
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_points_to_nothing_a_user_of_the_package_lacks(runner: CliRunner, command: str) -> None:
+    text = runner.invoke(app, [command, "--help"]).stdout
+    assert "SCHEMA.md" not in text and "shared/" not in text
+
+
+# --- output directory: one file per input ---------------------------------------------------------
+
+
+def test_output_dir_never_writes_two_inputs_into_one_file(runner: CliRunner, workdir: Path) -> None:
+    for folder in ("col/x", "col/y", "other"):
+        (workdir / folder).mkdir(parents=True)
+        (workdir / folder / "m.txt").write_text(MINUTES, encoding="utf-8")
+    runs = [["col/x/m.txt", "col/y/m.txt"], ["col/*/m.txt"], ["-r", "col", "other"]]
+    for index, args in enumerate(runs):
+        out = workdir / f"ud{index}"
+        result = runner.invoke(app, ["extract", *args, "--output-dir", str(out), "-j", "1"])
+        assert result.exit_code == 0, result.stderr
+        written = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+        expected = len(list(workdir.glob("col/*/m.txt"))) + (1 if "other" in args else 0)
+        assert len(written) == expected, (args, written)
+    assert sorted(str(p.relative_to(workdir / "ud1")) for p in (workdir / "ud1").rglob("*.json")) == [
+        "x/m.txt.json", "y/m.txt.json"], "a glob's files mirror their path below the glob's folder"
+
+
+# --- -r names everything it does not read --------------------------------------------------------
+
+
+def test_recursive_batch_names_every_file_it_does_not_read(runner: CliRunner, workdir: Path) -> None:
+    arkiv = workdir / "arkiv"
+    (arkiv / "2018").mkdir(parents=True)
+    (arkiv / "2018" / "referat").write_text(MINUTES, encoding="utf-8")  # no suffix: read by content
+    (arkiv / "eksport.xml").write_bytes((ROOT / "fixtures" / "x1_sbsys_kfu_publication.xml").read_bytes())  # read
+    (arkiv / "logo.gif").write_bytes(b"GIF89a" + bytes(64))
+    (arkiv / "skanning.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))  # a scan is read (OCR): this one is broken
+    (arkiv / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    os.symlink("findes-ikke.pdf", arkiv / "død.pdf")
+    (workdir / "andet").mkdir()
+    (workdir / "andet" / "dagsorden.txt").write_text(AGENDA, encoding="utf-8")
+    os.symlink(workdir / "andet", arkiv / "link-til-andet")
+    result = runner.invoke(app, ["extract", "-r", "arkiv", "-f", "jsonl", "-j", "1"])
+    assert result.exit_code == 1, "a dangling link is a failure"
+    paths = sorted(json.loads(line)["source"]["path"] for line in result.stdout.splitlines())
+    assert paths == sorted(["arkiv/2018/referat", "arkiv/eksport.xml", "arkiv/link-til-andet/dagsorden.txt",
+                            "arkiv/død.pdf", "arkiv/skanning.png"])
+    lines = result.stderr.splitlines()
+    for name, reason in (("logo.gif", "GIF image"), (".DS_Store", "hidden")):
+        assert any(line.startswith("skipped:") and name in line and reason in line for line in lines), name
+    assert any(line.startswith("error:") and "død.pdf" in line for line in lines)
+    assert any(line.startswith("error:") and "skanning.png" in line and "image cannot be opened" in line
+               for line in lines)
+    assert "7 files (0 unchanged, 2 skipped, 2 failed)" in result.stderr
+    quiet = runner.invoke(app, ["extract", "-r", "arkiv", "-f", "jsonl", "-j", "1", "--quiet"])
+    assert not any(line.startswith("skipped:") for line in quiet.stderr.splitlines())
+
+
+def test_recursive_batch_does_not_read_its_own_output_dir(runner: CliRunner, workdir: Path) -> None:
+    first = runner.invoke(app, ["extract", "-r", ".", "--output-dir", "json", "-j", "1"])
+    second = runner.invoke(app, ["extract", "-r", ".", "--output-dir", "json", "-j", "1"])
+    assert first.exit_code == second.exit_code == 0, second.stderr
+    assert sorted(p.name for p in (workdir / "json").iterdir()) == ["dagsorden.txt.json", "referat.txt.json"]
+    assert "the output of this run" in second.stderr
+
+
+# --- Ctrl-C ---------------------------------------------------------------------------------------
+
+
+def test_interrupt_prints_one_line_and_exits_130(tmp_path: Path) -> None:
+    item = ("Punkt {n}: Sag {n}\n\nSagsnr.: 2020/0{n:04d}\n\nUdgiften er 2,5 mio. kr. i 2021.\n\n"
+            "Beslutning\n\nGodkendt.\n\n")
+    (tmp_path / "r.txt").write_text("".join(item.format(n=n) for n in range(1, 6000)), encoding="utf-8")
+    names = ["r.txt"] * 60  # far more work than the moments before the interrupt
+    process = subprocess.Popen([sys.executable, "-m", "minutes_cli", "extract", *names, "-j", "2", "-o", "ud.json"],
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(".ud.json") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: the whole foreground group
+    _, stderr = process.communicate(timeout=60)
+    message = stderr.decode("utf-8")
+    assert process.returncode == 130, message
+    assert "Traceback" not in message
+    assert message.strip().splitlines()[-1].startswith("error: interrupted: ")
+    assert "of 60 files done; nothing written to ud.json" in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt"], "no output and no temporary file"
+
+
+# --- evaluate: missing sources --------------------------------------------------------------------
+
+
+def test_evaluate_with_a_wrong_root_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    gold = _one_gold(tmp_path, "Godkendt.")
+    (tmp_path / "elsewhere").mkdir()
+    result = runner.invoke(app, ["evaluate", str(gold), "--root", str(tmp_path / "elsewhere")])
+    assert result.exit_code == 1
+    assert "referat.txt: the gold's source document is not there" in result.stderr
+    assert "1 of 1 gold sources not found" in result.stderr
+    allowed = runner.invoke(app, ["evaluate", str(gold), "--root", str(tmp_path / "elsewhere"), "--allow-missing",
+                                  "--json"])
+    assert allowed.exit_code == 0 and json.loads(allowed.stdout)["overall_f1"] == 0.0
+
+
+def test_evaluate_root_that_is_no_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    gold = _one_gold(tmp_path, "Godkendt.")
+    result = runner.invoke(app, ["evaluate", str(gold), "--root", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2 and "--root is not a folder" in result.stderr
+
+
+def test_readme_evaluate_example_is_real_output(runner: CliRunner) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("$ minutes evaluate fixtures/gold --root .", 1)[1].split("```", 1)[0]
+    claimed = " ".join(example.strip().splitlines()[-1].split())
+    result = runner.invoke(app, ["evaluate", str(FIXTURE_GOLD), "--root", str(ROOT)])
+    actual = " ".join(" ".join(result.stdout.split("overall field F1", 1)[1].split()).split())
+    assert claimed == "overall field F1 " + actual
+
+
+def test_standard_input_is_read_no_further_than_the_size_limit(runner: CliRunner, workdir: Path) -> None:
+    result = runner.invoke(app, ["extract", "-", "--max-size", "100"], input=MINUTES.encode("utf-8"))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "-: the input is more than the 100 bytes limit" in result.stderr
+
+
+def test_a_file_of_several_meetings_gives_every_meeting(runner: CliRunner, workdir: Path) -> None:
+    fixtures = ROOT / "fixtures"
+    names = ("t1_hedensted_referat.txt", "t2_toender_kfu.txt")
+    texts = [(fixtures / name).read_text(encoding="utf-8") for name in names]
+    (workdir / "aar.txt").write_text("\n\n".join(texts), encoding="utf-8")
+    one = runner.invoke(app, ["extract", "aar.txt"])
+    assert one.exit_code == 0, one.stderr
+    documents = json.loads(one.stdout)
+    assert isinstance(documents, list), "one input holding two meetings gives a list of two documents"
+    assert [(d["source"]["part"], d["meeting"]["committee"]) for d in documents] == [
+        (1, "Social- og Sundhedsudvalget"), (2, "Kultur- og Fritidsudvalget")]
+    lines = runner.invoke(app, ["extract", "aar.txt", "-f", "jsonl"]).stdout.splitlines()
+    assert [json.loads(line)["source"]["part"] for line in lines] == [1, 2]
+    assert runner.invoke(app, ["extract", "aar.txt", "--output-dir", "ud"]).exit_code == 0
+    written = json.loads((workdir / "ud" / "aar.txt.json").read_text(encoding="utf-8"))
+    assert [d["source"]["part"] for d in written] == [1, 2]

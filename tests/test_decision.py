@@ -68,6 +68,26 @@ CORPUS_VARIANTS = [
     pytest.param("Der var enighed om at udsætte sagen.", "postponed", id="enighed-om-at-udsaette"),
 ]
 
+# The outcome stated by a later sentence: the sentence that names the committee's own act decides.
+LATER_SENTENCES = [
+    pytest.param("Administrationen tilføjede, at der kommer en ny plan i foråret. "
+                 "Orienteringen blev taget til efterretning.", "noted", id="blind-act-in-second-sentence"),
+    pytest.param("Formanden orienterede om status. Udvalget godkendte indstillingen.", "approved",
+                 id="committee-act-after-a-report"),
+    pytest.param("Forvaltningen oplyste, at budgettet er godkendt af byrådet. "
+                 "Udvalget tog orienteringen til efterretning.", "noted", id="report-of-others-approval-loses"),
+    pytest.param("Udvalget drøftede sagen. Sagen blev herefter udsat.", "postponed", id="later-udsat"),
+    pytest.param("Et flertal kunne tiltræde indstillingen. Solveig Munk kunne ikke tiltræde indstillingen.",
+                 "approved", id="minority-reservation-is-no-act"),
+    pytest.param("Økonomiudvalget drøftede sagen. Økonomiudvalget anbefaler indstillingen.", "recommended",
+                 id="named-committee-subject"),
+    # sending a case back is putting it off
+    pytest.param("Sagen sendes tilbage til administrationen.", "postponed", id="sendes-tilbage"),
+    pytest.param("Sagen sendes retur til forvaltningen med henblik på yderligere belysning.", "postponed",
+                 id="sendes-retur"),
+    pytest.param("Punktet udsættes.", "postponed", id="punktet-udsaettes"),
+]
+
 OTHER = [
     pytest.param("Drøftet.", id="droeftet"),
     pytest.param("Udvalget drøftede sagen.", id="droeftede-sagen"),
@@ -76,10 +96,12 @@ OTHER = [
     pytest.param("Sagen blev drøftet, og forvaltningen arbejder videre.", id="droeftet-videre"),
     pytest.param("Drøftet. Sagen genoptages på næste møde, hvor den forventes godkendt.",
                  id="outcome-word-in-a-later-sentence"),
+    pytest.param("Sagen blev drøftet. Forvaltningen oplyste, at planen er godkendt af ministeriet.",
+                 id="report-of-an-approval-elsewhere"),
 ]
 
 
-@pytest.mark.parametrize(("text", "outcome"), SCHEMA_PHRASES + CORPUS_VARIANTS)
+@pytest.mark.parametrize(("text", "outcome"), SCHEMA_PHRASES + CORPUS_VARIANTS + LATER_SENTENCES)
 def test_outcome(text: str, outcome: str) -> None:
     assert classify_outcome(text) == outcome
 
@@ -462,3 +484,85 @@ def test_closed_item_with_only_a_decision(number: str, decision: tuple[str, str]
     item = next(i for i in parse(FIRSTAGENDA_BYRAAD)["items"] if i["number"] == number)
     found = item["decision"] and (item["decision"]["text"], item["decision"]["outcome"])
     assert found == decision
+
+
+SIGNATURE_SHEET = """\
+    Punkt 1: Godkendelse af dagsorden
+    Beslutning
+    Godkendt.
+    Punkt 2: Underskriftsark
+    Beslutning
+    Referatet blev godkendt og underskrevet.
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "has_decision"),
+    [
+        pytest.param("Underskriftsark", False, id="underskriftsark"),
+        pytest.param("Underskriftsblad", False, id="underskriftsblad"),
+        pytest.param("Underskrifter", False, id="underskrifter"),
+        pytest.param("Godkendelse af referat", True, id="ordinary-item"),
+    ],
+)
+def test_signature_sheet_item_has_no_decision(title: str, has_decision: bool) -> None:
+    found = parse(SIGNATURE_SHEET.replace("Underskriftsark", title))["items"]
+    assert [i["title"] for i in found] == ["Godkendelse af dagsorden", title]
+    assert found[0]["decision"]["outcome"] == "approved"
+    assert (found[1]["decision"] is not None) == has_decision
+
+
+# FirstAgenda's Byråd print sets the item's summary right after its decision: a sentence that
+# restates the title in a heading-like phrase and decides nothing is no part of the decision.
+SUMMARY_CASES = [
+    pytest.param("Afsluttede anlægsregnskaber for Teknik og Miljø",
+                 "Tilbagesendes Magistratsafdelingen med bemærkning, at byrådet har vedtaget indstillingen.\n\n"
+                 "Indstillingen vedrører anlægsregnskaber for anlægsprojekter afsluttet i 2024.",
+                 "Tilbagesendes Magistratsafdelingen med bemærkning, at byrådet har vedtaget indstillingen.",
+                 id="indstillingen-vedroerer"),
+    pytest.param("Mulighed for skoleskift til Ravnbakkeskolen",
+                 "Fremsendes til Børn og Unge-udvalget til behandling. Forslag om udvidelse af retten til "
+                 "skoleskift til Ravnbakkeskolen ved åbning af skolen.",
+                 "Fremsendes til Børn og Unge-udvalget til behandling.", id="forslag-om-in-the-same-paragraph"),
+    pytest.param("Anlægsbevilling til nyt idrætsanlæg i Lisbjerg",
+                 "Godkendt. Forvaltningen udarbejder notat.\n\nAnlægsbevilling til etablering af to kunstgræsbaner.",
+                 "Godkendt. Forvaltningen udarbejder notat.", id="noun-til-after-two-sentences"),
+    # negatives: a follow-up sentence of the decision itself stays
+    pytest.param("Lokalplan 1221 for Kattrup", "Godkendt. Udvalget ønsker en status på lokalplanen til næste møde.",
+                 "Godkendt. Udvalget ønsker en status på lokalplanen til næste møde.", id="follow-up-with-a-verb"),
+    pytest.param("Lokalplan 1221 for Kattrup", "Endelig vedtagelse af lokalplanen blev godkendt.",
+                 "Endelig vedtagelse af lokalplanen blev godkendt.", id="only-sentence-stays"),
+    pytest.param("Lokalplan 1221 for Kattrup", "Drøftet. Sagen sendes til lokalplanudvalget.",
+                 "Drøftet. Sagen sendes til lokalplanudvalget.", id="act-subject-stays"),
+    pytest.param("Budget 2026", "Godkendt. Forslag om ny vejplan udarbejdes af forvaltningen.",
+                 "Godkendt. Forslag om ny vejplan udarbejdes af forvaltningen.", id="nothing-of-the-title"),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "decision"), SUMMARY_CASES)
+def test_item_summary_after_the_decision_is_left_out(title: str, body: str, decision: str) -> None:
+    paragraphs = "\n\n".join(body.split("\n\n"))
+    document = f"Punkt 1: {title}\nSagsnr.: 2025/001234\n\nBeslutning\n\n{paragraphs}\n"
+    found = only_item(document)["decision"]["text"]
+    assert " ".join(found.split()) == " ".join(decision.split())
+
+
+# What follows the last decision but belongs to no item (README known weak spot).
+TRAILER_CASES = [
+    pytest.param("Næste møde afholdes den 5. maj 2025 kl. 16.00.", "Intet.", id="naeste-moede"),
+    pytest.param("Mødet hævet kl. 17.40.", "Intet.", id="moedet-haevet"),
+    pytest.param("www.egedal.dk | Tlf. 72 59 00 00", "Intet.", id="site-footer"),
+    # negatives: the decision's own second paragraph stays
+    pytest.param("Udvalget ønsker en status på næste møde.", "Intet.\nUdvalget ønsker en status på næste møde.",
+                 id="mentions-the-next-meeting-in-passing"),
+    pytest.param("Se mere på www.egedal.dk/trafik, hvor planen er offentliggjort sammen med de øvrige høringssvar "
+                 "og kortmaterialet fra borgermødet i juni.",
+                 "Intet.\nSe mere på www.egedal.dk/trafik, hvor planen er offentliggjort sammen med de øvrige "
+                 "høringssvar og kortmaterialet fra borgermødet i juni.", id="long-sentence-with-an-address"),
+]
+
+
+@pytest.mark.parametrize(("trailer", "decision"), TRAILER_CASES)
+def test_text_after_the_last_decision_that_belongs_to_no_item(trailer: str, decision: str) -> None:
+    document = f"Punkt 9: Eventuelt\nSagsnr.: 2025/001235\n\nBeslutning\n\nIntet.\n\n{trailer}\n"
+    assert only_item(document)["decision"]["text"] == decision

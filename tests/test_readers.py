@@ -14,7 +14,7 @@ from minutes_cli.errors import EmptyInput, MinutesError, UnreadableDocument, Uns
 from minutes_cli.readers import detect_format, read
 from minutes_cli.readers.html_reader import read_html
 from minutes_cli.readers.options import OcrMode, ReadOptions
-from minutes_cli.readers.text_reader import read_text
+from minutes_cli.readers.text_reader import read_text, text_to_lines
 
 # --- format detection -----------------------------------------------------------------------------
 
@@ -45,6 +45,8 @@ MINIMAL_PDF = make_pdf([page_of_lines(["Punkt 1: Vejbelysning"])])
         pytest.param(b"II*\x00" + b"\x00" * 40, "referat-1998.tif", "image", id="tiff-little-endian"),
         pytest.param(b"MM\x00*" + b"\x00" * 40, "referat-1998", "image", id="tiff-big-endian-no-suffix"),
         pytest.param(b"II*\x00" + b"\x00" * 40, "referat.pdf", "image", id="tiff-named-pdf"),
+        # tags whose bytes alternate with NULs, as UTF-16 text does: the signature of the raw bytes decides
+        pytest.param(b"II*\x00" + b"A\x00" * 200, "scan.tif", "image", id="tiff-with-utf16-like-bytes"),
     ],
 )
 def test_detect_format(data: bytes, path: str, fmt: str) -> None:
@@ -56,7 +58,8 @@ def test_detect_format(data: bytes, path: str, fmt: str) -> None:
     [
         pytest.param(b'<?xml version="1.0" encoding="utf-8"?><Publication><Item/></Publication>', "p.xml",
                      UnsupportedFormat, id="xml-export"),
-        pytest.param(b"PK\x03\x04\x14\x00\x00\x00" + b"\x00" * 40, "bilag.docx", UnsupportedFormat, id="zip"),
+        pytest.param(b"PK\x03\x04\x14\x00\x00\x00" + b"\x00" * 40, "bilag.docx", UnreadableDocument,
+                     id="damaged-zip"),
         pytest.param(b"GIF89a" + b"\x00" * 40, "logo.gif", UnsupportedFormat, id="gif"),
         pytest.param(bytes(range(256)) * 4, "data.bin", UnsupportedFormat, id="binary"),
         pytest.param(b"", "tom.txt", EmptyInput, id="empty"),
@@ -99,7 +102,7 @@ def test_blank_lines_start_paragraphs() -> None:
     ("raw_line", "expected"),
     [
         ("  Sagsnr.:   2016/05156  ", "Sagsnr.: 2016/05156"),
-        ("Bilag\t1\tBudget", "Bilag 1 Budget"),
+        ("Bilag 1\t", "Bilag 1"),  # a tab at the end separates no cells
         ("Udgift\u2003400.000 kr.", "Udgift 400.000 kr."),  # em space
         ("Punkt\x1f3", "Punkt 3"),  # a control character str.split counts as space
         ("Godkendt.", "Godkendt."),
@@ -167,7 +170,7 @@ def _all_item_text(doc: dict[str, Any]) -> str:
 def test_pdf_source_and_schema(minutes_pdf: bytes, minutes_doc: dict[str, Any]) -> None:
     assert minutes_doc["source"] == {"path": "referat.pdf", "format": "pdf",
                                      "sha256": hashlib.sha256(minutes_pdf).hexdigest(), "pages": 3,
-                                     "ocr_pages": []}
+                                     "part": None, "ocr_pages": []}
     assert schema_errors(minutes_doc) == []
     assert minutes_doc["warnings"] == []
 
@@ -326,3 +329,32 @@ def test_every_reader_gives_stripped_collapsed_lines(name: str) -> None:
     data = path.read_bytes()
     for line in read(data, str(path)).lines:
         assert line.text and line.text == " ".join(line.text.split()), (name, line.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    [
+        pytest.param("Dato\tSted\n1. maj\tRådhuset", [("Dato", (0, 0, 0)), ("Sted", (0, 0, 1)),
+                                                       ("1. maj", (0, 1, 0)), ("Rådhuset", (0, 1, 1))],
+                     id="facts-table"),
+        pytest.param("År\tBehandling\n\n2015\tPåbegyndt.\nProsa\n2016\tSlut",
+                     [("År", (0, 0, 0)), ("Behandling", (0, 0, 1)), ("2015", (0, 1, 0)), ("Påbegyndt.", (0, 1, 1)),
+                      ("Prosa", None), ("2016", (1, 0, 0)), ("Slut", (1, 0, 1))], id="prose-ends-table"),
+        pytest.param("Bilag\t1\tBudget", [("Bilag", (0, 0, 0)), ("1", (0, 0, 1)), ("Budget", (0, 0, 2))],
+                     id="one-row"),
+    ],
+)
+def test_text_tab_rows_become_cells(text: str, cells: list[tuple[str, tuple[int, int, int] | None]]) -> None:
+    lines = text_to_lines(text)
+    assert [(line.text, line.cell) for line in lines] == cells
+    # a row is one paragraph: its first cell opens it, the others follow without a gap
+    assert [line.gap_before for line in lines if line.cell and line.cell[2] > 0] == [False] * sum(
+        1 for line in lines if line.cell and line.cell[2] > 0)
+
+
+def test_text_item_table_rows_state_items() -> None:
+    lines = text_to_lines("Nr.\tTitel\tSagsnr.\n\n1\tBudget\t2023-35921\n\nTekst om budget.\n\n"
+                          "År\tBehandling\n2015\tPåbegyndt.\n\n2\tLukket: Klagesag\t\n\n3\tVejplan\t2023-4")
+    stated = [(line.text, line.item, line.case) for line in lines if line.item is not None]
+    assert stated == [("Budget", "1", "2023-35921"), ("Lukket: Klagesag", "2", None), ("Vejplan", "3", "2023-4")]
+    assert not any(line.text.startswith("Nr.") for line in lines)

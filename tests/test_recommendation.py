@@ -183,7 +183,185 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("document", "by", "points"), CASES)
+# Issue 10: a point runs until the next point or the end of the recommendation, keeps its
+# wrapped lines and sub-points, and "At 1) at …" does not become "At at".
+CONTINUATION_CASES = [
+    pytest.param("""
+        Punkt 12: Anlægsbevilling til nyt idrætsanlæg
+
+        Beslutningspunkter
+
+        Det indstilles:
+
+        At 1) der frigives anlægsbevilling på 21,5 mio. kr. til etablering af nyt idrætsanlæg.
+        At 2) Anlægsbevillingen på i alt 30,7 mio. kr. finansieres dels ved 12,3 mio. kr. fra reserven i 2027, dels
+
+        ved 18,4 mio. kr. fra Byudviklingsøkonomien for Lisbjerg.
+        At 3) Der afsættes 0,86 mio. kr. til drift.
+
+        Sagsforløb
+
+        Udvalg: Magistraten
+        """,
+        None,
+        ["At der frigives anlægsbevilling på 21,5 mio. kr. til etablering af nyt idrætsanlæg.",
+         "At Anlægsbevillingen på i alt 30,7 mio. kr. finansieres dels ved 12,3 mio. kr. fra reserven "
+         "i 2027, dels ved 18,4 mio. kr. fra Byudviklingsøkonomien for Lisbjerg.",
+         "At Der afsættes 0,86 mio. kr. til drift."],
+        id="point-continues-over-a-paragraph"),
+    pytest.param("""
+        Punkt 4: Skoleskift
+
+        Beslutningspunkter
+
+        Det indstilles:
+        At 1) byrådet tager til efterretning, at den fælles ledelse ophører pr. 1. januar 2026
+        At) byrådet godkender, at eleverne får mulighed for et skoleskift.
+        """,
+        None,
+        ["At byrådet tager til efterretning, at den fælles ledelse ophører pr. 1. januar 2026",
+         "At byrådet godkender, at eleverne får mulighed for et skoleskift."],
+        id="at-marker-whose-number-was-lost"),
+    pytest.param("""
+        Punkt 5: Takster
+
+        Indstilling
+
+        Direktionen indstiller:
+
+        At 1) at taksterne godkendes.
+        At 2) at lejen fastsættes til 200 kr. pr. time.
+        """,
+        "Direktionen",
+        ["at taksterne godkendes.", "at lejen fastsættes til 200 kr. pr. time."],
+        id="at-1-at-is-not-at-at"),
+    pytest.param("""
+        Punkt 16: Anbefalinger fra udvalget
+
+        Beslutningspunkter
+
+        Det indstilles:
+
+        At 1) Byrådet vedtager følgende anbefalinger:
+
+        1.1 Kortlægning af arbejdsbelastningen
+
+        a) (…), at der indføres en tidsfrist for foretræde.
+
+        b) (…), at fremtidige udvalg har et klart kommissorium.
+
+        2.4 Åbenhed
+
+        c) (…), at der oprettes en ny underside.
+
+        Ift. a) vedtages punktet som en henstilling til udvalgene.
+
+        At 2) Byrådet tager udvalgets øvrige anbefalinger til efterretning
+
+        Sagsforløb:
+
+        Udvalg: Magistraten
+        """,
+        None,
+        ["At Byrådet vedtager følgende anbefalinger: 1.1 Kortlægning af arbejdsbelastningen a) (…), at der indføres "
+         "en tidsfrist for foretræde. b) (…), at fremtidige udvalg har et klart kommissorium. 2.4 Åbenhed c) (…), at "
+         "der oprettes en ny underside. Ift. a) vedtages punktet som en henstilling til udvalgene.",
+         "At Byrådet tager udvalgets øvrige anbefalinger til efterretning"],
+        id="point-keeps-its-sub-points"),
+    pytest.param("""
+        Punkt 7: Byggeri
+
+        Indstilling
+
+        Forvaltningen indstiller, at
+
+        1. byggeriet godkendes, og
+        2. der gives en bevilling på 2 mio. kr.
+
+        Sagen afgøres i Byrådet.
+        """,
+        "Forvaltningen",
+        ["at byggeriet godkendes, og", "at der gives en bevilling på 2 mio. kr."],
+        id="prose-after-the-last-point-is-no-part-of-it"),
+    # bullets printed as images: each line ends a clause and goes on the lead-in's "at"
+    pytest.param("""
+        Punkt 89: Anlægsbevilling til udvidelse af skolen
+
+        Indstilling
+
+        Direktionen indstiller, at
+        der gives en anlægsbevilling på 17,4 mio. kr. til udvidelse af skolen,
+        rådighedsbeløbet på 16,0 mio. kr. frigives, og
+        restfinansieringen på 1,4 mio. kr. sker af kassebeholdningen.
+        """,
+        "Direktionen",
+        ["at der gives en anlægsbevilling på 17,4 mio. kr. til udvidelse af skolen,",
+         "at rådighedsbeløbet på 16,0 mio. kr. frigives, og",
+         "at restfinansieringen på 1,4 mio. kr. sker af kassebeholdningen."],
+        id="image-bullets-one-clause-per-line"),
+    pytest.param("""
+        Punkt 112: Budget 2023-2026
+
+        Indstilling
+
+        Direktionen indstiller, at
+        budgetforslaget vedtages med de ændringer, der fremgår af budgetforliget af 12.
+        september 2022,
+        der optages lån på 35 mio. kr. til energirenovering.
+        """,
+        "Direktionen",
+        ["at budgetforslaget vedtages med de ændringer, der fremgår af budgetforliget af 12. september 2022,",
+         "at der optages lån på 35 mio. kr. til energirenovering."],
+        id="image-bullets-date-wrapped-inside-a-point"),
+    # negatives: one sentence wrapped over lines stays one point
+    pytest.param("""
+        Punkt 113: Svømmehal
+
+        Indstilling
+
+        Direktøren indstiller, at
+        der gives en anlægsbevilling på 38,4 mio. kr. til renovering af svømmehallen,
+        som finansieres af de afsatte rådighedsbeløb i 2023 og 2024.
+        """,
+        "Direktøren",
+        ["at der gives en anlægsbevilling på 38,4 mio. kr. til renovering af svømmehallen, som finansieres af de "
+         "afsatte rådighedsbeløb i 2023 og 2024."],
+        id="wrapped-after-a-comma-continues-with-som"),
+    pytest.param("""
+        Punkt 114: Lokalplan
+
+        Indstilling
+
+        Direktøren indstiller, at
+        lokalplan 412 vedtages endeligt med den ændring, der er beskrevet i
+        sagsfremstillingen.
+        """,
+        "Direktøren",
+        ["at lokalplan 412 vedtages endeligt med den ændring, der er beskrevet i sagsfremstillingen."],
+        id="wrapped-mid-clause"),
+    # an export prints each marker alone on its line, the point's text under it
+    pytest.param("""
+        Punkt 4: Takstreduktion
+
+        Indstilling
+
+        Center for Social, Sundhed og Beskæftigelse indstiller, at
+
+        A)
+        Forslaget om takstreduktion med 2 pct. i 2013
+        godkendes.
+
+        B)
+        Forslaget om at udskyde vurderingen til 2013 godkendes.
+        """,
+        "Center for Social, Sundhed og Beskæftigelse",
+        ["Forslaget om takstreduktion med 2 pct. i 2013 godkendes.",
+         "Forslaget om at udskyde vurderingen til 2013 godkendes."],
+        id="marker-alone-on-its-line"),
+]
+
+
+@pytest.mark.parametrize(("document", "by", "points"), CASES + CONTINUATION_CASES)
 def test_recommendation(document: str, by: str | None, points: list[str]) -> None:
     recommendation: dict[str, Any] | None = only_item(document)["recommendation"]
     assert recommendation is not None

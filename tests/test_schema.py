@@ -156,7 +156,7 @@ def test_the_reference_document_is_valid_and_complete() -> None:
         pytest.param(lambda d: _set(d, "extra", 1), id="extra-top-level-key"),
         pytest.param(lambda d: _set(d, "items.0.decision.extra", 1), id="extra-decision-key"),
         pytest.param(lambda d: _set(d, "items.0.amounts.0.extra", 1), id="extra-amount-key"),
-        pytest.param(lambda d: _set(d, "source.format", "docx"), id="unknown-format"),
+        pytest.param(lambda d: _set(d, "source.format", "odt"), id="unknown-format"),
         pytest.param(lambda d: _set(d, "meeting.kind", "protokol"), id="unknown-kind"),
         pytest.param(lambda d: _set(d, "items.0.decision.outcome", "accepted"), id="unknown-outcome"),
         pytest.param(lambda d: _set(d, "items.0.pages", [1]), id="pages-one-number"),

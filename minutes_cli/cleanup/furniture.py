@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+import regex
+
 from ..model import Line
 from ..patterns import (
     DIGITS_RE,
@@ -193,8 +195,20 @@ def _ends_open(text: str) -> bool:
     return not text.rstrip().endswith((".", "!", "?", ":", ";"))
 
 
+# The date and time a browser stamps before the page title in a printed page's header:
+# "11/30/26, 9:23 AM Hedensted Kommune – …", "30.11.2026 09:23 …". The title after it names
+# the publisher; the stamp names nothing.
+PRINT_STAMP_RE = regex.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+")
+
+
 def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """Lines without furniture, and the text of the furniture lines removed."""
+    kept, removed, _ = remove_furniture_at(lines)
+    return kept, removed
+
+
+def remove_furniture_at(lines: list[Line]) -> tuple[list[Line], list[str], list[int]]:
+    """Lines without furniture, the text of the furniture lines removed, and where each stood in `lines`."""
     # with pages, headers and footers are found by position; repetition through the text
     # is the signal only where pages are unknown (a PDF's history lists repeat too)
     paged = any(line.page is not None for line in lines)
@@ -203,13 +217,15 @@ def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:
     if lines and not PAGE_REFERENCE_RE.search(lines[0].text) and not PAGE_NUMBER_RE.match(lines[0].text):
         drop.discard(0)
     if not drop:
-        return lines, []
+        return lines, [], []
     kept: list[Line] = []
     removed: list[str] = []
+    removed_at: list[int] = []
     cut = False
     for index, line in enumerate(lines):
         if index in drop:
-            removed.append(line.text)
+            removed.append(PRINT_STAMP_RE.sub("", line.text))
+            removed_at.append(index)
             cut = True
             continue
         if cut and kept and line.text[:1].islower() and _ends_open(kept[-1].text):
@@ -218,4 +234,4 @@ def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:
             line = line._replace(gap_before=True)
         kept.append(line)
         cut = False
-    return kept, removed
+    return kept, removed, removed_at

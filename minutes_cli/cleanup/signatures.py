@@ -17,14 +17,20 @@ from ..vocabulary import SIGNATURE_HEADINGS, normalise_label
 # ("Mødet blev afsluttet kl. 11.40") it is a fact about the meeting.
 MEETING_END_POSITION = 0.8
 
+# A signature heading before a colon is short: "Underskriftsblad:" (the longest, "Underskriftsside", is 16).
+SIGNATURE_LABEL_CHARS = 24
+
 
 def drop_signature_pages(lines: list[Line]) -> list[Line]:
     """Lines without signature pages."""
     for index, line in enumerate(lines):
-        if line.text[:1] not in "UuMm":
-            continue  # "Underskriftsblad", "Mødet sluttede …": nothing else starts a signature page
+        if line.text[:1] not in "UuMm" or line.item is not None:
+            continue  # "Underskriftsblad", "Mødet sluttede …": nothing else starts a signature page; an item the
+            # document states (an export's "6. Underskriftsblad") is an item, whatever its title
         closes = index >= len(lines) * MEETING_END_POSITION and MEETING_END_RE.match(line.text)
-        if normalise_label(line.text) not in SIGNATURE_HEADINGS and not closes:
+        # the heading alone, or with the names after a colon: "Underskriftsblad: Michael Bo Jensen, …"
+        label = line.text.split(":", 1)[0] if ":" in line.text[:SIGNATURE_LABEL_CHARS] else line.text
+        if normalise_label(label) not in SIGNATURE_HEADINGS and not closes:
             continue
         if index and NUMBER_ONLY_RE.match(lines[index - 1].text):
             continue  # "6." / "Underskriftsblad": an item of the agenda

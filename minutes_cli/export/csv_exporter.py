@@ -2,14 +2,21 @@
 
 Meeting fields repeat on every row so a row stands alone. List cells are
 joined with " | ". With `excel=True` the separator is a semicolon and decimals
-use a comma, as Danish Excel expects; numbers are never written with
-thousands separators.
+use a comma, as Danish Excel expects, and a text cell that Excel would run as
+a formula (it begins with =, +, -, @, a tab or a carriage return) gets a
+leading apostrophe, which Excel shows as text (OWASP's advice for CSV
+injection). Numbers are never written with thousands separators.
+
+An item row counts its amounts but gives no total: an item mentions the same
+amount again (in the summary, the recommendation and the decision) and both
+ends of a range, so a sum of its mentions overstates what it costs.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -56,7 +63,6 @@ def _item_rows(doc: Document, excel: bool) -> Iterator[list[str]]:
             dec.outcome if dec else "",
             LIST_JOINER.join(a.title for a in item.attachments),
             str(len(item.amounts)),
-            _number(sum(a.value for a in item.amounts), excel),
             f"{item.pages[0]}-{item.pages[1]}" if item.pages else "",
         ]
 
@@ -86,7 +92,7 @@ TABLES: dict[str, tuple[list[str], RowMaker]] = {
     "items": (
         MEETING_COLUMNS + ["item_number", "title", "closed", "case_numbers", "case_officer", "recommendation_by",
                            "recommendation_points", "decision", "decision_outcome", "attachments",
-                           "amount_count", "amount_total_dkk", "pages"],
+                           "amount_count", "pages"],
         _item_rows,
     ),
     "amounts": (
@@ -102,6 +108,19 @@ def _writer(buffer: io.StringIO, options: CsvOptions) -> Any:
     return csv.writer(buffer, delimiter=";" if options.excel else ",", lineterminator="\r\n")
 
 
+# First characters that make Excel read a cell as a formula: "=SUM(A1)", "+45 …", "-1+2", "@cmd", tab, CR.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A plain number as `_number` writes it ("-2500000", "-12,5") is a value, not a formula, and stays one.
+_PLAIN_NUMBER_RE = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
+def excel_safe(cell: str) -> str:
+    """The cell as Excel shows it as text: a leading apostrophe before a formula's first character."""
+    if cell.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER_RE.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 def csv_header(options: CsvOptions) -> str:
     """The header line of the chosen table."""
     buffer = io.StringIO()
@@ -112,7 +131,10 @@ def csv_header(options: CsvOptions) -> str:
 def csv_rows(doc: Document, options: CsvOptions) -> str:
     """One document's rows of the chosen table."""
     buffer = io.StringIO()
-    _writer(buffer, options).writerows(TABLES[options.table][1](doc, options.excel))
+    rows = TABLES[options.table][1](doc, options.excel)
+    if options.excel:
+        rows = ([excel_safe(cell) for cell in row] for row in rows)
+    _writer(buffer, options).writerows(rows)
     return buffer.getvalue()
 
 

@@ -39,32 +39,45 @@ class Renderer:
             return csv_rows(doc, self.options)
         return pretty_json(doc)
 
+    def whole(self, parts: tuple[str, ...]) -> str:
+        """The rendered meetings of one file as that file's own output: one JSON object, or a
+        list of them when the file holds several meetings; JSON Lines and CSV rows in order."""
+        if self.fmt == "json" and len(parts) > 1:
+            return "[\n" + ",\n".join(_indented(part.rstrip("\n")) for part in parts) + "\n]\n"
+        return "".join(parts)
+
 
 class OutputStream:
     """Writes rendered documents (and, in JSON Lines, failure records) to a text handle in order.
 
-    JSON is one object for a single document and an array for several, as
-    SCHEMA.md says; the first document is held back until a second one shows
-    which of the two to write. Nothing is written for a batch without documents
-    (but JSON Lines still records its failures).
+    JSON is a list (`[]` when no document parsed), or with `single` the one
+    document's object (nothing at all when it failed). CSV always has its header
+    row, so a batch in which every file failed still gives a valid, empty table.
+    JSON Lines has a line per document and per failure.
     """
 
-    def __init__(self, handle: TextIO, fmt: str, options: CsvOptions | None = None, bom: bool = False) -> None:
+    def __init__(self, handle: TextIO, fmt: str, options: CsvOptions | None = None, bom: bool = False,
+                 single: bool = False) -> None:
         self.handle = handle
         self.fmt = fmt
         self.options = options or DEFAULT_CSV
         self.bom = bom
+        self.single = single
         self.documents = 0
-        self._held: str | None = None  # JSON: the first document, until a second one arrives
+        self._started = False
+
+    def _start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        if self.fmt == "csv":
+            self.handle.write(("\ufeff" if self.bom else "") + csv_header(self.options))
 
     def document(self, rendered: str) -> None:
         """Write one document's share (a `Renderer`'s text)."""
+        self._start()
         self.documents += 1
-        if self.fmt == "csv":
-            if self.documents == 1:
-                self.handle.write(("\ufeff" if self.bom else "") + csv_header(self.options))
-            self.handle.write(rendered)
-        elif self.fmt == "json":
+        if self.fmt == "json":
             self._json_element(rendered)
         else:
             self.handle.write(rendered)
@@ -75,23 +88,19 @@ class OutputStream:
             self.handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def _json_element(self, rendered: str) -> None:
-        if self.documents == 1:
-            self._held = rendered
+        if self.single:
+            if self.documents > 1:
+                raise ValueError("a single-document JSON output got a second document")
+            self.handle.write(rendered + "\n")
             return
-        if self._held is not None:
-            self.handle.write("[\n" + _indented(self._held))
-            self._held = None
-        self.handle.write(",\n" + _indented(rendered))
+        self.handle.write(("[\n" if self.documents == 1 else ",\n") + _indented(rendered))
 
     def close(self) -> None:
-        """Finish the output: the single held JSON object, or the end of the array."""
-        if self.fmt != "json" or not self.documents:
+        """Finish the output: the CSV header if no row came, the end of the JSON array (or `[]`)."""
+        self._start()
+        if self.fmt != "json" or self.single:
             return
-        if self._held is not None:
-            self.handle.write(self._held + "\n")
-            self._held = None
-        else:
-            self.handle.write("\n]\n")
+        self.handle.write("\n]\n" if self.documents else "[]\n")
 
 
 def _indented(text: str) -> str:

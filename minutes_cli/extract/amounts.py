@@ -1,32 +1,38 @@
 """Money amounts: every "2,2 mill. kr.", "400.000 kroner", "t.kr. 500" as a value in kroner.
 
 Each amount keeps its raw text, the sentence it stands in and the section
-heading above it. A range ("2-3 mio. kr.") gives two amounts, its ends.
+heading above it. A range ("2-3 mio. kr.", "fra 227,6 mio. til 219,2 mio. kr.")
+or a pair ("4,2 og 5,1 mio. kr.") gives two amounts: the unit covers both.
 Percentages, counts, dates, phone numbers and case numbers have no currency
-unit and so never match.
+unit and so never match. A budget table states its unit once, in its header
+("(mio. kr.)", "Beløb i 1.000 kr."): the numbers in the rows under it are
+amounts in that unit (`find_lines_amounts`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
 
-from ..model import Amount
+from ..model import Amount, Block
 from ..patterns import (
     AMOUNT_LEAD_REVERSED_RE,
     AMOUNT_RE,
     CURRENCY_HINT_RE,
+    TABLE_CELL_RE,
+    TABLE_ROW_RE,
+    TABLE_SUBHEADER_RE,
+    TABLE_UNIT_RE,
     THOUSANDS_GROUP_RE,
     THOUSANDS_NUMBER_RE,
     has_currency_word,
     sentence_ends,
 )
+from ..vocabulary import SCALE_WORDS
 
-# Multipliers of the scale words, by their first three letters.
-SCALES: dict[str, float] = {"mia": 1e9, "mrd": 1e9, "mil": 1e6, "mio": 1e6}
 THOUSAND = 1e3
 
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
@@ -45,12 +51,8 @@ def parse_number(text: str) -> float:
 
 
 def _scale(word: str | None) -> float:
-    if not word:
-        return 1.0
-    word = word.lower()
-    if word.startswith("milliard"):
-        return 1e9
-    return SCALES.get(word[:3], 1.0)
+    """The factor of a scale word as printed: "mill." -> 1e6, "Mia" -> 1e9 (the lexicon's SCALE_WORDS)."""
+    return SCALE_WORDS.get(word.lower().rstrip(". "), 1.0) if word else 1.0
 
 
 def _range_start(low: str, high: str) -> float:
@@ -67,12 +69,12 @@ def _range_start(low: str, high: str) -> float:
 # The groups _values reads, by number: `regex` looks a group name up by first failing to
 # read it as a number (an exception each time), a cost paid eight times per amount.
 _VALUE_GROUPS = tuple(AMOUNT_RE.groupindex[name]
-                      for name in ("pnum", "pscale", "tnum", "thousands", "scale", "sign", "num", "lo"))
+                      for name in ("pnum", "pscale", "tnum", "thousands", "scale", "sign", "num", "lo", "loscale"))
 
 
 def _values(match: regex.Match[str]) -> list[float]:
     """The kroner values of one match: one, or two for a range."""
-    pnum, pscale, tnum, thousands, scale, sign, num, low = match.group(*_VALUE_GROUPS)
+    pnum, pscale, tnum, thousands, scale, sign, num, low, low_scale = match.group(*_VALUE_GROUPS)
     if pnum:
         return [parse_number(pnum) * _scale(pscale)]
     if tnum:
@@ -80,7 +82,8 @@ def _values(match: regex.Match[str]) -> list[float]:
     factor = THOUSAND if thousands else _scale(scale)
     values = [(-1.0 if sign else 1.0) * parse_number(num) * factor]
     if low:
-        values.insert(0, _range_start(low, num) * factor)
+        # "fra 227,6 mio. til 219,2 mio. kr.": the start may name its own scale
+        values.insert(0, _range_start(low, num) * (_scale(low_scale) if low_scale else factor))
     return values
 
 
@@ -146,6 +149,11 @@ def find_amounts(text: str, section: str | None = None) -> list[Amount]:
     """Every money amount in the text, in order."""
     if not has_currency_word(text):
         return []  # most paragraphs
+    return _amounts_in(text, section)
+
+
+def _amounts_in(text: str, section: str | None) -> list[Amount]:
+    """find_amounts on a text known to hold a currency word."""
     found: list[Amount] = []
     sentences: _Sentences | None = None  # found once, and only in a text that holds an amount
     for match in _amount_matches(text):
@@ -154,4 +162,110 @@ def find_amounts(text: str, section: str | None = None) -> list[Amount]:
         context = sentences.around(text, match.start(), match.end())
         found += [Amount(text=raw, value=round(value, 2), currency="DKK", context=context, section=section)
                   for value in _values(match)]
+    return found
+
+
+# --- budget tables ----------------------------------------------------------
+
+# A table's unit header is a short line ("Beløb i 1.000 kr. Korrigeret budget Forventet
+# regnskab Afvigelse" is 64 characters); a row's label a few words ("Energi i kommunale
+# bygninger" is 4). Longer lines are prose that happens to end in a number.
+MAX_TABLE_HEADER_CHARS = 120
+MAX_ROW_LABEL_WORDS = 8
+
+
+def _table_unit(text: str) -> tuple[float, regex.Match[str]] | None:
+    """The factor a table header's unit gives its cells ("(mio. kr.)" -> 1e6), and the unit's match."""
+    if len(text) > MAX_TABLE_HEADER_CHARS or not has_currency_word(text):
+        return None
+    match = TABLE_UNIT_RE.search(text)
+    if match is None:
+        return None
+    unit = match.group("unit").lower()
+    factor = THOUSAND if unit.startswith(("1", "t")) else _scale(unit.rstrip("."))
+    return factor, match
+
+
+def _row_amounts(text: str, factor: float, section: str | None) -> list[Amount] | None:
+    """The amounts of one table row in the header's unit, or None when the line is no row."""
+    row = TABLE_ROW_RE.match(text)
+    if row is None or len(row.group("label").split()) > MAX_ROW_LABEL_WORDS:
+        return None
+    return [Amount(text=cell.group(0), value=round((-1.0 if cell.group("sign") else 1.0)
+                                                   * parse_number(cell.group("num")) * factor, 2),
+                   currency="DKK", context=text.strip(), section=section)
+            for cell in TABLE_CELL_RE.finditer(row.group("cells"))]
+
+
+def _tables(lines: Sequence[str], section: str | None) -> tuple[dict[int, list[Amount]], dict[int, regex.Match[str]]]:
+    """The cell amounts of every budget table in the lines, by row index, and the unit match of
+    each header that has rows under it, by header index."""
+    rows: dict[int, list[Amount]] = {}
+    headers: dict[int, regex.Match[str]] = {}
+    # a header has a row (or a line of years and then a row) under it, or names "1.000 kr.": the
+    # unit pattern is tried only on such lines (most lines with "kr" are prose amounts)
+    ends_like_row = [line[-1:] in ROW_ENDINGS for line in lines] + [False, False]
+    if not any(ends_like_row) and not any("1.000" in line for line in lines):
+        return rows, headers
+    unit: tuple[float, regex.Match[str]] | None = None  # the header over the rows being read
+    header_at = -1
+    for index, text in enumerate(lines):
+        if unit is not None:
+            found = _row_amounts(text, unit[0], section) if ends_like_row[index] else None
+            if found is not None:
+                rows[index] = found
+                headers[header_at] = unit[1]
+                continue
+            if index == header_at + 1 and TABLE_SUBHEADER_RE.match(text):
+                continue  # column headings under the unit line: "2025 2026 2027"
+        unit = _table_unit(text) if (ends_like_row[index + 1] or ends_like_row[index + 2]
+                                     or "1.000" in text) else None
+        if unit:
+            header_at = index
+            if unit[1].group(0)[:1] in "iIbB":
+                headers[index] = unit[1]  # "Beløb i 1.000 kr.": a unit, rows or not, never 1.000 kroner
+    return rows, headers
+
+
+# The last character of a table row: a number's last digit or an empty cell's dash.
+ROW_ENDINGS = frozenset("0123456789-–")
+
+
+def find_section_amounts(heading: str | None, blocks: Sequence[Block]) -> list[Amount]:
+    """Every amount of a section, in order: each paragraph's amounts as `find_amounts` reads
+    them, and the cells of budget tables, whose unit header may be the section's heading.
+
+    A paragraph with no table row or header is read as one text, as before; around a
+    table the prose before and after it is read apart from the rows, and a header's own
+    unit ("Beløb i 1.000 kr.") is no amount.
+    """
+    holds = [has_currency_word(block.text) for block in blocks]
+    if not any(holds) and not (heading and has_currency_word(heading)):
+        return []  # most sections: no amount, no table unit
+    lines = [heading or ""] + [line.text for block in blocks for line in block.lines]
+    rows, headers = _tables(lines, heading)
+    if not rows and not headers:
+        return [amount for block, holds_currency in zip(blocks, holds, strict=True) if holds_currency
+                for amount in _amounts_in(block.text, heading)]
+    found: list[Amount] = []
+    index = 1
+    for block, holds_currency in zip(blocks, holds, strict=True):
+        span = range(index, index + len(block.lines))
+        index += len(block.lines)
+        if not any(i in rows or i in headers for i in span):
+            if holds_currency:
+                found += _amounts_in(block.text, heading)
+            continue
+        run: list[str] = []
+        for at in span:
+            text = lines[at]
+            if at in rows:
+                found += find_amounts(" ".join(run), heading) + rows[at]
+                run = []
+            elif at in headers:
+                unit = headers[at]
+                run.append(text[:unit.start()] + text[unit.end():])
+            else:
+                run.append(text)
+        found += find_amounts(" ".join(run), heading)
     return found

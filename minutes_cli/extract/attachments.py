@@ -1,11 +1,15 @@
 """Attachments (bilag): numbered lists under a Bilag heading, "Bilag 1. Title" lines, link lists.
 
-Titles lose their "Bilag N." / "N." / document-number prefix; a document that
+Titles lose their "Bilag N." / "Bilag N" / "N." / document-number prefix but
+keep a number that belongs to them ("2. udkast af …"); paragraphs of prose
+under a Bilag heading are no titles; a document that
 lists its attachments twice (a list and then links) yields each once. Under a
 numbered list, the first unnumbered line ends the list (signatures follow).
 """
 
 from __future__ import annotations
+
+import re
 
 from ..model import Attachment, Block
 from ..patterns import (
@@ -15,20 +19,25 @@ from ..patterns import (
     FILE_SIZE_RE,
     LIST_MARKER_RE,
     TRAILING_DOCUMENT_NUMBER_RE,
+    sentence_ends,
 )
 from ..segment import RawSection
 from ..vocabulary import NO_ATTACHMENT_WORDS, normalise_label
 
 
 def _split(line: str) -> tuple[str | None, str]:
-    """(number, title) of one attachment line: "• Bilag 2: Budget" -> ("2", "Budget")."""
+    """(number, title) of one attachment line: "• Bilag 2: Budget" -> ("2", "Budget").
+
+    A number that opens the title itself stays: "2. udkast af aftalen" is an
+    ordinal (a word in lower case follows it), not a list number.
+    """
     number = None
     for _ in range(2):  # a bullet may stand before "Bilag 2:", a number before a document number
         match = BILAG_LINE_RE.match(line)
         if match:
-            number, line = number or match.group("number"), match.group("title")
+            number, line = number or match.group("number") or match.group("spaced"), match.group("title")
         prefix = ATTACHMENT_PREFIX_RE.match(line)
-        if prefix and prefix.group(0):
+        if prefix and prefix.group(0) and not _is_ordinal(line, prefix):
             number = number or prefix.group("number")
             line = line[prefix.end():]
     # both trail the title: a document number holds a "/", a file size ends in ")"
@@ -39,8 +48,38 @@ def _split(line: str) -> tuple[str | None, str]:
     return number, line.strip()
 
 
+def _is_ordinal(line: str, prefix: re.Match[str]) -> bool:
+    """True when the number of a prefix is part of the title: "2. udkast af …", "3. behandling"."""
+    return bool(prefix.group("number")) and line[prefix.end():prefix.end() + 1].islower()
+
+
+# A title is one line or a short entry; a paragraph of prose under a Bilag heading (an
+# explanation of the attachments) is none. The longest title of the gold sets that ends
+# in a full stop has 14 words ("Grafisk fremstilling af status over … og Christiania.").
+MAX_SENTENCE_TITLE_WORDS = 20
+
+
+def _is_prose(text: str) -> bool:
+    """True for a paragraph of sentences: it ends a sentence and holds another sentence's end, or
+    is longer than any title ("Forvaltningen har vedlagt et notat, som … . Notatet er …")."""
+    text = text.rstrip()
+    if not text.endswith((".", "!", "?")):
+        return False
+    body = _split(text)[1]  # "1. Ansøgning …" : the marker's full stop ends no sentence
+    return len(body.split()) > MAX_SENTENCE_TITLE_WORDS or bool(sentence_ends(body))
+
+
 def _is_numbered(line: str) -> bool:
-    return bool(BILAG_LINE_RE.match(line) or LIST_MARKER_RE.match(line))
+    """A "Bilag N." line or a list entry; "2. udkast af …" opens with an ordinal, not a list number."""
+    if BILAG_LINE_RE.match(line):
+        return True
+    return bool(LIST_MARKER_RE.match(line)) and not _opens_with_ordinal(line)
+
+
+def _opens_with_ordinal(line: str) -> bool:
+    """"2. udkast af …", "3. behandling": a number with a word in lower case after it."""
+    marker = LIST_MARKER_RE.match(line)
+    return marker is not None and line[:1].isdigit() and line[marker.end():marker.end() + 1].islower()
 
 
 def _has_document_number(line: str) -> bool:
@@ -53,23 +92,30 @@ def _from_section(blocks: tuple[Block, ...]) -> list[Attachment]:
     numbered ("1. Title", "Bilag 1. Title"): an unnumbered line ends the list
     (signatures follow) unless it continues a wrapped title in lower case;
     document numbers ("2012-200782 - Title"): other lines continue the title
-    before them, a list marker ("c. Konference …") ends the list;
+    before them, a list marker ("c. Konference …", or "c." alone) ends the list;
     plain: every line is a title, a lower-case line continues the one before.
+    A line whose list marker the markup states (`Line.list_marker`) is always a
+    title of its own.
     """
-    lines = [line.text for block in blocks for line in block.lines]
-    if not lines:
+    entries = [line for block in blocks if not _is_prose(block.text) for line in block.lines]
+    if not entries:
         return []
+    lines = [line.text for line in entries]
     style = "numbered" if _is_numbered(lines[0]) else "docno" if _has_document_number(lines[0]) else "plain"
     found: list[Attachment] = []
-    for line in lines:
-        if style == "numbered":
+    for entry, line in zip(entries, lines, strict=True):
+        if entry.list_marker is not None:
+            starts_new = True  # the markup states each entry (an export's attachment list, <li>, Word numbering)
+        elif style == "numbered":
             starts_new = _is_numbered(line)
         elif style == "docno":
             starts_new = _has_document_number(line)
         else:
-            starts_new = not line[:1].islower() and not LIST_MARKER_RE.match(line)
+            starts_new = not line[:1].islower() and (not LIST_MARKER_RE.match(line) or _opens_with_ordinal(line))
         if not starts_new:
-            continues = found and not LIST_MARKER_RE.match(line) and (line[:1].islower() or style == "docno")
+            # a list marker ends the list, also one alone on its line ("c." above "Konference …")
+            marker = LIST_MARKER_RE.match(line) or LIST_MARKER_RE.match(line + " ")
+            continues = found and not marker and (line[:1].islower() or style == "docno")
             if continues:
                 found[-1] = Attachment(found[-1].number, f"{found[-1].title} {line}")
                 continue
@@ -95,7 +141,7 @@ def find_attachments(sections: list[RawSection]) -> tuple[Attachment, ...]:
                 if block.text[:5].lower() != "bilag":
                     continue
                 match = BILAG_LINE_RE.match(block.text)
-                if match and match.group("number"):
+                if match and (match.group("number") or match.group("spaced")):
                     found.append(Attachment(*_split(block.text)))
     unique: dict[str, Attachment] = {}
     for attachment in found:

@@ -10,10 +10,7 @@ References to other cases inside the text ("(BIU 2009-9399 og SUD
 from __future__ import annotations
 
 from ..model import Block
-from ..patterns import CASE_LABEL_RE, CASE_OFFICER_RE, CASE_VALUE_RE, LABELLED_VALUE_RE
-
-# First letters of the case-number labels (Sagsnr., Sags nr., J.nr., Journalnr., Emnenr.).
-LABEL_INITIALS = frozenset("SsJjEe")
+from ..patterns import CASE_LABEL_INITIALS, CASE_LABEL_RE, CASE_OFFICER_RE, CASE_VALUE_RE, LABELLED_VALUE_RE
 
 # CASE_LABEL_RE's value group by number: `regex` reads a group name by first failing to read
 # it as a number, an exception each time (see amounts._VALUE_GROUPS).
@@ -28,7 +25,7 @@ def _labelled(blocks: tuple[Block, ...]) -> list[str]:
     found: list[str] = []
     for index, block in enumerate(blocks):
         for line_index, line in enumerate(block.lines):
-            if line.text[0] not in LABEL_INITIALS:  # a line is never empty (model.Line)
+            if line.text[0] not in CASE_LABEL_INITIALS:  # a line is never empty (model.Line)
                 continue  # no label starts otherwise; skips the regex for prose
             match = CASE_LABEL_RE.match(line.text)
             if not match:

@@ -24,15 +24,26 @@ from ..patterns import (
     COMMITTEE_DECISION_LABEL_RE,
     DATED_DECISION_RE,
     SENTENCE_END_RE,
+    SUMMARY_OPENER_RE,
+    WORD_RE,
+    sentence_ends,
 )
 from ..segment import RawSection, is_caps_heading
-from ..vocabulary import NAMELESS_DECISION_HEADINGS, OUTCOME_PHRASES, normalise_label
+from ..vocabulary import (
+    ACT_SUBJECT_ENDINGS,
+    ACT_SUBJECTS,
+    MEETING_TRAILER_LEADS,
+    NAMELESS_DECISION_HEADINGS,
+    OUTCOME_PHRASES,
+    SUMMARY_LEADS,
+    normalise_label,
+)
 from .dates import find_date
 from .names import split_names
 
-# The outcome is read from the decision's first sentence (at most this many
-# characters): long decisions mention "godkendt" or "ikke tiltræde" in passing.
-# 300 holds the longest first sentence seen ("Tilbagesendes … har vedtaget
+# Without a sentence stating the act, the outcome is read from the decision's first
+# sentence (at most this many characters): long decisions mention "godkendt" or "ikke
+# tiltræde" in passing. 300 holds the longest first sentence seen ("Tilbagesendes … har vedtaget
 # Magistratens foranstående indstilling af 19. august 2025.", 160 characters).
 OUTCOME_WINDOW_CHARS = 300
 
@@ -58,30 +69,58 @@ class DecisionResult:
 
 
 def classify_outcome(text: str) -> Outcome:
-    """The outcome of a decision text: the earliest known phrase near its start wins."""
-    boundary = SENTENCE_END_RE.search(text)
-    first_sentence = text[: min(boundary.start() if boundary else len(text), OUTCOME_WINDOW_CHARS)]
+    """The outcome of a decision text.
+
+    Every sentence is read. The sentence that states the committee's own act
+    ("Udvalget tog orienteringen til efterretning", "Godkendt.", "Sagen sendes
+    tilbage …") decides, the first such one winning; a report of what others
+    did ("Administrationen oplyste, at budgettet er godkendt") does not. When
+    no sentence states an act, the earliest phrase in the first sentence counts,
+    and a later sentence only when it puts the item off or turns it down.
+    """
+    window = text[:OUTCOME_SCAN_CHARS]
+    sentences = SENTENCE_END_RE.split(window)
+    for sentence in sentences:
+        found = _act_outcome(sentence)
+        if found:
+            return found
+    first_sentence = sentences[0][:OUTCOME_WINDOW_CHARS]
     found = _earliest_outcome(first_sentence)
     if found:
         return found
-    # later sentences count when they say the item was put off or turned down ("Udvalget
-    # besluttede herefter at udsætte sagens behandling"), or open with an outcome
-    # ("Godkendt."); "… forventes godkendt" in passing does not make it approved
-    rest = text[boundary.end():] if boundary else ""
-    later = _earliest_outcome(rest)
-    if later in ("postponed", "rejected"):
-        return later
-    for sentence in SENTENCE_END_RE.split(rest):
-        opening = _earliest_outcome(sentence[:40])
-        if opening and _OUTCOME_START_RE.match(sentence):
-            return opening
-    return "other"
+    # "Udvalget drøftede sagen, og besluttede herefter at udsætte sagens behandling"
+    later = _earliest_outcome(" ".join(sentences[1:]))
+    return later if later in ("postponed", "rejected") else "other"
 
 
-# An outcome phrase that opens a sentence: "Godkendt.", "Indstillingen blev godkendt", "Anbefales".
-_OUTCOME_START_RE = regex.compile(r"^\s*(?:indstillingen\s+(?:blev\s+)?|sagen\s+blev\s+|punktet\s+blev\s+)?"
-                                  r"(?:godkend|tiltr|vedta|anbefal|til\s+efterretning|taget\s+til|udsat|ikke\s+)",
-                                  regex.I)
+# A decision is read for its outcome over at most this many characters: the longest
+# decision of the corpus that states its act late ("… Orienteringen blev taget til
+# efterretning") does so within 1,000; past that a text holds history, not the act.
+OUTCOME_SCAN_CHARS = 2000
+
+# An act's outcome phrase starts within this many characters of its sentence's start
+# ("Udvalget besluttede herefter at udsætte sagens behandling": 36).
+ACT_PHRASE_WITHIN = 60
+
+
+def _act_outcome(sentence: str) -> Outcome | None:
+    """The outcome of a sentence that states an act: it opens with its outcome phrase
+    ("Godkendt.", "Ikke tiltrådt.", "Til efterretning.") or with the body or matter acted
+    on ("Udvalget …", "Orienteringen blev …", "Sagen sendes …") and names the outcome soon after."""
+    stripped = sentence.lstrip()
+    if _OUTCOME_START_RE.match(stripped):
+        return _earliest_outcome(stripped[:ACT_PHRASE_WITHIN + 20])
+    first = stripped.split(" ", 1)[0].lower().strip(",")
+    if first in ACT_SUBJECTS or first.endswith(ACT_SUBJECT_ENDINGS):
+        # in the main clause only: "Sagen genoptages på næste møde, hvor den forventes godkendt"
+        comma = stripped.find(",", 0, ACT_PHRASE_WITHIN + 20)
+        return _earliest_outcome(stripped[:comma if comma > 0 else ACT_PHRASE_WITHIN + 20])
+    return None
+
+
+# An outcome phrase that opens a sentence: "Godkendt.", "Anbefales", "Taget til efterretning", "Ikke …".
+_OUTCOME_START_RE = regex.compile(r"^(?:godkend|tiltr|vedta|anbefal|til\s+efterretning|taget\s+til|udsat|udsættes"
+                                  r"|hjemvis|forkast|afvis|bevilg|ikke\s+)", regex.I)
 
 
 def _earliest_outcome(window: str) -> Outcome | None:
@@ -126,8 +165,24 @@ def _is_decision_text(text: str) -> bool:
     return any(ch.isalnum() for ch in text) and not is_caps_heading(text)
 
 
-def find_decision(sections: list[RawSection], meeting_date: str | None, closed: bool = False) -> DecisionResult:
-    """This meeting's decision for the item, and absentees named in it."""
+# A site footer or contact line is short: "www.egedal.dk | Tlf. 72 59 00 00".
+MAX_FOOTER_CHARS = 120
+
+
+def _is_trailer(text: str) -> bool:
+    """True for a paragraph after the last decision that belongs to no item: the next
+    meeting, the meeting's end ("Næste møde afholdes …", "Mødet hævet kl. 17"), or a
+    site footer with a web address (README known weak spot)."""
+    lowered = text.lower()
+    if lowered.startswith(MEETING_TRAILER_LEADS):
+        return True
+    return len(text) <= MAX_FOOTER_CHARS and ("www." in lowered or "http" in lowered)
+
+
+def find_decision(sections: list[RawSection], meeting_date: str | None, closed: bool = False,
+                  title: str | None = None) -> DecisionResult:
+    """This meeting's decision for the item, and absentees named in it; with the item's
+    title, a summary of the item printed after the decision is left out of it."""
     section = _pick(sections, meeting_date)
     if section is None:
         return DecisionResult(_bare_decision(sections) if closed else None, ())
@@ -139,14 +194,58 @@ def find_decision(sections: list[RawSection], meeting_date: str | None, closed: 
             absent += split_names(match.group("names"))
             continue
         kept.append(block.text)
-    while len(kept) > 1 and not _is_decision_text(kept[-1]):
+    while len(kept) > 1 and (not _is_decision_text(kept[-1]) or _is_trailer(kept[-1])):
         kept.pop()
-    text = "\n".join(kept).strip()
+    text = _without_trailing_summary("\n".join(kept).strip(), title)
     date = find_date(section.title) if section.title else None
     if not text:
         return DecisionResult(None, tuple(absent), date)
     decision = Decision(text=text, outcome=classify_outcome(text), by=_body(section.title))
     return DecisionResult(decision, tuple(absent), date)
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of a text by their first letters: "anlægsregnskaber" and "anlægsregnskab" meet."""
+    return {word[:STEM_CHARS] for word in WORD_RE.findall(text.lower()) if len(word) >= STEM_CHARS}
+
+
+# Words compare by this many first letters; shorter words ("og", "til", "der") are no content.
+STEM_CHARS = 5
+
+
+def _is_item_summary(sentence: str, title_stems: set[str]) -> bool:
+    """True for a sentence that restates the item, not the decision: a heading-like phrase
+    ("Forslag om …", "Anlægsbevilling til …", "Endelig vedtagelse af …", "Indstillingen
+    vedrører …") that names something of the title and states no outcome. FirstAgenda's
+    Byråd print sets the item's summary right after its decision (README: Aarhus Byråd)."""
+    words = sentence.split()
+    if len(words) < 3 or not (title_stems & _stems(sentence)) or _earliest_outcome(sentence):
+        return False
+    if sentence.lower().startswith(SUMMARY_LEADS):
+        return True
+    # "Sagen sendes til …" has an act's subject: it goes on the decision
+    return SUMMARY_OPENER_RE.match(sentence) is not None and words[0].lower() not in ACT_SUBJECTS
+
+
+def _without_trailing_summary(text: str, title: str | None) -> str:
+    """The decision text without the item's summary sentences at its end (see _is_item_summary);
+    its first sentence always stays."""
+    if not title or not text:
+        return text
+    title_stems = _stems(title)
+    ends = [0] + [end for _, end in sentence_ends_or_lines(text)]
+    while len(ends) > 1 and _is_item_summary(text[ends[-1]:].strip(), title_stems):
+        text = text[:ends.pop()].rstrip()
+    return text
+
+
+def sentence_ends_or_lines(text: str) -> list[tuple[int, int]]:
+    """Where the text's sentences end: at sentence ends and at paragraph breaks."""
+    spans = sentence_ends(text) + [(m.start(), m.end()) for m in _NEWLINE_RE.finditer(text)]
+    return sorted(set(spans))
+
+
+_NEWLINE_RE = regex.compile(r"\n+")
 
 
 # A closed item's bare decision is one paragraph of at most this many characters (the

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Amount, Item, Section
 from ..segment import RawItem, RawSection, split_sections
-from .amounts import find_amounts
+from ..vocabulary import SIGNATURE_HEADINGS, normalise_label
+from .amounts import find_section_amounts
 from .attachments import find_attachments
 from .case_numbers import find_case_numbers, find_case_officer
 from .decision import find_decision
@@ -33,15 +34,22 @@ def _amounts(sections: list[RawSection]) -> tuple[Amount, ...]:
     for section in sections:
         if section.kind == "attachments":
             continue  # an attachment's title ("Tilskud på 90 mio. kr.") names a document, not a sum of this item
-        for block in section.blocks:
-            found += find_amounts(block.text, section.title)
+        found += find_section_amounts(section.title, section.blocks)
     return tuple(found)
+
+
+def is_signature_sheet(title: str) -> bool:
+    """True for an item that is the page members sign ("Underskriftsark", "Underskrifter"): it
+    records no decision, whatever approving words its printed form holds."""
+    return normalise_label(title) in SIGNATURE_HEADINGS
 
 
 def build_item(raw: RawItem, meeting_date: str | None, free_headings: bool) -> ItemResult:
     """Every field of one item."""
     sections = split_sections(raw.blocks, free_headings)
-    decision = find_decision(sections, meeting_date, raw.closed)
+    decision = find_decision(sections, meeting_date, raw.closed, raw.title)
+    if is_signature_sheet(raw.title):
+        decision = replace(decision, decision=None)
     item = Item(
         number=raw.number,
         title=raw.title,

@@ -2,36 +2,72 @@
 
 `READERS` maps a format name to its reader; `detect_format` decides the
 format from the content (magic bytes, markup), using the file name only to
-break ties. Formats we know but do not read (XML exports, GIF, archives)
-raise `UnsupportedFormat` with a clear reason. `read` makes its
-`ReadOptions` current while the reader runs (see readers/options.py).
+break ties. An XML export is recognised by its root element (`xml_reader`), a
+ZIP by its members (`archive`: a .docx, or a ZIP holding one export). A scan
+(TIFF, PNG, JPEG) is an "image", read by OCR (`image_reader`). Kinds we
+recognise but do not read (other XML and ZIPs, GIF images, an old .doc) are
+data in `UNREAD_KINDS` or raise `UnsupportedFormat` with a clear reason.
+`read` makes its `ReadOptions` current while the reader runs (see
+readers/options.py).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import regex
 
-from ..errors import EmptyInput, UnsupportedFormat
+from ..errors import EmptyInput, NotADocument, UnsupportedFormat
 from ..model import RawDocument, SourceFormat
+from .archive import OLE_SIGNATURE, ZIP_SIGNATURE, container_format
+from .docx_reader import read_docx
+from .encoding import as_utf8_head, looks_like_text
 from .html_reader import read_html
 from .image_reader import IMAGE_SIGNATURES, read_image
 from .options import ReadOptions, using
 from .pdf_reader import read_pdf
 from .text_reader import read_text
+from .xml_reader import check_xml, declares_xml, is_export, read_xml
 
 Reader = Callable[[bytes, str], RawDocument]
 
-READERS: dict[SourceFormat, Reader] = {"pdf": read_pdf, "html": read_html, "text": read_text, "image": read_image}
+READERS: dict[SourceFormat, Reader] = {"pdf": read_pdf, "html": read_html, "text": read_text, "xml": read_xml,
+                                       "docx": read_docx, "image": read_image}
 
-# Leading bytes of formats that are not documents we read, with a name for the error.
-_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX)"),
-    (b"GIF8", "a GIF image"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file (DOC/XLS)"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"{\\rtf", "an RTF file"),
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of file `detect_format` recognises but no reader reads, and what to tell the user about it."""
+
+    name: str  # "a GIF image"
+    hint: str | None = None
+
+
+# Kinds recognised and not read, by the name detection gives them. Adding a reader for one
+# of them is one line in `READERS` (its key taking precedence over the entry here); a batch
+# walking a folder (`-r`) names every file of these kinds as skipped, with this reason.
+UNREAD_KINDS: dict[str, Kind] = {
+    "zip": Kind("a ZIP archive (or DOCX/XLSX)"),
+    "gif": Kind("a GIF image"),
+    "ole": Kind("an old Microsoft Office file (DOC/XLS)", "save it as PDF"),
+    "gzip": Kind("a gzip archive", "unpack it first"),
+    "rtf": Kind("an RTF file", "save it as PDF or text"),
+    "json": Kind("JSON data (perhaps an output of minutes itself)"),
+    "binary": Kind("a binary file"),
+}
+
+# Leading bytes of kinds we recognise by their signature (of the raw bytes: a TIFF's header
+# and tags may have the NULs of UTF-16 text, which `as_utf8_head` would decode).
+SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "zip"),  # an empty ZIP archive
+    *((signature, "image") for signature in IMAGE_SIGNATURES),  # a scan (TIFF, PNG, JPEG), read by OCR
+    (b"GIF8", "gif"),
+    (b"\xd0\xcf\x11\xe0", "ole"),
+    (b"\x1f\x8b", "gzip"),
+    (b"{\\rtf", "rtf"),
 )
 
 
@@ -58,34 +94,59 @@ def _control_share(sample: bytes) -> float:
     return len(sample.translate(None, _NOT_CONTROLS)) / len(sample)  # counted in C, not byte by byte
 
 
-def detect_format(data: bytes, path: str) -> SourceFormat:
-    """The format of the bytes, judged by content first and the name second."""
+def detect_kind(data: bytes, path: str) -> str:
+    """The kind of the bytes, judged by content first and the name second: a key of `READERS` or `UNREAD_KINDS`."""
     if not data.strip():
         raise EmptyInput(path, "the file is empty", "check that it was downloaded completely")
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = as_utf8_head(data, 2048).lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
-    if data.startswith(IMAGE_SIGNATURES):  # a scan: TIFF, PNG or JPEG, read by OCR
-        return "image"
-    for signature, name in _BINARY_SIGNATURES:
-        if head.startswith(signature):
-            raise UnsupportedFormat(path, f"this is {name}, not a PDF, HTML or text document")
+    if head.startswith((ZIP_SIGNATURE, OLE_SIGNATURE)):
+        return container_format(data, path, is_export)  # a .docx, a ZIP holding an export; a .doc is refused
+    for signature, kind in SIGNATURES:
+        if head.startswith(signature) or data.startswith(signature):
+            return kind
+    if declares_xml(head):
+        check_xml(data, path)  # an export we read, else an error naming its root element
+        return "xml"
     lowered = head[:1024].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered or b"<body" in lowered:
         return "html"
     first_tag = _FIRST_TAG_RE.match(lowered)
     if first_tag and first_tag.group(1) not in _HTML_FRAGMENT_TAGS:
         # "<?xml …>" or a document element that is not HTML ("<Root xmlns:edoc=…>", "<Publication>")
-        raise UnsupportedFormat(path, "XML exports are not supported", "give the PDF or HTML version of the meeting")
+        check_xml(data, path)  # an export we read, else an error naming its root element
+        return "xml"
     if first_tag:
         return "html"
     if path.lower().endswith(".pdf"):
-        raise UnsupportedFormat(path, "named .pdf but it is not a PDF (no %PDF header)")
-    if b"\x00" in data[:8192] or _control_share(data[:8192]) > MAX_CONTROL_SHARE:
-        raise UnsupportedFormat(path, "this is a binary file, not a PDF, HTML or text document")
+        raise UnsupportedFormat(path, "named .pdf but it is not a PDF (no %PDF header)",
+                                "the download may have failed")
+    wide_text = looks_like_text(data)
+    if not wide_text and (b"\x00" in data[:8192] or _control_share(data[:8192]) > MAX_CONTROL_SHARE):
+        return "binary"
     if path.lower().endswith((".htm", ".html")) and b"<" in head:
         return "html"
+    if head[:1] in (b"{", b"[") and _is_json(data):
+        return "json"
     return "text"
+
+
+def _is_json(data: bytes) -> bool:
+    try:
+        json.loads(data)
+    except ValueError:
+        return False
+    return True
+
+
+def detect_format(data: bytes, path: str) -> SourceFormat:
+    """The format of the bytes (see `detect_kind`); `UnsupportedFormat` for a kind no reader reads."""
+    kind = detect_kind(data, path)
+    if kind in READERS:
+        return kind
+    unread = UNREAD_KINDS[kind]
+    raise NotADocument(path, f"this is {unread.name}, not a PDF, HTML or text document", unread.hint)
 
 
 def read(data: bytes, path: str, fmt: SourceFormat | None = None, options: ReadOptions | None = None) -> RawDocument:
@@ -94,4 +155,4 @@ def read(data: bytes, path: str, fmt: SourceFormat | None = None, options: ReadO
         return READERS[fmt or detect_format(data, path)](data, path)
 
 
-__all__ = ["READERS", "ReadOptions", "detect_format", "read"]
+__all__ = ["READERS", "ReadOptions", "SIGNATURES", "UNREAD_KINDS", "Kind", "detect_format", "detect_kind", "read"]

@@ -8,13 +8,16 @@ memory stays flat on long documents. A page without a text layer is reported
 as a `no-text-layer` warning, or, with OCR on (`ReadOptions.ocr`), rendered and
 read by OCR (readers/ocr.py; the hook is `_wants_ocr`/`_with_ocr`). When pdfium cannot parse a
 damaged file at all, pdfplumber (pdfminer), slower but more lenient, gets a
-try before the file is reported as unreadable.
+try before the file is reported as unreadable; a single page pdfium cannot
+load is read with pdfplumber, or left out with a `damaged-page` warning.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
-import statistics
+import io
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -36,6 +39,11 @@ MIN_PAGE_CHARS = 10
 # (1.0-1.2 in the corpus) and the smallest paragraph gap seen (1.43, Aarhus FirstAgenda).
 PARAGRAPH_GAP_RATIO = 1.3
 
+# Which of a page's baseline steps (sorted, as a share) is taken as its single-spaced pitch.
+# 0.2 finds the pitch when up to four steps in five are paragraph gaps, and equals the
+# median on ordinary pages, where nearly every step is single spacing.
+PITCH_QUANTILE = 0.2
+
 # Lines longer than this are body text even when set in bold.
 MAX_HEADING_CHARS = 90
 
@@ -49,50 +57,109 @@ def _open(data: bytes, path: str) -> pdfium.PdfDocument | None:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        if "password" in str(error).lower():
+        # pdfium's last error is process-wide and stale after some failures (a PDF with no pages
+        # reports the password error of an encrypted file read before it): the file must say so too
+        if "password" in str(error).lower() and b"/Encrypt" in data:
             raise UnreadableDocument(path, "the PDF is encrypted and needs a password",
                                      "save an unprotected copy") from error
         return None
+
+
+def _plumber_page_lines(page: Any, number: int) -> list[Line]:
+    """A pdfplumber page's lines, with paragraph gaps from line positions (no bold hints)."""
+    lines: list[Line] = []
+    previous_bottom: float | None = None
+    for entry in page.extract_text_lines(return_chars=False):
+        text = " ".join(normalise_characters(entry["text"]).split())
+        if not text:
+            continue
+        height = entry["bottom"] - entry["top"]
+        gap = previous_bottom is None or entry["top"] - previous_bottom > height * (PARAGRAPH_GAP_RATIO - 1)
+        lines.append(Line(text, number, gap_before=gap))
+        previous_bottom = entry["bottom"]
+    page.flush_cache()
+    return lines
+
+
+def _damage_reason(error: Exception) -> str:
+    """What went wrong, in words a user can act on (pdfminer's own exception names mean nothing to them)."""
+    detail = str(error).strip().rstrip(".")
+    if not detail or len(detail) > MAX_REASON_CHARS or detail.startswith(("<", "(")):
+        return "its structure is damaged"
+    return f"its structure is damaged: {detail}"
+
+
+# A parser's message longer than this is a dump, not a reason.
+MAX_REASON_CHARS = 120
 
 
 def _read_with_pdfplumber(data: bytes, path: str) -> RawDocument:
     """The slow, lenient path: pdfminer parses some damaged files that pdfium rejects.
 
     Lines carry their page and paragraph gaps from line positions; there are no bold hints.
+    A page that pdfminer cannot read either is left out with a `damaged-page` warning.
     """
-    import io
-
     import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
 
     lines: list[Line] = []
     warnings = [Warning("damaged-pdf", f"{path}: pdfium could not parse the file; read it with pdfplumber")]
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            page_count = len(pdf.pages)
-            for number, page in enumerate(pdf.pages, start=1):
-                page_lines = page.extract_text_lines(return_chars=False)
-                previous_bottom: float | None = None
-                for entry in page_lines:
-                    text = " ".join(normalise_characters(entry["text"]).split())
-                    if not text:
-                        continue
-                    height = entry["bottom"] - entry["top"]
-                    gap = previous_bottom is None or entry["top"] - previous_bottom > height * (PARAGRAPH_GAP_RATIO - 1)
-                    lines.append(Line(text, number, gap_before=gap))
-                    previous_bottom = entry["bottom"]
-                if not page_lines:
-                    warnings.append(Warning("no-text-layer", f"page {number} has no text; it may need OCR", number))
-                page.flush_cache()
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise UnreadableDocument(path, f"the PDF cannot be opened ({type(error).__name__}: {error})",
-                                 "the file may be damaged or incomplete") from error
+        pdf = pdfplumber.open(io.BytesIO(data))
+        page_count = len(pdf.pages)
     except Exception as error:  # pdfminer raises many private exception types on broken files
-        raise UnreadableDocument(path, f"the PDF cannot be opened ({type(error).__name__})",
+        raise UnreadableDocument(path, f"the PDF cannot be opened ({_damage_reason(error)})",
                                  "the file may be damaged or incomplete") from error
+    try:
+        for number in range(1, page_count + 1):
+            try:
+                page_lines = _plumber_page_lines(pdf.pages[number - 1], number)
+            except Exception as error:  # noqa: BLE001 - one damaged page must not lose the others
+                warnings.append(_damaged_page(number, error))
+                continue
+            if not page_lines:
+                warnings.append(Warning("no-text-layer", f"page {number} has no text; it may need OCR", number))
+            lines.extend(page_lines)
+    finally:
+        _close_quietly(pdf)
+    if not lines and page_count == 0:
+        raise EmptyInput(path, "the PDF has no pages", "check that it was downloaded completely")
     if not lines:
         raise EmptyInput(path, f"the PDF has {page_count} page(s) but no text layer", "it may be a scan that needs OCR")
     return RawDocument(tuple(lines), "pdf", page_count, tuple(warnings))
+
+
+def _damaged_page(number: int, error: Exception) -> Warning:
+    return Warning("damaged-page", f"page {number} cannot be read ({_damage_reason(error)}); it is left out", number)
+
+
+class _PlumberPages:
+    """pdfplumber opened once, on the first page pdfium cannot load, to read such pages one by one."""
+
+    def __init__(self, data: bytes, page_count: int) -> None:
+        self.data = data
+        self.page_count = page_count
+        self.pdf: Any = None
+
+    def lines(self, index: int) -> list[Line]:
+        """The page's lines as pdfplumber reads them; raises what pdfminer raises on a page it cannot read."""
+        if self.pdf is None:
+            import pdfplumber
+
+            self.pdf = pdfplumber.open(io.BytesIO(self.data))
+        if len(self.pdf.pages) != self.page_count:
+            # pdfminer leaves out the pages it cannot find: its page N is not pdfium's page N
+            raise LookupError("pdfplumber sees a different number of pages")
+        return _plumber_page_lines(self.pdf.pages[index], index + 1)
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            _close_quietly(self.pdf)
+
+
+def _close_quietly(pdf: Any) -> None:
+    """Close a pdfplumber document; closing parses the page tree again, which fails as reading it did."""
+    with contextlib.suppress(Exception):  # the pages were read or reported already
+        pdf.close()
 
 
 _MERGED_HYPHEN_RE = regex.compile(r"(?<=\w)\ufffe(?=[a-zæøå])")
@@ -177,6 +244,45 @@ def _side_label_end(textpage: pdfium.PdfTextPage, start: int, raw: str, size: fl
     return 0
 
 
+# A line set this many times the body's size or more is a heading by its size alone, bold or
+# not. 1.3 clears the larger type of a printed web page's meeting facts (16 pt over a 13.3 pt
+# body, 1.2x, in a browser print) and is below every title step seen (1.6x in the Aarhus prints).
+HEADING_SIZE_RATIO = 1.3
+# Heading levels rank the sizes of the document's headings, largest first; sizes closer than
+# this many points are one size (pdfium reports 18.66 and 18.7 for one font).
+SIZE_STEP = 0.5
+MAX_LEVEL = 6
+
+
+def _body_size(lines: list[Line]) -> float:
+    """The document's usual font size: the size that sets the most characters."""
+    weights: dict[float, int] = {}
+    for line in lines:
+        if line.size:
+            weights[line.size] = weights.get(line.size, 0) + len(line.text)
+    return max(weights, key=lambda size: weights[size]) if weights else 0.0
+
+
+def _size_key(size: float) -> float:
+    return round(size / SIZE_STEP) * SIZE_STEP
+
+
+def _with_levels(lines: list[Line]) -> list[Line]:
+    """The lines marked as headings by size (against the whole document's body size) or weight,
+    each with its level: the rank of its size among the headings' sizes, largest first."""
+    body = _body_size(lines)
+
+    def is_heading(line: Line) -> bool:
+        if line.level is not None or len(line.text) > MAX_HEADING_CHARS or not line.size:
+            return False
+        return line.bold or (body > 0 and line.size >= body * HEADING_SIZE_RATIO)
+
+    sizes = sorted({_size_key(line.size) for line in lines if line.size and is_heading(line)}, reverse=True)
+    rank = {size: min(position + 1, MAX_LEVEL) for position, size in enumerate(sizes)}
+    return [line._replace(heading=True, level=rank[_size_key(line.size or 0.0)]) if is_heading(line) else line
+            for line in lines]
+
+
 def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
     """The page's lines with gap and bold hints from character positions and fonts."""
     text = textpage.get_text_range()
@@ -194,8 +300,10 @@ def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
         size = round(pdfium_c.FPDFText_GetFontSize(textpage.raw, first), 1)
         label_end = _side_label_end(textpage, start, raw, size)
         positioned.append((raw, _baseline(textpage, first), _is_bold(textpage, first), size, label_end))
-    pitches = [a[1] - b[1] for a, b in zip(positioned[:-1], positioned[1:], strict=True) if 0 < a[1] - b[1] < 60]
-    pitch = statistics.median(pitches) if pitches else 0.0
+    pitches = sorted(a[1] - b[1] for a, b in zip(positioned[:-1], positioned[1:], strict=True) if 0 < a[1] - b[1] < 60)
+    # the single-spaced pitch: a low quantile, not the median, since on a page of one-line
+    # paragraphs (a printed web page) most steps between lines are paragraph gaps
+    pitch = pitches[int(len(pitches) * PITCH_QUANTILE)] if pitches else 0.0
     lines: list[Line] = []
     previous_y: float | None = None
     for raw, y, bold, size, label_end in positioned:
@@ -207,16 +315,21 @@ def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
         if cleaned and label_end:
             # a label in a column of its own beside its text: two lines, the label a heading
             label, rest = cleaned[:label_end].strip(), cleaned[label_end:].strip()
-            lines.append(Line(label, page_number, heading=True, gap_before=True, size=size))
+            lines.append(Line(label, page_number, heading=True, gap_before=True, size=size, bold=True))
             lines.append(Line(rest, page_number, heading=False, gap_before=False, size=size))
         elif cleaned:
-            heading = bold and len(cleaned) <= MAX_HEADING_CHARS
-            lines.append(Line(cleaned, page_number, heading=heading, gap_before=gap, size=size))
+            # heading and level are settled once the whole document's body size is known
+            lines.append(Line(cleaned, page_number, gap_before=gap, size=size, bold=bold))
         previous_y = y
     return lines
 
 
 # --- OCR hook: pages without a usable text layer are read by OCR (readers/ocr.py).
+
+
+def _is_scanned(page_lines: list[Line]) -> bool:
+    """True when a page has no usable text layer (fewer than MIN_PAGE_CHARS visible characters)."""
+    return sum(len(line.text.replace(" ", "")) for line in page_lines) < MIN_PAGE_CHARS
 
 
 def _wants_ocr(scanned: bool) -> bool:
@@ -233,37 +346,76 @@ def _with_ocr(pdf: pdfium.PdfDocument, numbers: list[int], lines: list[Line]) ->
     return merged, list(result.warnings), result.pages
 
 
+# After this many unreadable pages in a row the rest are not tried: the page count itself is
+# damaged or a lie (a page tree claiming a million pages took 13 s to refuse page by page).
+MAX_DAMAGED_PAGES_IN_A_ROW = 100
+
+
 def read_pdf(data: bytes, path: str) -> RawDocument:
-    """A PDF's lines, page by page; warnings for pages with no text layer."""
+    """A PDF's lines, page by page; warnings for pages with no text layer and for damaged pages.
+
+    A page pdfium cannot load is read with pdfplumber; a page neither can read is
+    left out with a `damaged-page` warning, and the rest of the document is kept.
+    """
     pdf = _open(data, path)
     if pdf is None:
         return _read_with_pdfplumber(data, path)
+    page_count = len(pdf)
+    fallback = _PlumberPages(data, page_count)
     try:
         lines: list[Line] = []
         warnings: list[Warning] = []
+        damaged_in_a_row = 0
         to_ocr: list[int] = []
         ocr_pages: tuple[int, ...] = ()
-        page_count = len(pdf)
         for index in range(page_count):
-            page = pdf[index]
-            textpage = page.get_textpage()
+            if damaged_in_a_row >= MAX_DAMAGED_PAGES_IN_A_ROW:
+                warnings.append(Warning("damaged-page", f"pages {index + 1}-{page_count} were not tried: the "
+                                        f"{damaged_in_a_row} pages before them could not be read", index + 1))
+                break
             try:
-                page_lines = _page_lines(textpage, index + 1)
-            finally:
-                textpage.close()
-                page.close()
-            scanned = sum(len(line.text.replace(" ", "")) for line in page_lines) < MIN_PAGE_CHARS
-            if _wants_ocr(scanned):
-                to_ocr.append(index + 1)
-                continue
-            if scanned:
+                page = pdf[index]
+            except pdfium.PdfiumError as error:
+                try:
+                    page_lines = fallback.lines(index)
+                except Exception:  # noqa: BLE001 - pdfminer's errors are many and private; the page is lost
+                    warnings.append(_damaged_page(index + 1, error))
+                    damaged_in_a_row += 1
+                    continue
+                warnings.append(Warning("damaged-page", f"page {index + 1} is damaged; read it with pdfplumber",
+                                        index + 1))
+            else:
+                damaged_in_a_row = 0
+                textpage = page.get_textpage()
+                try:
+                    page_lines = _page_lines(textpage, index + 1)
+                finally:
+                    textpage.close()
+                    page.close()
+                # OCR hook (see _wants_ocr): only a page pdfium loads can be rendered for OCR
+                if _wants_ocr(_is_scanned(page_lines)):
+                    to_ocr.append(index + 1)
+                    continue
+            if _is_scanned(page_lines):
                 warnings.append(Warning("no-text-layer", f"page {index + 1} has no text; it may need OCR", index + 1))
             lines.extend(page_lines)
+        # heading levels rank the text layer's sizes (as without OCR); OCR'd lines carry the
+        # headings readers/ocr.py found, as an image input's do, so a scan PDF reads as its TIFF
+        lines = _with_levels(lines)
         if to_ocr:  # OCR hook: see _wants_ocr
             lines, ocr_warnings, ocr_pages = _with_ocr(pdf, to_ocr, lines)
             warnings.extend(ocr_warnings)
     finally:
+        fallback.close()
         pdf.close()
     if not lines:
+        if page_count == 0:
+            raise EmptyInput(path, "the PDF has no pages", "check that it was downloaded completely")
+        if any(w.code == "damaged-page" for w in warnings):
+            raise UnreadableDocument(path, f"none of the PDF's {page_count} page(s) can be read",
+                                     "the file may be damaged or incomplete")
+        if to_ocr:
+            raise EmptyInput(path, f"OCR found no text on the PDF's {page_count} page(s)",
+                             "check that it is a scan of a document")
         raise EmptyInput(path, f"the PDF has {page_count} page(s) but no text layer", "it may be a scan that needs OCR")
     return RawDocument(tuple(lines), "pdf", page_count, tuple(warnings), ocr_pages=ocr_pages)

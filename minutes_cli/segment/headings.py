@@ -96,7 +96,7 @@ def heading_kind(block: Block, free_headings: bool) -> HeadingKind | None:
     if len(block.lines) != 1 or len(text) > MAX_FREE_HEADING_CHARS:
         return None
     if block.lines[0].heading or is_caps_heading(text):
-        return "free" if not LIST_MARKER_RE.match(text) else None
+        return (head_word_kind(text) or "free") if not LIST_MARKER_RE.match(text) else None
     # the cheap tests first: most one-line paragraphs end a sentence or start in lower case
     if (not free_headings or not text[:1].isupper() or text.rstrip().endswith((".", ",", ";", "!", "?", ":"))
             or len(text.split()) > MAX_FREE_HEADING_WORDS):
@@ -105,4 +105,33 @@ def heading_kind(block: Block, free_headings: bool) -> HeadingKind | None:
     if BILAG_LINE_RE.match(text) or LIST_MARKER_RE.match(text) or CASE_VALUE_RE.match(text) \
             or ABSENCE_LINE_RE.match(text) or match_recommender(text):
         return None
-    return "free"
+    return head_word_kind(text) or "free"
+
+
+# Words that tie a heading's head noun to the body it names: "Beslutning i Økonomiudvalget",
+# "Indstilling fra direktionen", "Bilag til punktet".
+_TIE_WORDS = frozenset({"i", "fra", "til", "på", "for", "af", "vedr", "vedr.", "om"})
+# A heading that names its kind by a head noun is at most this many words long.
+MAX_HEAD_WORD_HEADING_WORDS = 8
+
+
+@lru_cache(maxsize=8192)  # headings repeat from item to item ("BESLUTNING I ØKONOMIUDVALGET")
+def head_word_kind(text: str) -> HeadingKind | None:
+    """The kind a heading the vocabulary does not know names by its head noun.
+
+    The noun stands first and a tie word follows ("BESLUTNING I KLIMA- OG MILJØUDVALGET",
+    "Indstilling fra direktionen"), or it stands last after a genitive ("Direktørens
+    indstilling", "SOCIALUDVALGETS BESLUTNING"). Only for lines already read as headings.
+    """
+    words = normalise_label(text).split()
+    if not 2 <= len(words) <= MAX_HEAD_WORD_HEADING_WORDS:
+        return None
+    if words[1] in _TIE_WORDS:
+        kind = _KINDS.get(words[0])
+        if kind in ("decision", "recommendation", "attachments"):
+            return kind
+    if words[-2].endswith("s"):
+        kind = _KINDS.get(words[-1])
+        if kind in ("decision", "recommendation"):
+            return kind
+    return None

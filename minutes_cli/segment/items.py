@@ -27,13 +27,16 @@ from ..patterns import (
     NUMERIC_DATE_RE,
     OPEN_PART_RE,
     PART_INITIALS,
+    PUNKT_INITIALS,
     PUNKT_ITEM_RE,
     PUNKT_NUMBER_SEPARATOR_RE,
     STATUS_LINE_RE,
     TITLE_CASE_RE,
+    TRAILING_CASE_RE,
     WORD_DATE_RE,
 )
 from .headings import is_known_heading
+from .sequence import CONFIRMED_EVIDENCE, HEADING_EVIDENCE, PLAUSIBLE_EVIDENCE, TOC_EVIDENCE, Candidate, choose_sequence
 
 # How many paragraphs after a numbered heading may hold its case-number label.
 CASE_LABEL_LOOKAHEAD = 3
@@ -73,7 +76,7 @@ class Segmented:
 def _split_title(title: str) -> tuple[str, bool, str | None]:
     """Title without a closed marker or trailing "(case no.)", whether closed, and the case no."""
     case = None
-    match = TITLE_CASE_RE.search(title)
+    match = TITLE_CASE_RE.search(title) or TRAILING_CASE_RE.search(title)
     if match:
         case = match.group("case")
         title = title[: match.start()]
@@ -85,19 +88,22 @@ def _split_title(title: str) -> tuple[str, bool, str | None]:
     return title.strip(" \t:–-"), closed, case
 
 
-def _confirmed(blocks: list[Block], index: int, title: str) -> bool:
-    """True when a numbered paragraph is an item heading rather than a list entry."""
-    block = blocks[index]
-    if len(title) > MAX_TITLE_CHARS or len(block.lines) > 4:
-        return False
-    if TITLE_CASE_RE.search(title):
+def _confirmed_by_case(blocks: list[Block], index: int, title: str) -> bool:
+    """True when a case number confirms a numbered paragraph as an item heading: in its title's
+    parentheses, or a case-number label among the paragraphs right after it."""
+    if TITLE_CASE_RE.search(title) or TRAILING_CASE_RE.search(title):
         return True
+    row = blocks[index].lines[0].cell
+    following_block = blocks[index + 1] if index + 1 < len(blocks) else None
+    if row is not None and following_block is not None and following_block.lines[0].cell is not None \
+            and following_block.lines[0].cell[:2] == row[:2] and CASE_VALUE_RE.match(following_block.text):
+        return True  # an item table's row: number, title and case number in cells of one row
     for following in blocks[index + 1: index + 1 + CASE_LABEL_LOOKAHEAD]:
         if NUMBERED_ITEM_RE.match(following.text) or PUNKT_ITEM_RE.match(following.text):
             break  # the label belongs to the next numbered heading
         if CASE_LABEL_RE.match(following.text):
             return True
-    return block.lines[0].heading
+    return False
 
 
 @dataclass(frozen=True)
@@ -115,9 +121,6 @@ class _ItemStart:
 MAX_BARE_PUNKT_CHARS = 200
 
 
-# First letters of the item words PUNKT_ITEM_RE knows: Punkt, Pkt., Sag, Dagsordenspunkt.
-PUNKT_INITIALS = frozenset("pPsSdD")
-
 
 def _is_punkt_heading(block: Block, match: re.Match[str]) -> bool:
     text = block.text
@@ -128,13 +131,13 @@ def _is_punkt_heading(block: Block, match: re.Match[str]) -> bool:
     return block.lines[0].heading or (len(text) <= MAX_BARE_PUNKT_CHARS and not text.rstrip().endswith("."))
 
 
-def _item_starts(blocks: list[Block]) -> list[_ItemStart]:
+def _item_starts(blocks: list[Block], toc_numbers: frozenset[str] = frozenset()) -> list[_ItemStart]:
     """Every item heading, in order."""
     punkt = [_ItemStart(i, i, m.group("number"), m.group("title")) for i, b in enumerate(blocks)
              if b.text[:1] in PUNKT_INITIALS and (m := PUNKT_ITEM_RE.match(b.text)) and _is_punkt_heading(b, m)]
     if punkt:
         return punkt
-    candidates: list[tuple[_ItemStart, bool]] = []
+    found: list[tuple[_ItemStart, float]] = []
     for index, block in enumerate(blocks):
         if not block.text[:1].isdigit():
             continue
@@ -149,37 +152,72 @@ def _item_starts(blocks: list[Block]) -> list[_ItemStart]:
         if not match:
             continue
         start = _ItemStart(index, title_index, match.group("number"), title)
-        candidates.append((start, _confirmed(blocks, title_index, title)))
-    starts: list[_ItemStart] = []
-    last = -1
-    for position, (start, confirmed) in enumerate(candidates):
-        number = int(start.number)
-        if number <= last:
-            continue
-        if confirmed or _completes_sequence(candidates, position, last, blocks):
-            starts.append(start)
-            last = number
-    return starts
+        evidence = _evidence(blocks, start, toc_numbers)
+        if evidence > 0:
+            found.append((start, evidence))
+    chosen = [found[i] for i in choose_sequence([Candidate(int(s.number), e) for s, e in found])]
+    # weak candidates only fill gaps beside stronger ones: a run of short numbered lines alone is a list
+    if not any(evidence >= HEADING_EVIDENCE for _, evidence in chosen):
+        return []
+    return [start for start, _ in chosen]
+
+
+# A number this large printed without a dot after it is a year or a postcode more often than an
+# item ("2018 Tidligere behandling", "8410 Rønde"); Acadre's running item numbers carry a dot ("715.").
+MIN_YEAR_LIKE = 1000
+# What such a number costs a candidate: more than a heading form alone brings.
+YEAR_LIKE_COST = 1.0
+# Where the table of contents lists items, a candidate whose number it does not list loses this much.
+TOC_MISSING_COST = 1.0
+# A table of contents lists items when it names at least this many numbers.
+MIN_TOC_NUMBERS = 2
+
+
+def _evidence(blocks: list[Block], start: _ItemStart, toc_numbers: frozenset[str]) -> float:
+    """How strongly a numbered paragraph reads as an item heading (0 or less: not at all)."""
+    block = blocks[start.title_index]
+    title = start.title
+    if len(title) > MAX_TITLE_CHARS or len(block.lines) > 4 or WORD_DATE_RE.match(blocks[start.index].text):
+        return 0.0  # a list entry's paragraph, or a date ("25. september 2012")
+    if _confirmed_by_case(blocks, start.title_index, title):
+        evidence = CONFIRMED_EVIDENCE
+    elif block.lines[0].cell is not None:
+        return 0.0  # a row of a table that is not an item table: "2015 Anlægsarbejdet blev påbegyndt."
+    elif not title[:1].isupper():
+        return 0.0  # titles are capitalised; "3 medlemmer deltog" is prose
+    elif block.lines[0].heading or _has_closed_marker(title):
+        evidence = HEADING_EVIDENCE  # a heading's form, or a status only an item has ("(Lukket punkt)")
+    elif _in_list_run(blocks, start.index):
+        return 0.0  # "4. Udarbejdelse af en samlet tidsplan" under "3. …" with no gap: a list entry
+    elif len(block.text) <= MAX_SEQUENCE_TITLE_CHARS and not block.text.rstrip().endswith((".", ":", ",")):
+        evidence = PLAUSIBLE_EVIDENCE
+    else:
+        return 0.0
+    number_text = blocks[start.index].text
+    if int(start.number) >= MIN_YEAR_LIKE and number_text[len(start.number): len(start.number) + 1] != ".":
+        evidence -= YEAR_LIKE_COST
+    if len(toc_numbers) >= MIN_TOC_NUMBERS:
+        evidence += TOC_EVIDENCE if start.number in toc_numbers else -TOC_MISSING_COST
+    return evidence
+
+
+def _has_closed_marker(title: str) -> bool:
+    marker = CLOSED_RE.search(title)
+    return marker is not None and (marker.start() == 0 or marker.group(0).startswith("("))
+
+
+def _in_list_run(blocks: list[Block], index: int) -> bool:
+    """True when a numbered paragraph touches another numbered one with no gap between them: a list."""
+    def numbered(position: int) -> bool:
+        return 0 <= position < len(blocks) and NUMBERED_ITEM_RE.match(blocks[position].text) is not None
+    if not blocks[index].lines[0].gap_before and numbered(index - 1):
+        return True
+    return index + 1 < len(blocks) and not blocks[index + 1].lines[0].gap_before and numbered(index + 1)
 
 
 # An unconfirmed numbered heading fills a gap in the sequence of confirmed ones when
 # it is this short and no sentence: "1. Godkendelse af dagsorden" before "2. … / Sagsnr.".
 MAX_SEQUENCE_TITLE_CHARS = 120
-
-
-def _completes_sequence(candidates: list[tuple[_ItemStart, bool]], position: int, last: int,
-                        blocks: list[Block]) -> bool:
-    """True when the candidate is the number missing just before the next confirmed item."""
-    start = candidates[position][0]
-    number = int(start.number)
-    block = blocks[start.title_index]
-    if len(block.text) > MAX_SEQUENCE_TITLE_CHARS or block.text.rstrip().endswith((".", ":", ",")):
-        return False
-    following = next((s for s, confirmed in candidates[position + 1:] if confirmed), None)
-    if following is None:
-        # after the last confirmed item: "16. Eventuelt" needs no case number
-        return last >= 1 and number == last + 1
-    return int(following.number) == number + 1 and (last == -1 or last == number - 1)
 
 
 # A title set in a heading font may wrap onto this many more lines.
@@ -189,13 +227,16 @@ MAX_TITLE_CONTINUATIONS = 2
 def _title_continuations(blocks: list[Block], index: int) -> int:
     """How many paragraphs after an item heading continue its title (a wrapped heading-font title)."""
     start = blocks[index]
-    if not start.lines[-1].heading:
-        return 0
+    if not start.lines[-1].heading or TITLE_CASE_RE.search(start.text):
+        return 0  # a title that ends in its case number is complete
     taken = 0
     title = start.text
+    level = start.lines[-1].level
     for block in blocks[index + 1: index + 1 + MAX_TITLE_CONTINUATIONS]:
         text = block.text
-        if (not block.lines[0].heading or len(block.lines) > 1 or title.rstrip().endswith((".", ":"))
+        # a wrapped title goes on in the same type: a heading of another level is the next section's
+        if (not block.lines[0].heading or block.lines[0].level != level or len(block.lines) > 1
+                or title.rstrip().endswith((".", ":"))
                 or is_known_heading(text) or CASE_LABEL_RE.match(text) or CASE_VALUE_RE.match(text)
                 or PUNKT_ITEM_RE.match(text) or NUMBERED_ITEM_RE.match(text) or STATUS_LINE_RE.match(text)):
             break
@@ -282,14 +323,50 @@ def _closed_after(blocks: list[Block] | tuple[Block, ...], closed: bool) -> bool
     return closed
 
 
+def _stated_items(blocks: list[Block]) -> Segmented | None:
+    """The items the document's markup states (`Line.item`), or None when it states none.
+
+    A reader that knows the layout (a publishing system's item rows, an item
+    table, an export's item elements) says where each item starts, its number,
+    case number and status; nothing is guessed from the words.
+    """
+    starts = [index for index, block in enumerate(blocks) if block.lines[0].item is not None]
+    if not starts:
+        return None
+    items: list[RawItem] = []
+    closed_part = _closed_after(blocks[: starts[0]], False)
+    for position, index in enumerate(starts):
+        end = starts[position + 1] if position + 1 < len(starts) else len(blocks)
+        line = blocks[index].lines[0]
+        body = list(blocks[index + 1: end])
+        title, closed, case = _split_title(blocks[index].text)
+        closed = bool(line.closed) if line.closed is not None else (closed or _status_says_closed(body)
+                                                                    or closed_part)
+        items.append(RawItem(line.item or None, title, closed, blocks[index], tuple(body), line.case or case))
+        closed_part = _closed_after(body, closed_part)
+    return Segmented(tuple(blocks[: starts[0]]), tuple(items))
+
+
+def item_numbers(blocks: list[Block]) -> list[str]:
+    """The numbers of the item headings in these paragraphs, in order (stated or found), without building items."""
+    stated = [block.lines[0].item for block in blocks if block.lines[0].item is not None]
+    if stated:
+        return [number for number in stated if number]
+    return [start.number for start in _item_starts(blocks)]
+
+
 def split_items(blocks: list[Block], memo_needs_structure: bool = False) -> Segmented:
     """The header paragraphs and the items of the document.
 
-    With `memo_needs_structure` (web pages), a document without item headings is
+    Items the markup states come first (`_stated_items`). With
+    `memo_needs_structure` (web pages), a document without item headings is
     read as one memo item only when it has an item's structure (a case-number
     label or a known section heading); a page that lists meetings has none and
     gives no items.
     """
+    stated = _stated_items(blocks)
+    if stated is not None:
+        return stated
     starts = _item_starts(blocks)
     if not starts:
         if memo_needs_structure and not any(is_known_heading(b.text) or CASE_LABEL_RE.match(b.text) for b in blocks):

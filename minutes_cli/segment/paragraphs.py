@@ -16,13 +16,23 @@ from ..patterns import (
     CASE_VALUE_RE,
     DATED_DECISION_RE,
     HEADER_LABEL_RE,
+    LABEL_MAX_CHARS,
     LIST_MARKER_RE,
+    NUMBERED_ITEM_RE,
     OPENER_HINT_RE,
     PUNKT_ITEM_RE,
     SUBITEM_RE,
+    TRAILING_CASE_RE,
     match_recommender,
 )
 from .headings import is_caps_heading, is_known_heading
+
+
+def _is_item_row(text: str) -> bool:
+    """A row of a printed item table: number, title and case number on one line ("2 Ansøgning fra
+    foreningen 2023-59287"); it stands alone as its own paragraph."""
+    return text[:1].isdigit() and TRAILING_CASE_RE.search(text) is not None and \
+        NUMBERED_ITEM_RE.match(text) is not None
 
 
 def _starts_with_marker_or_label(text: str) -> bool:
@@ -30,6 +40,7 @@ def _starts_with_marker_or_label(text: str) -> bool:
     caller has already found that it `could_open_paragraph`."""
     return bool(
         LIST_MARKER_RE.match(text)
+        or _is_item_row(text)
         or is_known_heading(text)
         or PUNKT_ITEM_RE.match(text)
         or SUBITEM_RE.match(text)
@@ -68,12 +79,10 @@ SHORT_LINE_CHARS = 60
 
 def _is_inline_label(text: str) -> bool:
     """A known heading followed by a colon and its text on the same line: "Beslutning: Godkendt."."""
-    colon = text.find(":", 0, INLINE_LABEL_MAX_CHARS)
+    colon = text.find(":", 0, LABEL_MAX_CHARS + 1)
     return colon > 0 and text[colon + 1: colon + 2] == " " and is_known_heading(text[: colon + 1])
 
 
-# A label before a colon is at most this long ("Økonomiske konsekvenser og finansiering:").
-INLINE_LABEL_MAX_CHARS = 48
 
 
 # A recommendation lead-in stands on a line of its own ("Direktøren for … indstiller");
@@ -89,7 +98,7 @@ def _is_label_line(text: str) -> bool:
     """True for a line after which nothing may follow in the same paragraph (a heading or label);
     the caller has already found that it `could_open_paragraph`."""
     return bool(is_known_heading(text) or CASE_VALUE_RE.match(text) or DATED_DECISION_RE.match(text)
-                or is_caps_heading(text))
+                or is_caps_heading(text) or _is_item_row(text))
 
 
 def to_paragraphs(lines: list[Line]) -> list[Block]:

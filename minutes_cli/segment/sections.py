@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..model import Block
-from ..patterns import INLINE_LABEL_RE, PART_HEADING_RE, PART_INITIALS, SUBITEM_RE
+from ..patterns import INLINE_LABEL_RE, LABEL_MAX_CHARS, PART_HEADING_RE, PART_INITIALS, SUBITEM_RE
 from .headings import HeadingKind, heading_kind, is_known_heading
 
 
@@ -35,7 +35,7 @@ def _split_inline_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     out: list[Block] = []
     for block in blocks:
         first = block.lines[0]
-        match = INLINE_LABEL_RE.match(first.text) if first.text.find(":", 0, 64) >= 0 else None
+        match = INLINE_LABEL_RE.match(first.text) if first.text.find(":", 0, LABEL_MAX_CHARS + 1) >= 0 else None
         if match and is_known_heading(match.group("label") + ":"):
             label = first._replace(text=match.group("label") + ":")
             rest = first._replace(text=match.group("rest"), gap_before=False)

@@ -1,0 +1,1 @@
+"""The searchable archive: `minutes index` stores documents in SQLite, `minutes search` finds items in it."""

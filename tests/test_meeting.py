@@ -1,0 +1,167 @@
+"""Meeting facts from the header: page titles, participant and absence lists, the place.
+
+Table-driven over small invented headers in the layouts of the corpus and the blind
+set's symptoms (issue 10): a page title "<Kommune> – <Udvalg> – Referat – <dato> kl.
+08:00 – <sted>" (also as an HTML <title>), "Tilstede"/"Medlemmer" lists without a
+colon, a labelled name followed by one name per line, an address block under the
+time, and a prose place line ("i Mødecenter C, Lokale 32 på Ballerup Rådhus").
+Negatives: a letterhead address, links and part headings under "Fraværende", a
+two-part title, a title without a kind word.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import pytest
+from helpers import parse
+
+from minutes_cli import document_to_dict, extract_bytes
+
+ITEM = """
+    Punkt 1: Godkendelse af dagsorden
+    Sagsnr.: 2023/001234
+    Beslutning
+    Godkendt.
+    """
+
+# (header lines, expected meeting fields; a key left out is not checked)
+HEADERS = [
+    pytest.param("""\
+        Middelfart Kommune – Økonomiudvalget – Referat – 14. marts 2023 kl. 08:00 – Mødelokale 1, Rådhuset
+        """,
+        {"municipality": "Middelfart Kommune", "committee": "Økonomiudvalget", "kind": "minutes",
+         "date": "2023-03-14", "start_time": "08:00", "location": "Mødelokale 1, Rådhuset"},
+        id="page-title-en-dash"),
+    pytest.param("""\
+        Vejle Kommune - Børne- og Familieudvalget - Dagsorden - 3. april 2024 kl. 15:00 - Byrådssalen
+        """,
+        {"municipality": "Vejle Kommune", "committee": "Børne- og Familieudvalget", "kind": "agenda",
+         "date": "2024-04-03", "start_time": "15:00", "location": "Byrådssalen"},
+        id="page-title-hyphen-agenda"),
+    pytest.param("""\
+        Referat
+        Sundheds- og Forebyggelsesudvalget
+        tirsdag den 4. december 2012, kl. 13:00
+        i Mødecenter C, Lokale 32 på Ballerup Rådhus
+        Tilstede
+        Lolan Ottesen (A) - formand
+        Grethe Larsen (A) - næstformand
+        Birte Kramhøft (F)
+        Afbud/Fraværende
+        Per Mortensen (A)
+        Sekretær
+        Mie Helene Andresen
+        """,
+        {"committee": "Sundheds- og Forebyggelsesudvalget", "location": "Mødecenter C, Lokale 32 på Ballerup Rådhus",
+         "participants": ["Lolan Ottesen", "Grethe Larsen", "Birte Kramhøft"], "absent": ["Per Mortensen"]},
+        id="edoc-bare-labels-prose-place-roles"),
+    pytest.param("""\
+        Referat
+        Udvalget for plan, udvikling og kultur
+        Torsdag den 20. juni 2013
+        Kl. 10:30
+        Kaløvig Kursuscenter
+        Præstekravevej 46
+        8410 Rønde
+        Medlemmer
+        Jesper Mathiesen (A)
+        Ole Bollesen (A)
+        Fraværende
+        """,
+        {"start_time": "10:30", "location": "Kaløvig Kursuscenter, Præstekravevej 46, 8410 Rønde",
+         "participants": ["Jesper Mathiesen", "Ole Bollesen"], "absent": []},
+        id="acadre-address-block-and-medlemmer"),
+    pytest.param("""\
+        Referat
+        Mødesystemgruppen
+        Dato: 6. oktober 2016
+        Sted: Rådhuset lokale 233
+        Deltagere: Jeppe Kirkegaard
+        Tilde Ølholm
+        Anne Arndt Nielsen
+        Afbud: Mona Olesen
+        """,
+        {"location": "Rådhuset lokale 233", "participants": ["Jeppe Kirkegaard", "Tilde Ølholm", "Anne Arndt Nielsen"],
+         "absent": ["Mona Olesen"]},
+        id="sbsys-labelled-name-then-one-per-line"),
+    pytest.param("""\
+        Referat
+        Socialudvalget
+        Mødedato: 5. maj 2021 kl. 16:00
+        Mødested: Udvalgsværelse 2
+        Medlemmer: Anne Hansen (A), Bo Jensen (V), Carl Berg (O)
+        Fraværende: Dorte Lund (F)
+        """,
+        {"location": "Udvalgsværelse 2", "participants": ["Anne Hansen", "Bo Jensen", "Carl Berg"],
+         "absent": ["Dorte Lund"]},
+        id="comma-separated-lists"),
+    pytest.param("""\
+        Dagsorden
+        Klima- og Miljøudvalget
+        Mødedato: 5. marts 2024
+        Deltagere
+        Michael Bo Jensen (A), Steen Hasselriis (V), Anne-Mette Ravn (SF)
+        Fraværende
+        Steen Hasselriis (V)
+        Hent referat som PDF
+        """,
+        {"participants": ["Michael Bo Jensen", "Steen Hasselriis", "Anne-Mette Ravn"], "absent": ["Steen Hasselriis"]},
+        id="label-then-comma-list-then-a-link"),
+    # negatives
+    pytest.param("""\
+        Notat
+        Teknik og Miljø
+        Rådhuset
+        Stiager 2
+        8541 Skødstrup
+        """,
+        {"location": None}, id="letterhead-address-is-no-place"),
+    pytest.param("""\
+        Referat
+        Økonomiudvalget
+        Mødedato: 5. maj 2021
+        Fraværende
+        Download referat
+        Punkter
+        """,
+        {"absent": []}, id="links-under-fravaerende-are-no-names"),
+    pytest.param("""\
+        Referat
+        Økonomiudvalget - Rådhuset
+        Mødedato: 5. maj 2021
+        i forbindelse med budgettet
+        """,
+        {"location": None}, id="two-part-title-and-prose-without-a-place"),
+    pytest.param("""\
+        Økonomiudvalget - 14. marts 2023 - Rådhuset
+        """,
+        {"kind": None, "location": None}, id="title-without-a-kind-word"),
+]
+
+
+def _meeting(header: str) -> dict[str, Any]:
+    return dict(parse(textwrap.dedent(header) + textwrap.dedent(ITEM))["meeting"])
+
+
+@pytest.mark.parametrize(("header", "expected"), HEADERS)
+def test_meeting_header(header: str, expected: dict[str, Any]) -> None:
+    meeting = _meeting(header)
+    assert {key: meeting[key] for key in expected} == expected
+
+
+def test_html_title_gives_the_meeting() -> None:
+    """An HTML page whose only meeting facts are in its <title> (readers hand it over as aside)."""
+    page = textwrap.dedent("""\
+        <html><head><title>Middelfart Kommune – Økonomiudvalget – Referat – 14. marts 2023 kl. 08:00 – Mødelokale 1
+        </title></head><body>
+        <h2>Punkt 1: Godkendelse af dagsorden</h2>
+        <p>Sagsnr.: 2023/001234</p>
+        <h3>Beslutning</h3><p>Godkendt.</p>
+        </body></html>
+        """).encode()
+    meeting = document_to_dict(extract_bytes(page, "page.html"))["meeting"]
+    assert (meeting["municipality"], meeting["committee"], meeting["kind"], meeting["date"], meeting["start_time"],
+            meeting["location"]) == ("Middelfart Kommune", "Økonomiudvalget", "minutes", "2023-03-14", "08:00",
+                                     "Mødelokale 1")
