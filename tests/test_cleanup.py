@@ -354,3 +354,23 @@ def test_site_footer_after_the_last_item_is_dropped(tail: list[str], kept: list[
     remaining, removed = drop_site_footer(lines)
     assert [line.text for line in remaining[1:]] == kept
     assert removed == tail[len(kept):]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        pytest.param("Godkendelse af dagsorden (EMN-2018-", "995389)", "Godkendelse af dagsorden (EMN-2018-995389)",
+                     id="case-number-in-a-wrapped-heading"),
+        pytest.param("Udvidelse af undervis-", "ningsfaciliteter", "Udvidelse af undervisningsfaciliteter",
+                     id="word-in-a-wrapped-heading"),
+    ],
+)
+def test_a_heading_wrapped_onto_a_line_of_its_own_type_is_rejoined(first: str, second: str, joined: str) -> None:
+    from minutes_cli.cleanup.hyphenation import join_hyphenated
+
+    lines = [Line(first, 1, heading=True, gap_before=True, size=18.7, level=2),
+             Line(second, 1, heading=True, gap_before=True, size=18.7, level=2)]
+    assert [line.text for line in join_hyphenated(lines)] == [joined]
+    body = [Line(first, 1, heading=True, gap_before=True, size=18.7, level=2),
+            Line(second, 1, heading=True, gap_before=True, size=14.7, level=3)]
+    assert len(join_hyphenated(body)) == 2, "a heading of another type is the next heading"

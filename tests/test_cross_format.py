@@ -37,7 +37,6 @@ OTHER_FORMATS = ("pdf", "text")
 # (meeting, format) -> what disagrees with the HTML parse today. Each is a strict xfail:
 # when the parser makes the formats agree, the test fails until the entry goes.
 KNOWN: dict[tuple[str, str], str] = {
-    ("h2_os2_silkeborg", "pdf"): "item 4 title cut at 'pr. 31' (the '. marts 2020' after the day is lost)",
     ("h3_edagsorden_vejle", "pdf"): "items as table rows ('1  Godkendelse af dagsorden', Nr./Titel/Sagsnr.) are not "
                                     "found: one item without number swallows the page",
     ("h3_edagsorden_vejle", "text"): "items as tab-separated table rows ('1<TAB>Godkendelse af dagsorden') are not "

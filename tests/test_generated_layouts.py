@@ -35,31 +35,33 @@ from minutes_cli.evaluation import normalise
 
 SEED = "floor"
 COUNT = 30
-FLOOR_MARGIN = 0.03
+FLOOR_MARGIN = 0.02
+# Issue #10's goal for generated layouts, in every format (the 200-document report measures it too).
+TARGET_OVERALL = 0.98
 """Slack under today's figures: with 30 documents one meeting field more or less moves its F1 by
 about 0.02-0.03, so a harmless shift of one value does not fail the suite."""
 
-# Per-field F1 the parser reached on SEED/COUNT when this test was written (main at 536077e),
-# before FLOOR_MARGIN is taken off. Raise them when the parser improves; never lower one
+# Per-field F1 the parser reached on SEED/COUNT (raised 2026-11-30 after the structure work of
+# issue #10; first written at 536077e with overall 0.939/0.846/0.800), before FLOOR_MARGIN is taken off. Raise them when the parser improves; never lower one
 # without saying why in the commit.
 TODAY: dict[str, dict[str, float]] = {
     "html": {
-        "amounts_dkk": 0.99, "attachments": 0.912, "case_numbers": 0.997, "closed": 1.0, "decision": 0.873,
-        "decision_outcome": 0.847, "items": 0.976, "meeting.committee": 0.667, "meeting.date": 1.0,
-        "meeting.kind": 0.889, "meeting.municipality": 1.0, "number": 1.0, "recommendation": 0.955,
-        "recommendation_by": 0.987, "title": 0.995, "overall": 0.939,
+        "amounts_dkk": 1.0, "attachments": 1.0, "case_numbers": 1.0, "closed": 1.0, "decision": 1.0,
+        "decision_outcome": 1.0, "items": 1.0, "meeting.committee": 1.0, "meeting.date": 1.0, "meeting.kind": 1.0,
+        "meeting.municipality": 1.0, "number": 1.0, "recommendation": 1.0, "recommendation_by": 1.0, "title": 1.0,
+        "overall": 1.0,
     },
     "text": {
-        "amounts_dkk": 0.847, "attachments": 0.713, "case_numbers": 0.925, "closed": 0.928, "decision": 0.763,
-        "decision_outcome": 0.753, "items": 0.917, "meeting.committee": 0.618, "meeting.date": 0.929,
-        "meeting.kind": 0.776, "meeting.municipality": 0.909, "number": 0.931, "recommendation": 0.886,
-        "recommendation_by": 0.871, "title": 0.925, "overall": 0.846,
+        "amounts_dkk": 1.0, "attachments": 0.977, "case_numbers": 1.0, "closed": 1.0, "decision": 1.0,
+        "decision_outcome": 1.0, "items": 1.0, "meeting.committee": 0.983, "meeting.date": 1.0, "meeting.kind": 1.0,
+        "meeting.municipality": 1.0, "number": 1.0, "recommendation": 0.996, "recommendation_by": 0.982,
+        "title": 1.0, "overall": 0.996,
     },
     "pdf": {
-        "amounts_dkk": 0.855, "attachments": 0.71, "case_numbers": 0.908, "closed": 0.931, "decision": 0.723,
-        "decision_outcome": 0.742, "items": 0.917, "meeting.committee": 0.528, "meeting.date": 1.0,
-        "meeting.kind": 0.846, "meeting.municipality": 0.2, "number": 0.931, "recommendation": 0.904,
-        "recommendation_by": 0.903, "title": 0.896, "overall": 0.8,
+        "amounts_dkk": 1.0, "attachments": 1.0, "case_numbers": 1.0, "closed": 1.0, "decision": 0.992,
+        "decision_outcome": 0.992, "items": 1.0, "meeting.committee": 0.9, "meeting.date": 1.0,
+        "meeting.kind": 0.983, "meeting.municipality": 1.0, "number": 1.0, "recommendation": 1.0,
+        "recommendation_by": 1.0, "title": 1.0, "overall": 0.991,
     },
 }
 
@@ -184,6 +186,7 @@ def test_field_f1_reaches_its_floor(fmt: str, generated: dict[str, list[Case]]) 
     figures = ", ".join(f"{f.field} {f.f1:.3f}" for f in report.fields)
     assert not below, f"{fmt} ({figures}; overall {report.overall_f1:.3f}): " + "; ".join(below)
     assert report.overall_f1 >= TODAY[fmt].get("overall", 0.0) - FLOOR_MARGIN
+    assert report.overall_f1 >= TARGET_OVERALL, f"{fmt}: overall {report.overall_f1:.3f} < issue #10's target"
 
 
 # --- Property: the items of any generated meeting are found (issue #10's target).

@@ -80,3 +80,22 @@ def test_an_item_title_may_start_with_an_ordinal() -> None:
     items = extract_text(text).items
     assert [(item.number, item.title) for item in items] == [
         ("1", "2. behandling af forslag til ændret styrelsesvedtægt"), ("2", "Anvendelse af uforbrugte midler")]
+
+
+@pytest.mark.parametrize(
+    ("texts", "paragraphs"),
+    [
+        pytest.param(["Struer Kommune – Kultur- og Fritidsudvalget –", "Referat – onsdag den 9. december 2009 –",
+                      "Udvalgsværelse 2"], 1, id="page-title-wrapped-at-dashes"),
+        pytest.param(["Dagsorden af Beskæftigelsesudvalgets møde fredag", "den 1. januar 2021"], 1,
+                     id="title-wrapped-before-lower-case"),
+        pytest.param(["Plan- og", "Boligudvalget"], 1, id="wrapped-after-og"),
+        pytest.param(["Sagsfremstilling", "Indstilling"], 2, id="two-headings"),
+    ],
+)
+def test_a_heading_wrapped_over_lines_of_its_type_is_one_paragraph(texts: list[str], paragraphs: int) -> None:
+    from minutes_cli.model import Line
+    from minutes_cli.segment import to_paragraphs
+
+    lines = [Line(text, 1, heading=True, gap_before=True, size=24.0, level=1) for text in texts]
+    assert len(to_paragraphs(lines)) == paragraphs

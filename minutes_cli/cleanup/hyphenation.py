@@ -24,13 +24,15 @@ def _join(left: str, right: str) -> str:
 
 def _breaks_word(line: Line, following: Line) -> bool:
     text = line.text.rstrip()
+    # a heading wrapped onto a line of its own type goes on there, gap or not ("(EMN-2018-" / "995389)")
+    wrapped_heading = line.heading and following.heading and (line.level, line.size) == (following.level,
+                                                                                         following.size)
     return (
         len(text) >= 2
         and text.endswith("-")
         and (text[-2].isalpha() or text[-2].isdigit())
-        and not following.gap_before
-        and not following.heading
-        and following.text[:1].isalpha()
+        and (wrapped_heading or (not following.gap_before and not following.heading))
+        and (following.text[:1].isalpha() or (text[-2].isdigit() and following.text[:1].isdigit()))
     )
 
 

@@ -101,6 +101,20 @@ def _is_label_line(text: str) -> bool:
                 or is_caps_heading(text) or _is_item_row(text))
 
 
+# The ends of a heading line that wraps on: a dash or hyphen ("… Fritidsudvalget –",
+# "(EMN-2018-"), a comma, or a word that cannot end a title ("Erhvervs- og").
+WRAPPING_HEADING_ENDS = ("–", "-", ",", " og", " i", " for", " af", " til", " på", " med", " om")
+
+
+def _wraps_heading(previous: Line, line: Line) -> bool:
+    """True when a heading line goes on from the heading line above it: the same heading type
+    (level and size), and the line above breaks off or this one goes on in lower case
+    ("Dagsorden af Beskæftigelsesudvalgets møde fredag" / "den 1. januar 2021")."""
+    if not previous.heading or previous.level != line.level or previous.size != line.size:
+        return False
+    return previous.text.endswith(WRAPPING_HEADING_ENDS) or line.text[:1].islower()
+
+
 def to_paragraphs(lines: list[Line]) -> list[Block]:
     """Paragraphs of the lines, in order; every line lands in exactly one.
 
@@ -117,10 +131,15 @@ def to_paragraphs(lines: list[Line]) -> list[Block]:
         if current:
             text = line.text
             split = line.gap_before or line.heading or _is_inline_label(text)
-            if not split:
+            # a heading wrapped onto a second line of its own type is one heading (large type
+            # stands further apart than the body's pitch, so the gap says nothing there)
+            wrapped = split and line.heading and _wraps_heading(current[-1], line)
+            if wrapped:
+                split = False
+            elif not split:
                 opens = could_open_paragraph(text)
                 split = opens and _starts_with_marker_or_label(text)
-            if not split:
+            if not split and not wrapped:
                 previous = current[-1]
                 if previous.heading:
                     split = True
