@@ -339,6 +339,24 @@ def test_cli_reads_a_tiff_with_ocr_options(tmp_path: Path) -> None:
     assert doc["items"] == _parsed("tiff")["items"]
 
 
+@needs_ocr
+def test_a_folder_walk_reads_scans_by_content(tmp_path: Path) -> None:
+    archive = tmp_path / "arkiv"
+    (archive / "1998").mkdir(parents=True)
+    (archive / "1998" / "byraad-marts").write_bytes(_twin().tiff)  # no suffix: a TIFF by its signature
+    (archive / "logo.gif").write_bytes(b"GIF89a" + bytes(64))
+    (archive / "referat.pdf").write_bytes(TWIN_SOURCE.read_bytes())
+    result = CliRunner().invoke(app, ["extract", "-r", str(archive), "-f", "jsonl", "-j", "2"])
+    assert result.exit_code == 0, result.output
+    docs = {Path(d["source"]["path"]).name: d for d in map(json.loads, result.stdout.splitlines())}
+    assert sorted(docs) == ["byraad-marts", "referat.pdf"]
+    scan = docs["byraad-marts"]
+    assert scan["source"]["format"] == "image" and scan["source"]["ocr_pages"] == [1, 2, 3]
+    assert scan["items"] == _parsed("tiff")["items"]
+    assert docs["referat.pdf"]["source"]["ocr_pages"] == []
+    assert "skipped:" in result.stderr and "logo.gif" in result.stderr and "GIF image" in result.stderr
+
+
 def test_cli_ocr_never_on_an_image_fails_naming_it(tmp_path: Path) -> None:
     scan = tmp_path / "referat.tif"
     scan.write_bytes(multipage_tiff(scan_pages(TWIN_SOURCE.read_bytes(), dpi=72)[:1], dpi=72))
