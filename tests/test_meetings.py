@@ -45,10 +45,3 @@ def test_first_meeting_alone_warns_about_the_rest() -> None:
     document = extract_bytes("\n\n".join(texts).encode("utf-8"), "two.txt", "text")
     assert [w.code for w in document.warnings] == ["several-meetings"]
 
-
-def test_a_volume_of_many_meetings_yields_every_one() -> None:
-    texts = [(FIXTURES / name).read_text(encoding="utf-8") for name in TEXT_MEETINGS[:2]]
-    volume = "\n\n".join(texts[i % 2] for i in range(60))
-    documents = extract_documents_from_bytes(volume.encode("utf-8"), "aargang.txt", "text")
-    assert [d.source.part for d in documents] == list(range(1, 61))
-    assert {d.meeting.committee for d in documents} == {"Kultur- og Fritidsudvalget", "Børne- og Skoleudvalget"}
