@@ -374,3 +374,15 @@ def test_a_heading_wrapped_onto_a_line_of_its_own_type_is_rejoined(first: str, s
     body = [Line(first, 1, heading=True, gap_before=True, size=18.7, level=2),
             Line(second, 1, heading=True, gap_before=True, size=14.7, level=3)]
     assert len(join_hyphenated(body)) == 2, "a heading of another type is the next heading"
+
+
+def test_a_meeting_header_repeated_through_a_volume_is_not_furniture() -> None:
+    header = ["TØNDER KOMMUNE", "Kultur- og Fritidsudvalget", "REFERAT", "Mødedato: Mandag den 9. marts 2020",
+              "Mødested: Mødelokale B, Rådhuset"]
+    lines = []
+    for number in range(4):
+        lines += [Line(text, None, gap_before=True) for text in header]
+        lines += [Line(f"{number + 1}. Sag nummer {number} om noget andet", None, gap_before=True),
+                  Line(f"Teksten i sag {number} er sin egen.", None, gap_before=True)]
+    kept, removed = remove_furniture(lines)
+    assert removed == [] and kept == lines

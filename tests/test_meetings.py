@@ -44,3 +44,4 @@ def test_first_meeting_alone_warns_about_the_rest() -> None:
     texts = [(FIXTURES / name).read_text(encoding="utf-8") for name in TEXT_MEETINGS[:2]]
     document = extract_bytes("\n\n".join(texts).encode("utf-8"), "two.txt", "text")
     assert [w.code for w in document.warnings] == ["several-meetings"]
+

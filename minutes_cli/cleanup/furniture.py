@@ -183,11 +183,19 @@ def _repeated_runs(lines: list[Line]) -> set[int]:
             end += 1
         run = range(index, end + 1)
         anchors = [counts[keys[i]] for i in run if anchor_of(keys[i], lines[i].text)]
-        if anchors:
+        # a meeting's own header repeats in a volume of one committee's meetings, but names where
+        # and with whom the meeting was held, as no running header does: it is text
+        if anchors and not any(MEETING_FACT_RE.match(lines[i].text) for i in run):
             floor = max(anchors) * RUN_MEMBER_SHARE
             found.update(i for i in run if counts[keys[i]] >= floor)
         index = end + 1
     return found
+
+
+# The labels of a meeting header's facts that no running header carries: place and people.
+# Matches "Mødested: Mødelokale B", "Deltagere: Kim Printz Rasmussen", "Til stede: …".
+MEETING_FACT_RE = regex.compile(r"^(?:mødested|sted|lokale|mødedeltagere|deltagere|medlemmer|til\s+stede)\b\s*:?",
+                                regex.I)
 
 
 def _ends_open(text: str) -> bool:

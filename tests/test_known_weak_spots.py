@@ -1,0 +1,31 @@
+"""Known weak spots, each a strict xfail: when a change fixes one, the test passes, pytest
+reports it, and the entry moves to the ordinary tests (and out of the README's list).
+
+The cross-format disagreements that remain are strict xfails in test_cross_format.py
+(`KNOWN`), and a Word heading numbered by Word itself in test_exports.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import FIXTURES, SHARED
+
+from minutes_cli import extract_file
+
+
+@pytest.mark.xfail(strict=True, reason="the heading of the closed part ('Lukkede sager') printed right after the "
+                   "last open item's decision runs into that decision in the browser print")
+def test_a_part_heading_after_a_decision_is_not_part_of_it() -> None:
+    items = extract_file(FIXTURES / "p3_agendaweb_assens.pdf").items
+    assert [item.decision.text for item in items if item.number == "4" and item.decision] == [
+        "Taget til efterretning."]
+
+
+@pytest.mark.xfail(strict=True, reason="the Acadre front page lists five members under 'Medlemmer' beside a "
+                   "'Fraværende' column; the reader gives the two columns' lines interleaved, so only the first "
+                   "three names reach the header")
+def test_every_member_on_an_acadre_front_page_is_a_participant() -> None:
+    path = SHARED / "corpus" / "syddjurs-acadre" / "Ekstraordinaert-PUK.pdf"
+    if not path.exists():
+        pytest.skip("../shared is absent")
+    assert len(extract_file(path).meeting.participants) == 5

@@ -1,0 +1,100 @@
+"""Table-driven tests of segment/: paragraph breaks, item starts and sections.
+
+Each row is a few lines of a document as a reader hands them on (text and the
+structure it saw), and what the segmenter must make of them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes_cli.model import Line
+from minutes_cli.segment import split_items, split_sections, to_paragraphs
+
+
+def _lines(rows: list[tuple[str, dict[str, object]] | str]) -> list[Line]:
+    """Lines from plain strings (a text line after a blank line) or (text, structure) pairs."""
+    out = []
+    for row in rows:
+        text, fields = (row, {}) if isinstance(row, str) else row
+        out.append(Line(text, None, **{"gap_before": True, **fields}))  # type: ignore[arg-type]
+    return out
+
+
+GLUED = {"gap_before": False}
+H3 = {"heading": True, "level": 3}
+
+# --- paragraph breaks -------------------------------------------------------
+
+PARAGRAPHS = [
+    pytest.param(["Godkendt.", ("Sagen er drøftet.", GLUED)], ["Godkendt. Sagen er drøftet."], id="prose-joins"),
+    pytest.param(["Tekst om sagen", ("Beslutning", GLUED), ("Godkendt.", GLUED)],
+                 ["Tekst om sagen", "Beslutning", "Godkendt."], id="known-heading-breaks-without-gap"),
+    pytest.param(["Indstilling", ("1. at planen godkendes", GLUED), ("2. at den offentliggøres", GLUED)],
+                 ["Indstilling", "1. at planen godkendes", "2. at den offentliggøres"], id="list-markers-break"),
+    pytest.param(["Nr. Titel Sagsnr.", ("1 Godkendelse af dagsorden 2023-35921", GLUED),
+                  ("2 Ansøgning fra foreningen 2023-59287", GLUED)],
+                 ["Nr. Titel Sagsnr.", "1 Godkendelse af dagsorden 2023-35921",
+                  "2 Ansøgning fra foreningen 2023-59287"], id="printed-item-table-rows-stand-alone"),
+    pytest.param([("Fremstilling", H3), ("Sagen handler om veje.", GLUED)],
+                 ["Fremstilling", "Sagen handler om veje."], id="heading-by-form-breaks"),
+    pytest.param([("Plan- og", H3), ("Boligudvalget", H3)], ["Plan- og Boligudvalget"], id="wrapped-heading-joins"),
+    pytest.param(["Dagsordenspunkt 2: Budget", ("Sagsnr.: 23/1", GLUED)],
+                 ["Dagsordenspunkt 2: Budget", "Sagsnr.: 23/1"], id="item-word-and-label-break"),
+]
+
+
+@pytest.mark.parametrize(("rows", "paragraphs"), PARAGRAPHS)
+def test_paragraph_breaks(rows: list[tuple[str, dict[str, object]] | str], paragraphs: list[str]) -> None:
+    assert [block.text for block in to_paragraphs(_lines(rows))] == paragraphs
+
+
+# --- item starts --------------------------------------------------------------
+
+ITEMS = [
+    pytest.param(["Referat", "Punkt 1: Godkendelse", "Godkendt.", "Punkt 2: Vejplan", "Udsat."],
+                 [("1", "Godkendelse"), ("2", "Vejplan")], id="punkt"),
+    pytest.param(["Referat", "Dagsordenspunkt 1: Godkendelse", "Godkendt.", "Dagsordenspunkt 2: Vejplan"],
+                 [("1", "Godkendelse"), ("2", "Vejplan")], id="dagsordenspunkt"),
+    pytest.param(["Referat", "Sag nr. 1: Godkendelse", "Godkendt.", "Sag nr. 2: Vejplan"],
+                 [("1", "Godkendelse"), ("2", "Vejplan")], id="sag-nr"),
+    pytest.param(["Referat", "1. Godkendelse (2023-1001)", "Godkendt.", "25. september 2012",
+                  "2. Vejplan (2023-1002)"], [("1", "Godkendelse"), ("2", "Vejplan")], id="date-in-body-is-no-item"),
+    pytest.param(["Referat", ("Budget", {**H3, "item": "4", "case": "23/4"}), "Godkendt."], [("4", "Budget")],
+                 id="stated-item"),
+    pytest.param(["Referat", "1. Godkendelse", "Sagsnr.: 23/1", "Godkendt.", "Projektet har to dele:",
+                  "1. Udskiftning af belysning", ("2. Nye stier", GLUED), "2. Vejplan", "Sagsnr.: 23/2"],
+                 [("1", "Godkendelse"), ("2", "Vejplan")], id="numbered-list-in-body-is-no-item"),
+    pytest.param(["Notat", "Til Socialudvalget", "Status på projekterne", "Der er fire projekter."],
+                 [(None, "Status på projekterne")], id="memo-is-one-item-titled-past-its-addressee"),
+]
+
+
+@pytest.mark.parametrize(("rows", "items"), ITEMS)
+def test_item_starts(rows: list[tuple[str, dict[str, object]] | str], items: list[tuple[str | None, str]]) -> None:
+    segmented = split_items(to_paragraphs(_lines(rows)))
+    assert [(item.number, item.title) for item in segmented.items] == items
+
+
+# --- sections -------------------------------------------------------------------
+
+# (rows, whether short lines may be guessed to be headings (text exports: no heading marks), sections)
+SECTIONS = [
+    pytest.param([("Fremstilling", H3), "Vejen er slidt.", ("Beslutning", H3), "Godkendt."], False,
+                 [("Fremstilling", "free"), ("Beslutning", "decision")], id="unknown-heading-by-form"),
+    pytest.param([("BESLUTNING I KLIMA- OG MILJØUDVALGET", {"heading": True, "bold": True}), "Godkendt."], False,
+                 [("BESLUTNING I KLIMA- OG MILJØUDVALGET", "decision")], id="decision-by-head-noun"),
+    pytest.param([("Direktørens indstilling", H3), "Direktøren indstiller, at planen godkendes."], False,
+                 [("Direktørens indstilling", "recommendation")], id="recommendation-by-genitive"),
+    pytest.param(["SAGSPROCEDURE", "Sagen behandles i to udvalg.", "Beslutning", "Godkendt."], True,
+                 [("SAGSPROCEDURE", "free"), ("Beslutning", "decision")], id="capitals-heading-in-text-export"),
+    pytest.param(["Beslutning i Økonomiudvalget", "Anbefales.", "Sagsprocedure", "Sagen sendes videre."], True,
+                 [("Beslutning i Økonomiudvalget", "decision"), ("Sagsprocedure", "free")],
+                 id="decision-ends-at-an-unknown-heading"),
+]
+
+
+@pytest.mark.parametrize(("rows", "free", "sections"), SECTIONS)
+def test_sections(rows: list[tuple[str, dict[str, object]] | str], free: bool, sections: list[tuple[str, str]]) -> None:
+    found = split_sections(tuple(to_paragraphs(_lines(rows))), free_headings=free)
+    assert [(section.title, section.kind) for section in found if section.title] == sections
