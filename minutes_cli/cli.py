@@ -202,6 +202,14 @@ Examples:
 """
 
 
+# Batch options shared by `extract` and `index`.
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", "-j", min=1, help="Worker processes (default: number of cores).")]
+TimeoutOption = Annotated[
+    float | None, typer.Option("--timeout", min=0.1, help="Give up on a file after this many seconds.")]
+FailFastOption = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first file that fails.")]
+
+
 @app.command(cls=_Command, help=EXTRACT_HELP)
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.",
@@ -226,15 +234,9 @@ def extract(
         bool,
         typer.Option("--recursive", "-r", help="Read the documents in directories, recursively."),
     ] = False,
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", "-j", min=1, help="Worker processes (default: number of cores)."),
-    ] = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option("--timeout", min=0.1, help="Give up on a file after this many seconds."),
-    ] = None,
-    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first file that fails.")] = False,
+    workers: WorkersOption = None,
+    timeout: TimeoutOption = None,
+    fail_fast: FailFastOption = False,
     skip_unchanged: Annotated[
         bool,
         typer.Option("--skip-unchanged", help="With --output-dir: skip inputs whose output came from the same bytes."),
@@ -687,15 +689,9 @@ def index_command(
         bool,
         typer.Option("--recursive/--no-recursive", "-r", help="Read the documents in directories, recursively."),
     ] = True,
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", "-j", min=1, help="Worker processes (default: number of cores)."),
-    ] = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option("--timeout", min=0.1, help="Give up on a file after this many seconds."),
-    ] = None,
-    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first file that fails.")] = False,
+    workers: WorkersOption = None,
+    timeout: TimeoutOption = None,
+    fail_fast: FailFastOption = False,
     prune: Annotated[bool, typer.Option("--prune", help="Remove documents whose file is gone.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Parse every file again, changed or not.")] = False,
     metadata: Annotated[
