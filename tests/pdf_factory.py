@@ -97,7 +97,13 @@ def make_pdf(pages: Sequence[Sequence[Text]]) -> bytes:
     objects[pages_obj - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % k for k in kids), len(kids))
 
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    return assemble(objects, b"/Root %d 0 R" % catalog, header=b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+
+
+def assemble(objects: list[bytes], trailer: bytes, header: bytes = b"%PDF-1.4\n") -> bytes:
+    """A PDF file of these objects (numbered from 1), its cross-reference table and a trailer
+    holding `trailer` ("/Root 1 0 R", with "/Encrypt …" for an encrypted file)."""
+    out = bytearray(header)
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))
@@ -105,6 +111,5 @@ def make_pdf(pages: Sequence[Sequence[Text]]) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog,
-                                                                                xref)
+    out += b"trailer\n<< /Size %d %s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
     return bytes(out)

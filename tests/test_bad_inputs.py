@@ -28,7 +28,7 @@ import pytest
 from helpers import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pdf_factory import make_pdf, page_of_lines
+from pdf_factory import assemble, make_pdf, page_of_lines
 from typer.testing import CliRunner
 
 from minutes_cli.batch import expand_inputs, run_batch
@@ -105,17 +105,8 @@ def encrypted_pdf(text: str, user: bytes, owner: bytes) -> bytes:
         b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>" % (
             o_value.hex().encode(), _rc4(key, _PASSWORD_PAD).hex().encode(), permissions),
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 6 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, file_id.hex().encode(), file_id.hex().encode(), xref)
-    return bytes(out)
+    return assemble(objects, b"/Root 1 0 R /Encrypt 6 0 R /ID [<%s> <%s>]" % (file_id.hex().encode(),
+                                                                           file_id.hex().encode()))
 
 
 def twelve_pages() -> bytes:
