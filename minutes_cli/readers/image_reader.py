@@ -65,7 +65,7 @@ def read_image(data: bytes, path: str) -> RawDocument:
         raise UnreadableDocument(path, f"the image cannot be opened ({error})",
                                  "the file may be damaged or incomplete") from error
     with image:
-        result = ocr.read_all(_frames(image, path, options.ocr_dpi or ocr.DEFAULT_DPI), options)
+        result = ocr.read_all(_frames(image, path, options.ocr_dpi or ocr.DEFAULT_DPI), options, path)
     if not result.lines:
         raise EmptyInput(path, f"OCR found no text on the image's {page_count} page(s)",
                          "check that it is a scan of a document")

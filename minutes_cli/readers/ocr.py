@@ -635,15 +635,21 @@ class OcrResult:
     pages: tuple[int, ...]
 
 
-def read_all(pages: Iterable[PageImage], options: ReadOptions) -> OcrResult:
-    """Read every page image; lines in page order with their warnings."""
+def read_all(pages: Iterable[PageImage], options: ReadOptions, path: str) -> OcrResult:
+    """Read every page image of the file at `path`; lines in page order with their warnings.
+
+    `OcrUnavailable` names the file (the engine that raises it does not know it).
+    """
     lines: list[Line] = []
     warnings: list[Warning] = []
     numbers: list[int] = []
-    for page in read_pages(pages, options):
-        lines.extend(page.lines)
-        warnings.extend(page_warnings(page))
-        numbers.append(page.number)
+    try:
+        for page in read_pages(pages, options):
+            lines.extend(page.lines)
+            warnings.extend(page_warnings(page))
+            numbers.append(page.number)
+    except OcrUnavailable as error:
+        raise OcrUnavailable(path, error.reason, error.hint) from error
     return OcrResult(tuple(lines), tuple(warnings), tuple(numbers))
 
 
@@ -734,6 +740,6 @@ def pdf_page_images(pdf: Any, numbers: Iterable[int], dpi: int | None) -> Iterat
         yield PageImage(number, image, round(scale * 72))
 
 
-def read_pdf_pages(pdf: Any, numbers: Iterable[int], options: ReadOptions) -> OcrResult:
-    """OCR the given pages of an open pypdfium2 document."""
-    return read_all(pdf_page_images(pdf, numbers, options.ocr_dpi), options)
+def read_pdf_pages(pdf: Any, numbers: Iterable[int], options: ReadOptions, path: str) -> OcrResult:
+    """OCR the given pages of an open pypdfium2 document, the file at `path`."""
+    return read_all(pdf_page_images(pdf, numbers, options.ocr_dpi), options, path)

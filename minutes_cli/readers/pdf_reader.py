@@ -338,10 +338,10 @@ def _wants_ocr(scanned: bool) -> bool:
     return mode == "always" or (mode == "auto" and scanned and ocr.ocr_available())
 
 
-def _with_ocr(pdf: pdfium.PdfDocument, numbers: list[int], lines: list[Line]) -> tuple[list[Line], list[Warning],
-                                                                                         tuple[int, ...]]:
+def _with_ocr(pdf: pdfium.PdfDocument, numbers: list[int], lines: list[Line],
+              path: str) -> tuple[list[Line], list[Warning], tuple[int, ...]]:
     """The text-layer lines with the OCR'd pages' lines put in page order, their warnings and page numbers."""
-    result = ocr.read_pdf_pages(pdf, numbers, current_options())
+    result = ocr.read_pdf_pages(pdf, numbers, current_options(), path)
     merged = sorted([*lines, *result.lines], key=lambda line: line.page or 0)  # stable: each page keeps its order
     return merged, list(result.warnings), result.pages
 
@@ -403,7 +403,7 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
         # headings readers/ocr.py found, as an image input's do, so a scan PDF reads as its TIFF
         lines = _with_levels(lines)
         if to_ocr:  # OCR hook: see _wants_ocr
-            lines, ocr_warnings, ocr_pages = _with_ocr(pdf, to_ocr, lines)
+            lines, ocr_warnings, ocr_pages = _with_ocr(pdf, to_ocr, lines, path)
             warnings.extend(ocr_warnings)
     finally:
         fallback.close()
