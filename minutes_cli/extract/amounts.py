@@ -239,9 +239,11 @@ def find_section_amounts(heading: str | None, blocks: Sequence[Block]) -> list[A
     table the prose before and after it is read apart from the rows, and a header's own
     unit ("Beløb i 1.000 kr.") is no amount.
     """
-    holds = [has_currency_word(block.text) for block in blocks]
-    if not any(holds) and not (heading and has_currency_word(heading)):
+    # a currency word never spans two paragraphs: one test of their joined text settles most sections
+    if not has_currency_word("\n".join([block.text for block in blocks])) and not (
+            heading and has_currency_word(heading)):
         return []  # most sections: no amount, no table unit
+    holds = [has_currency_word(block.text) for block in blocks]
     lines = [heading or ""] + [line.text for block in blocks for line in block.lines]
     rows, headers = _tables(lines, heading)
     if not rows and not headers:

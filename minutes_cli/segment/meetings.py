@@ -78,11 +78,12 @@ def _meeting_titles(blocks: list[Block]) -> list[int]:
     title's dash; only those are matched by MEETING_TITLE_RE.
     """
     found: list[int] = []
-    for index, block in enumerate(blocks):
-        text = block.text
-        if len(text) > MAX_MEETING_TITLE_CHARS or not (
-                text.startswith(_TITLE_STARTS) or " – " in text or " - " in text):
-            continue
+    # one comprehension over a long file's paragraphs: few pass the cheap test
+    candidates = [index for index, block in enumerate(blocks)
+                  if len(text := block.text) <= MAX_MEETING_TITLE_CHARS
+                  and (text.startswith(_TITLE_STARTS) or " – " in text or " - " in text)]
+    for index in candidates:
+        text = blocks[index].text
         if not MEETING_TITLE_RE.search(text):
             continue
         if any(_has_date(other.text) for other in blocks[index: index + 1 + MEETING_DATE_SPAN]):

@@ -32,8 +32,15 @@ class RawSection(NamedTuple):
 
 def _split_inline_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """"Referat: Alle skal …" becomes a heading paragraph "Referat:" and a body paragraph "Alle skal …"."""
+    # a paragraph's text starts with its first line's: most paragraphs have no colon near their start
+    colons = [block.text.find(":", 0, LABEL_MAX_CHARS + 1) >= 0 for block in blocks]
+    if True not in colons:
+        return blocks
     out: list[Block] = []
-    for block in blocks:
+    for block, colon in zip(blocks, colons, strict=True):
+        if not colon:
+            out.append(block)
+            continue
         first = block.lines[0]
         match = INLINE_LABEL_RE.match(first.text) if first.text.find(":", 0, LABEL_MAX_CHARS + 1) >= 0 else None
         if match and is_known_heading(match.group("label") + ":"):
