@@ -23,6 +23,7 @@ from ..patterns import (
     NUMERIC_DATE_RE,
     PAGE_COUNTER_RE,
     PAGE_NUMBER_RE,
+    PAGE_REFERENCE_HINT_RE,
     PAGE_REFERENCE_LOWER_RE,
     PAGE_REFERENCE_RE,
     TIME_RE,
@@ -81,9 +82,9 @@ def _key(text: str) -> str:
     if len(folded) <= 20 and (folded[:1] in PAGE_NUMBER_INITIALS or folded[:1].isdigit()) \
             and PAGE_NUMBER_RE.match(folded):
         return str(DIGITS_RE.sub("#", folded))
-    # " af " stands in most Danish sentences: the digit test keeps the pattern off most of them
+    # " af " stands in most Danish sentences: the hint (a digit beside it) keeps the pattern off most of them
     if (("side" in folded or "/" in folded or " af " in folded or " of " in folded)
-            and HAS_DIGIT_RE.search(folded) and PAGE_REFERENCE_LOWER_RE.search(folded)):
+            and PAGE_REFERENCE_HINT_RE.search(folded) and PAGE_REFERENCE_LOWER_RE.search(folded)):
         return str(PAGE_REFERENCE_LOWER_RE.sub("#", folded))
     return folded
 
@@ -102,6 +103,8 @@ def _band_key(text: str) -> str:
 def _is_date_or_page(text: str) -> bool:
     """A line that is only a page number, or only a date (with weekday or time): "20.02.2018",
     or any line that carries a page counter ("Lemvig Kommune · 13. juni 2022 Side 2")."""
+    if HAS_DIGIT_RE.search(text) is None:
+        return False  # every page number, counter and date has a digit: most repeated lines are decided here
     stripped = text.strip(" ,.-–")
     if PAGE_NUMBER_RE.match(stripped) or PAGE_REFERENCE_RE.search(stripped):
         return True
