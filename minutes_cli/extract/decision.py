@@ -13,6 +13,7 @@ published minutes often print nothing else of a closed item.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import cast
 
 import regex
@@ -68,6 +69,7 @@ class DecisionResult:
     date: str | None = None  # the date in the decision heading ("… beslutning den 04.12.2012")
 
 
+@lru_cache(maxsize=2048)  # decisions repeat from item to item ("Godkendt.", "Taget til efterretning.")
 def classify_outcome(text: str) -> Outcome:
     """The outcome of a decision text.
 
@@ -234,11 +236,19 @@ def _without_trailing_summary(text: str, title: str | None) -> str:
     its first sentence always stays."""
     if not title or not text:
         return text
+    ends = [0, *_sentence_end_offsets(text)]
+    if len(ends) == 1:
+        return text  # one sentence: it stays
     title_stems = _stems(title)
-    ends = [0] + [end for _, end in sentence_ends_or_lines(text)]
     while len(ends) > 1 and _is_item_summary(text[ends[-1]:].strip(), title_stems):
         text = text[:ends.pop()].rstrip()
     return text
+
+
+@lru_cache(maxsize=2048)  # decisions repeat from item to item
+def _sentence_end_offsets(text: str) -> tuple[int, ...]:
+    """Where each sentence after the first starts (the ends of `sentence_ends_or_lines`)."""
+    return tuple(end for _, end in sentence_ends_or_lines(text))
 
 
 def sentence_ends_or_lines(text: str) -> list[tuple[int, int]]:

@@ -174,10 +174,9 @@ def _author(by: str) -> str | None:
 
 
 def _lead_in(block: Block, strict: bool) -> regex.Match[str] | None:
-    if LIST_MARKER_RE.match(block.text):
-        return None
+    # most paragraphs hold no recommending verb: that test (a few substring scans) goes first
     match = match_recommender(block.text)
-    if not match:
+    if not match or LIST_MARKER_RE.match(block.text):
         return None
     by = match.group(_BY).strip()
     if strict:
