@@ -11,6 +11,8 @@ after whitespace is collapsed and a trailing colon is dropped.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Headings that open a decision section (this meeting's beslutning).
 DECISION_HEADINGS: tuple[str, ...] = (
     "beslutning",
@@ -279,6 +281,7 @@ MONTHS: dict[str, int] = {
 HYPHEN_KEEPING_WORDS: tuple[str, ...] = ("og", "eller", "samt", "til", "som", "&")
 
 
+@lru_cache(maxsize=8192)  # labels, headings and attachment titles repeat through a document
 def normalise_label(text: str) -> str:
     """Lower-case, collapse whitespace, drop surrounding punctuation: "Beslutning:" -> "beslutning"."""
     return " ".join(text.lower().split()).strip(" :.;-–")

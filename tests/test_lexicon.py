@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from minutes_cli import extract_text, vocabulary
+from minutes_cli.cleanup.furniture import _is_date_or_page
 from minutes_cli.patterns import (
     ABSENCE_LINE_RE,
     BILAG_LINE_RE,
@@ -33,8 +34,13 @@ from minutes_cli.patterns import (
     INLINE_LABEL_RE,
     LABEL_MAX_CHARS,
     LIST_MARKER_RE,
+    NUMERIC_DATE_RE,
     OPEN_PART_RE,
     OPENER_HINT_RE,
+    PAGE_NUMBER_RE,
+    PAGE_REFERENCE_HINT_RE,
+    PAGE_REFERENCE_LOWER_RE,
+    PAGE_REFERENCE_RE,
     PART_HEADING_RE,
     PART_INITIALS,
     PUNKT_INITIALS,
@@ -230,6 +236,32 @@ LEAD_PIECES = st.sampled_from(["Direktøren", "Teknik", "og", "Miljø", "for", "
 @given(st.lists(LEAD_PIECES, min_size=1, max_size=10).map(" ".join))
 def test_recommender_prefilter_accepts_every_lead_in(text: str) -> None:
     assert bool(match_recommender(text)) == bool(RECOMMENDER_RE.match(text))
+
+
+PAGE_PIECES = st.sampled_from(["side", "Side", "page", "s.", "3", "12", "2016", "af", "of", "/", "-", " ", "  ",
+                                "\t", "\u00a0", "\u2009", "\u3000", "\x85", "referat", "Kommune", "2016/05156", "."])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(PAGE_PIECES, max_size=10).map("".join))
+def test_page_reference_hint_accepts_every_page_reference(text: str) -> None:
+    folded = text.lower()
+    if PAGE_REFERENCE_LOWER_RE.search(folded):
+        assert PAGE_REFERENCE_HINT_RE.search(folded), folded
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["20.02.2018", "7/5 2013", "3. juni 2022", "Side 3", "3 af 12", "4", "- 5 -",
+                                 "Mandag", "kl. 16:30", "Referat", "Side", "juni", " ", ",", "."]),
+                max_size=5).map(" ".join))
+def test_date_or_page_lines_hold_a_digit(text: str) -> None:
+    """furniture._is_date_or_page turns away a line without a digit before its patterns."""
+    patterns_say = bool(PAGE_NUMBER_RE.match(text.strip(" ,.-–")) or PAGE_REFERENCE_RE.search(text)
+                        or NUMERIC_DATE_RE.search(text) or WORD_DATE_RE.search(text))
+    if patterns_say:
+        assert any(ch.isdigit() for ch in text), text
+    if not any(ch.isdigit() for ch in text):
+        assert not _is_date_or_page(text), text
 
 
 # --- one limit for a label before a colon -------------------------------------------------

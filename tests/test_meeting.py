@@ -16,8 +16,12 @@ from typing import Any
 
 import pytest
 from helpers import parse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minutes_cli import document_to_dict, extract_bytes
+from minutes_cli.extract.meeting import _municipality_matches
+from minutes_cli.patterns import MUNICIPALITY_RE
 
 ITEM = """
     Punkt 1: Godkendelse af dagsorden
@@ -165,3 +169,16 @@ def test_html_title_gives_the_meeting() -> None:
     assert (meeting["municipality"], meeting["committee"], meeting["kind"], meeting["date"], meeting["start_time"],
             meeting["location"]) == ("Middelfart Kommune", "Økonomiudvalget", "minutes", "2023-03-14", "08:00",
                                      "Mødelokale 1")
+
+
+# --- the municipality search reads only the sentences that name one ------------------------
+
+_MUNICIPALITY_PIECES = ["Gladsaxe", "Kommune", "KOMMUNE", "Region", "Hovedstaden", "Sjælland", ".", " ", "\n", "-",
+                        "Ringkøbing-Skjern", "kommune", "Kommunen", "Regionen", "s", "(", "TØNDER", "\u00a0",
+                        "a\u030a", "1"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_MUNICIPALITY_PIECES), max_size=12).map("".join))
+def test_municipality_search_finds_what_a_full_scan_finds(text: str) -> None:
+    assert [m.span() for m in _municipality_matches(text)] == [m.span() for m in MUNICIPALITY_RE.finditer(text)]

@@ -23,6 +23,7 @@ from ..patterns import (
     NUMERIC_DATE_RE,
     PAGE_COUNTER_RE,
     PAGE_NUMBER_RE,
+    PAGE_REFERENCE_HINT_RE,
     PAGE_REFERENCE_LOWER_RE,
     PAGE_REFERENCE_RE,
     TIME_RE,
@@ -81,9 +82,9 @@ def _key(text: str) -> str:
     if len(folded) <= 20 and (folded[:1] in PAGE_NUMBER_INITIALS or folded[:1].isdigit()) \
             and PAGE_NUMBER_RE.match(folded):
         return str(DIGITS_RE.sub("#", folded))
-    # " af " stands in most Danish sentences: the digit test keeps the pattern off most of them
+    # " af " stands in most Danish sentences: the hint (a digit beside it) keeps the pattern off most of them
     if (("side" in folded or "/" in folded or " af " in folded or " of " in folded)
-            and HAS_DIGIT_RE.search(folded) and PAGE_REFERENCE_LOWER_RE.search(folded)):
+            and PAGE_REFERENCE_HINT_RE.search(folded) and PAGE_REFERENCE_LOWER_RE.search(folded)):
         return str(PAGE_REFERENCE_LOWER_RE.sub("#", folded))
     return folded
 
@@ -102,6 +103,8 @@ def _band_key(text: str) -> str:
 def _is_date_or_page(text: str) -> bool:
     """A line that is only a page number, or only a date (with weekday or time): "20.02.2018",
     or any line that carries a page counter ("Lemvig Kommune · 13. juni 2022 Side 2")."""
+    if HAS_DIGIT_RE.search(text) is None:
+        return False  # every page number, counter and date has a digit: most repeated lines are decided here
     stripped = text.strip(" ,.-–")
     if PAGE_NUMBER_RE.match(stripped) or PAGE_REFERENCE_RE.search(stripped):
         return True
@@ -155,8 +158,20 @@ def _repeated_runs(lines: list[Line]) -> set[int]:
     lead-in that happens to repeat a few times next to a running header that
     repeats on every page is text, not furniture.
     """
-    # a line longer than furniture can be is running text, whatever repeats it: no key
-    keys = [_key(line.text) if len(line.text) <= MAX_FURNITURE_CHARS else None for line in lines]
+    # a line longer than furniture can be is running text, whatever repeats it: no key; a
+    # repeated line (the signal looked for) is keyed once
+    key_of: dict[str, str] = {}
+    keys: list[str | None] = []
+    append = keys.append
+    for line in lines:
+        text = line.text
+        if len(text) > MAX_FURNITURE_CHARS:
+            append(None)
+            continue
+        key = key_of.get(text)
+        if key is None:
+            key = key_of[text] = _key(text)
+        append(key)
     counts = Counter(keys)
     anchors_seen: dict[str | None, bool] = {}
 
@@ -166,29 +181,29 @@ def _repeated_runs(lines: list[Line]) -> set[int]:
             anchors_seen[key] = _is_date_or_page(text)
         return anchors_seen[key]
 
-    # a repeated line is often repeated many times: look each distinct one up once
-    is_heading: dict[str, bool] = {}
-    for key, line in zip(keys, lines, strict=True):
-        if key is not None and key not in is_heading and counts[key] >= MIN_TEXT_REPEATS:
-            is_heading[key] = normalise_label(line.text) in _KNOWN_HEADINGS
-    repeated = [key in is_heading and not is_heading[key] for key in keys]
+    # a repeated line is often repeated many times: look each distinct one up once, by the text
+    # of its first line (texts are keyed in the order they first stand)
+    first_text: dict[str, str] = {}
+    for text, key in key_of.items():
+        if key not in first_text and counts[key] >= MIN_TEXT_REPEATS:
+            first_text[key] = text
+    candidates = {key for key, text in first_text.items() if normalise_label(text) not in _KNOWN_HEADINGS}
+    # the repeated lines, in runs of consecutive indexes
+    positions = [index for index, key in enumerate(keys) if key in candidates]
     found: set[int] = set()
-    index = 0
-    while index < len(lines):
-        if not repeated[index]:
-            index += 1
-            continue
-        end = index
-        while end + 1 < len(lines) and repeated[end + 1]:
-            end += 1
-        run = range(index, end + 1)
+    at = 0
+    while at < len(positions):
+        last = at
+        while last + 1 < len(positions) and positions[last + 1] == positions[last] + 1:
+            last += 1
+        run = range(positions[at], positions[last] + 1)
         anchors = [counts[keys[i]] for i in run if anchor_of(keys[i], lines[i].text)]
         # a meeting's own header repeats in a volume of one committee's meetings, but names where
         # and with whom the meeting was held, as no running header does: it is text
         if anchors and not any(MEETING_FACT_RE.match(lines[i].text) for i in run):
             floor = max(anchors) * RUN_MEMBER_SHARE
             found.update(i for i in run if counts[keys[i]] >= floor)
-        index = end + 1
+        at = last + 1
     return found
 
 

@@ -10,6 +10,7 @@ numbered list, the first unnumbered line ends the list (signatures follow).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Attachment, Block
 from ..patterns import (
@@ -25,6 +26,7 @@ from ..segment import RawSection
 from ..vocabulary import NO_ATTACHMENT_WORDS, normalise_label
 
 
+@lru_cache(maxsize=4096)  # an item lists its attachments more than once, and items share them
 def _split(line: str) -> tuple[str | None, str]:
     """(number, title) of one attachment line: "• Bilag 2: Budget" -> ("2", "Budget").
 
@@ -59,6 +61,7 @@ def _is_ordinal(line: str, prefix: re.Match[str]) -> bool:
 MAX_SENTENCE_TITLE_WORDS = 20
 
 
+@lru_cache(maxsize=4096)  # the same list of attachments stands above and below an item's text
 def _is_prose(text: str) -> bool:
     """True for a paragraph of sentences: it ends a sentence and holds another sentence's end, or
     is longer than any title ("Forvaltningen har vedlagt et notat, som … . Notatet er …")."""
@@ -69,6 +72,7 @@ def _is_prose(text: str) -> bool:
     return len(body.split()) > MAX_SENTENCE_TITLE_WORDS or bool(sentence_ends(body))
 
 
+@lru_cache(maxsize=4096)
 def _is_numbered(line: str) -> bool:
     """A "Bilag N." line or a list entry; "2. udkast af …" opens with an ordinal, not a list number."""
     if BILAG_LINE_RE.match(line):

@@ -23,24 +23,24 @@ BARE_CASE_LOOKAHEAD = 3
 
 def _labelled(blocks: tuple[Block, ...]) -> list[str]:
     found: list[str] = []
-    for index, block in enumerate(blocks):
-        for line_index, line in enumerate(block.lines):
-            if line.text[0] not in CASE_LABEL_INITIALS:  # a line is never empty (model.Line)
-                continue  # no label starts otherwise; skips the regex for prose
-            match = CASE_LABEL_RE.match(line.text)
-            if not match:
-                continue
-            if match.group(_LABELLED_CASE):
-                found.append(match.group(_LABELLED_CASE))
-                continue
-            # the value stands on the next line, in this paragraph or the next
-            following = [ln.text for ln in block.lines[line_index + 1: line_index + 2]]
-            if not following and index + 1 < len(blocks):
-                following = [blocks[index + 1].lines[0].text]
-            for text in following:
-                value = LABELLED_VALUE_RE.match(text)
-                if value:
-                    found.append(value.group("case"))
+    # no label starts otherwise (a line is never empty, model.Line): the regex skips most prose
+    candidates = [(index, line_index, line) for index, block in enumerate(blocks)
+                  for line_index, line in enumerate(block.lines) if line.text[0] in CASE_LABEL_INITIALS]
+    for index, line_index, line in candidates:
+        match = CASE_LABEL_RE.match(line.text)
+        if not match:
+            continue
+        if match.group(_LABELLED_CASE):
+            found.append(match.group(_LABELLED_CASE))
+            continue
+        # the value stands on the next line, in this paragraph or the next
+        following = [ln.text for ln in blocks[index].lines[line_index + 1: line_index + 2]]
+        if not following and index + 1 < len(blocks):
+            following = [blocks[index + 1].lines[0].text]
+        for text in following:
+            value = LABELLED_VALUE_RE.match(text)
+            if value:
+                found.append(value.group("case"))
     return found
 
 

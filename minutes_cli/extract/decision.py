@@ -13,6 +13,7 @@ published minutes often print nothing else of a closed item.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import cast
 
 import regex
@@ -68,6 +69,7 @@ class DecisionResult:
     date: str | None = None  # the date in the decision heading ("… beslutning den 04.12.2012")
 
 
+@lru_cache(maxsize=2048)  # decisions repeat from item to item ("Godkendt.", "Taget til efterretning.")
 def classify_outcome(text: str) -> Outcome:
     """The outcome of a decision text.
 
@@ -219,12 +221,14 @@ def _is_item_summary(sentence: str, title_stems: set[str]) -> bool:
     vedrører …") that names something of the title and states no outcome. FirstAgenda's
     Byråd print sets the item's summary right after its decision (README: Aarhus Byråd)."""
     words = sentence.split()
-    if len(words) < 3 or not (title_stems & _stems(sentence)) or _earliest_outcome(sentence):
+    if len(words) < 3:
         return False
-    if sentence.lower().startswith(SUMMARY_LEADS):
-        return True
-    # "Sagen sendes til …" has an act's subject: it goes on the decision
-    return SUMMARY_OPENER_RE.match(sentence) is not None and words[0].lower() not in ACT_SUBJECTS
+    # the opening is tested first: it is the cheapest of the conditions, and fails most often
+    # ("Sagen sendes til …" has an act's subject: it goes on the decision)
+    if not (sentence.lower().startswith(SUMMARY_LEADS)
+            or SUMMARY_OPENER_RE.match(sentence) is not None and words[0].lower() not in ACT_SUBJECTS):
+        return False
+    return bool(title_stems & _stems(sentence)) and not _earliest_outcome(sentence)
 
 
 def _without_trailing_summary(text: str, title: str | None) -> str:
@@ -232,11 +236,19 @@ def _without_trailing_summary(text: str, title: str | None) -> str:
     its first sentence always stays."""
     if not title or not text:
         return text
+    ends = [0, *_sentence_end_offsets(text)]
+    if len(ends) == 1:
+        return text  # one sentence: it stays
     title_stems = _stems(title)
-    ends = [0] + [end for _, end in sentence_ends_or_lines(text)]
     while len(ends) > 1 and _is_item_summary(text[ends[-1]:].strip(), title_stems):
         text = text[:ends.pop()].rstrip()
     return text
+
+
+@lru_cache(maxsize=2048)  # decisions repeat from item to item
+def _sentence_end_offsets(text: str) -> tuple[int, ...]:
+    """Where each sentence after the first starts (the ends of `sentence_ends_or_lines`)."""
+    return tuple(end for _, end in sentence_ends_or_lines(text))
 
 
 def sentence_ends_or_lines(text: str) -> list[tuple[int, int]]:

@@ -60,7 +60,9 @@ def build_item(raw: RawItem, meeting_date: str | None, free_headings: bool) -> I
         decision=decision.decision,
         attachments=find_attachments(sections),
         amounts=_amounts(sections),
-        sections=tuple(Section(s.title, s.text) for s in sections if s.blocks or s.title),
+        # the heading's text and the paragraphs joined as RawSection.title and .text give them
+        sections=tuple([Section(s.heading.text if s.heading else None, "\n".join([b.text for b in s.blocks]))
+                        for s in sections if s.blocks or (s.heading and s.heading.text)]),
         pages=_pages(raw),
     )
     return ItemResult(item, decision.absent, decision.date)

@@ -10,6 +10,7 @@ the running header names.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -383,9 +384,37 @@ def _title_case(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
+# Every match of MUNICIPALITY_RE holds one of these words ("Gladsaxe Kommune", "Region Hovedstaden").
+MUNICIPALITY_WORDS = ("Kommune", "KOMMUNE", "Region")
+
+
+def _municipality_matches(text: str) -> Iterator[regex.Match[str]]:
+    """MUNICIPALITY_RE's matches in a long text, in order, as its `finditer` gives them, found
+    without scanning all of it: only the sentences that hold one of MUNICIPALITY_WORDS are
+    searched. No match holds a full stop, and at one the pattern's closing \\b holds as at the
+    end of the text, so each stretch between full stops is searched on its own."""
+    found = sorted({at for word in MUNICIPALITY_WORDS for at in _occurrences(text, word)})
+    done = 0
+    for at in found:
+        if at < done:
+            continue  # in the stretch searched last
+        start = text.rfind(".", 0, at) + 1
+        end = text.find(".", at)
+        end = len(text) if end < 0 else end
+        yield from MUNICIPALITY_RE.finditer(text, start, end)
+        done = end
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 def guess_municipality(text: str, minimum: int) -> str | None:
     """The municipality named most often in a text, when it is named at least `minimum` times."""
-    counts = Counter(_title_case(m.group(0)) for m in MUNICIPALITY_RE.finditer(text))
+    counts = Counter(_title_case(m.group(0)) for m in _municipality_matches(text))
     if not counts:
         return None
     name, count = counts.most_common(1)[0]

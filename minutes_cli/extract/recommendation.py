@@ -10,6 +10,7 @@ the point gets it ("at Beskæftigelses- og Integrationsudvalget godkender …").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
 
@@ -40,6 +41,7 @@ def _is_point(block: Block) -> bool:
     return bool(LIST_MARKER_RE.match(text)) or text[:3].lower() == "at "
 
 
+@lru_cache(maxsize=8192)  # each line's style is asked for several times while its points are grouped
 def _marker_style(text: str) -> str | None:
     """The kind of point a line opens: "at" ("At 1) …", "1. at …", "• at …", "at …"), "number"
     ("1) forslag …"), "letter" ("a) (…), at …"), "bullet", "sub" ("1.1 Kortlægning …"), or None."""
@@ -172,10 +174,9 @@ def _author(by: str) -> str | None:
 
 
 def _lead_in(block: Block, strict: bool) -> regex.Match[str] | None:
-    if LIST_MARKER_RE.match(block.text):
-        return None
+    # most paragraphs hold no recommending verb: that test (a few substring scans) goes first
     match = match_recommender(block.text)
-    if not match:
+    if not match or LIST_MARKER_RE.match(block.text):
         return None
     by = match.group(_BY).strip()
     if strict:

@@ -32,6 +32,7 @@ def text_to_lines(text: str) -> list[Line]:
     if "\t" in text:
         text = text.replace("\t", _CELL_MARK)
     text = strip_markdown(normalise_characters(text))
+    cells_possible = _CELL_MARK in text  # most exports have no table: no line is tested for cells
     page: int | None = 1 if "\x0c" in text else None  # form feeds number the pages
     lines: list[Line] = []
     append = lines.append  # the loop runs once per line of a long export
@@ -46,7 +47,7 @@ def text_to_lines(text: str) -> list[Line]:
                 page += 1
             gap = True
             continue
-        if _CELL_MARK in stripped:
+        if cells_possible and _CELL_MARK in stripped:
             cells = [" ".join(c.split()) for c in stripped.split(_CELL_MARK)]
             if sum(1 for c in cells if c) > 1:
                 if len(cells) != width or row < 0:

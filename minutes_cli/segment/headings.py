@@ -90,12 +90,18 @@ def is_caps_heading(text: str) -> bool:
 def heading_kind(block: Block, free_headings: bool) -> HeadingKind | None:
     """The heading kind of a paragraph, or None when it is body text."""
     text = block.text
+    if len(block.lines) != 1 or len(text) > MAX_FREE_HEADING_CHARS:
+        return known_heading_kind(text)
+    return _line_heading_kind(text, block.lines[0].heading, free_headings)
+
+
+@lru_cache(maxsize=8192)  # short one-line paragraphs repeat from item to item ("Beslutning", "Bilag")
+def _line_heading_kind(text: str, heading: bool, free_headings: bool) -> HeadingKind | None:
+    """heading_kind of a paragraph of one short line, from its text and whether the reader marked it a heading."""
     known = known_heading_kind(text)
     if known:
         return known
-    if len(block.lines) != 1 or len(text) > MAX_FREE_HEADING_CHARS:
-        return None
-    if block.lines[0].heading or is_caps_heading(text):
+    if heading or is_caps_heading(text):
         return (head_word_kind(text) or "free") if not LIST_MARKER_RE.match(text) else None
     # the cheap tests first: most one-line paragraphs end a sentence or start in lower case
     if (not free_headings or not text[:1].isupper() or text.rstrip().endswith((".", ",", ";", "!", "?", ":"))

@@ -131,6 +131,17 @@ def _is_punkt_heading(block: Block, match: re.Match[str]) -> bool:
     return block.lines[0].heading or (len(text) <= MAX_BARE_PUNKT_CHARS and not text.rstrip().endswith("."))
 
 
+def _punkt_start(index: int, block: Block) -> _ItemStart | None:
+    """The "Punkt N: Title" heading a paragraph is, or None (the test `_item_starts` makes of each)."""
+    text = block.text
+    if text[:1] not in PUNKT_INITIALS:
+        return None
+    match = PUNKT_ITEM_RE.match(text)
+    if match is None or not _is_punkt_heading(block, match):
+        return None
+    return _ItemStart(index, index, match.group("number"), match.group("title"))
+
+
 def _item_starts(blocks: list[Block], toc_numbers: frozenset[str] = frozenset()) -> list[_ItemStart]:
     """Every item heading, in order."""
     punkt = [_ItemStart(i, i, m.group("number"), m.group("title")) for i, b in enumerate(blocks)
@@ -353,6 +364,22 @@ def item_numbers(blocks: list[Block]) -> list[str]:
     if stated:
         return [number for number in stated if number]
     return [start.number for start in _item_starts(blocks)]
+
+
+def punkt_number_ends(blocks: list[Block]) -> tuple[str, str] | None:
+    """The first and last of `item_numbers(blocks)` where the items are "Punkt N" headings and
+    the markup states none; None otherwise (then `item_numbers` must be read).
+
+    Only the paragraphs before the first and after the last heading are read: a long file's
+    meetings are told apart by where their numbering starts and ends.
+    """
+    if any([block.lines[0].item is not None for block in blocks]):
+        return None
+    first = next((start for index, block in enumerate(blocks) if (start := _punkt_start(index, block))), None)
+    if first is None:
+        return None
+    last = next(start for index in range(len(blocks) - 1, -1, -1) if (start := _punkt_start(index, blocks[index])))
+    return first.number, last.number
 
 
 def split_items(blocks: list[Block], memo_needs_structure: bool = False) -> Segmented:

@@ -18,7 +18,7 @@ import regex
 from ..model import Block
 from ..patterns import HEADER_LABEL_RE, MUNICIPALITY_RE, NUMERIC_DATE_RE, WORD_DATE_RE
 from ..vocabulary import COMMITTEE_NOUNS, KIND_WORDS
-from .items import item_numbers
+from .items import item_numbers, punkt_number_ends
 
 _KIND_ALTERNATION = "|".join(word for word, _ in KIND_WORDS)
 
@@ -78,11 +78,12 @@ def _meeting_titles(blocks: list[Block]) -> list[int]:
     title's dash; only those are matched by MEETING_TITLE_RE.
     """
     found: list[int] = []
-    for index, block in enumerate(blocks):
-        text = block.text
-        if len(text) > MAX_MEETING_TITLE_CHARS or not (
-                text.startswith(_TITLE_STARTS) or " – " in text or " - " in text):
-            continue
+    # one comprehension over a long file's paragraphs: few pass the cheap test
+    candidates = [index for index, block in enumerate(blocks)
+                  if len(text := block.text) <= MAX_MEETING_TITLE_CHARS
+                  and (text.startswith(_TITLE_STARTS) or " – " in text or " - " in text)]
+    for index in candidates:
+        text = blocks[index].text
         if not MEETING_TITLE_RE.search(text):
             continue
         if any(_has_date(other.text) for other in blocks[index: index + 1 + MEETING_DATE_SPAN]):
@@ -111,6 +112,16 @@ def _numbers(blocks: list[Block]) -> list[int]:
     return digits
 
 
+def _number_ends(blocks: list[Block]) -> tuple[int, int] | None:
+    """The first and last of `_numbers(blocks)`, or None when there are none; "Punkt N"
+    headings are found from both ends without segmenting the paragraphs between them."""
+    ends = punkt_number_ends(blocks)
+    if ends is not None:  # "Punkt 3a": its number starts with a digit
+        return tuple(int("".join(ch for ch in number[:4] if ch.isdigit())) for number in ends)  # type: ignore[return-value]
+    digits = _numbers(blocks)
+    return (digits[0], digits[-1]) if digits else None
+
+
 def split_meetings(blocks: list[Block]) -> list[list[Block]]:
     """The paragraphs of each meeting in the file, in order; one list when it holds one meeting.
 
@@ -121,15 +132,15 @@ def split_meetings(blocks: list[Block]) -> list[list[Block]]:
     if len(titles) < 2:
         return [blocks]
     edges = [0, *titles, len(blocks)]
-    numbers = [_numbers(blocks[a:b]) if b > a else [] for a, b in zip(edges, edges[1:], strict=False)]
+    ends = [_number_ends(blocks[a:b]) if b > a else None for a, b in zip(edges, edges[1:], strict=False)]
     bounds = [0]
-    for position in range(1, len(numbers)):
-        before, after = numbers[position - 1], numbers[position]
-        if not (before and after) or edges[position] <= bounds[-1]:
+    for position in range(1, len(ends)):
+        before, after = ends[position - 1], ends[position]
+        if before is None or after is None or edges[position] <= bounds[-1]:
             continue
         # numbering starts again, or (where a system numbers items through the year, "715.")
         # a meeting header of its own follows the title: "Mødetidspunkt:", "Mødested:", "Medlemmer:"
-        if after[0] <= before[-1] or _header_follows(blocks, edges[position]):
+        if after[0] <= before[1] or _header_follows(blocks, edges[position]):
             bounds.append(_preamble_start(blocks, edges[position], bounds[-1]))
     if len(bounds) == 1:
         return [blocks]

@@ -32,14 +32,23 @@ class RawSection(NamedTuple):
 
 def _split_inline_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """"Referat: Alle skal …" becomes a heading paragraph "Referat:" and a body paragraph "Alle skal …"."""
-    out: list[Block] = []
-    for block in blocks:
+    # a paragraph's text starts with its first line's: most paragraphs have no colon near their
+    # start, and most that have one ("Sagsnr.: …") are no heading; the others are copied as they are
+    split: dict[int, tuple[Block, Block]] = {}
+    for index in [index for index, block in enumerate(blocks) if block.text.find(":", 0, LABEL_MAX_CHARS + 1) >= 0]:
+        block = blocks[index]
         first = block.lines[0]
         match = INLINE_LABEL_RE.match(first.text) if first.text.find(":", 0, LABEL_MAX_CHARS + 1) >= 0 else None
         if match and is_known_heading(match.group("label") + ":"):
             label = first._replace(text=match.group("label") + ":")
             rest = first._replace(text=match.group("rest"), gap_before=False)
-            out += [Block.of((label,)), Block.of((rest,) + block.lines[1:])]
+            split[index] = (Block.of((label,)), Block.of((rest,) + block.lines[1:]))
+    if not split:
+        return tuple(blocks)
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        if index in split:
+            out += split[index]
         else:
             out.append(block)
     return tuple(out)
