@@ -60,7 +60,8 @@ def text_to_lines(text: str) -> list[Line]:
                     items, previous_item = header, None
                     gap = False
                     continue  # the item table's column headers label the listing; no text of the meeting
-                number = row_number(cells, items) if items is not None and len(cells) == items.width else None
+                # an exporter may drop a row's empty last cells ("1<TAB>Godkendelse af dagsorden" with no case number)
+                number = row_number(cells, items) if items is not None and len(cells) <= items.width else None
                 if items is not None and number is not None and follows(number, previous_item):
                     # a row of the table that lists the items: it states an item heading
                     previous_item = number

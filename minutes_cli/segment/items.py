@@ -22,6 +22,7 @@ from ..patterns import (
     CLOSED_PART_RE,
     CLOSED_RE,
     HEADER_LABEL_RE,
+    LABEL_MAX_CHARS,
     NUMBER_ONLY_RE,
     NUMBERED_ITEM_RE,
     NUMERIC_DATE_RE,
@@ -35,7 +36,7 @@ from ..patterns import (
     TRAILING_CASE_RE,
     WORD_DATE_RE,
 )
-from .headings import is_known_heading
+from .headings import is_known_heading, known_heading_kind
 from .sequence import CONFIRMED_EVIDENCE, HEADING_EVIDENCE, PLAUSIBLE_EVIDENCE, TOC_EVIDENCE, Candidate, choose_sequence
 
 # How many paragraphs after a numbered heading may hold its case-number label.
@@ -201,7 +202,8 @@ def _evidence(blocks: list[Block], start: _ItemStart, toc_numbers: frozenset[str
     elif _in_list_run(blocks, start.index):
         return 0.0  # "4. Udarbejdelse af en samlet tidsplan" under "3. …" with no gap: a list entry
     elif len(block.text) <= MAX_SEQUENCE_TITLE_CHARS and not block.text.rstrip().endswith((".", ":", ",")):
-        evidence = PLAUSIBLE_EVIDENCE
+        # an item's own sections follow its heading ("Beslutning: Godkendt."): heading evidence
+        evidence = HEADING_EVIDENCE if _section_follows(blocks, start.title_index) else PLAUSIBLE_EVIDENCE
     else:
         return 0.0
     number_text = blocks[start.index].text
@@ -210,6 +212,23 @@ def _evidence(blocks: list[Block], start: _ItemStart, toc_numbers: frozenset[str
     if len(toc_numbers) >= MIN_TOC_NUMBERS:
         evidence += TOC_EVIDENCE if start.number in toc_numbers else -TOC_MISSING_COST
     return evidence
+
+
+# An item's first section heading stands within this many paragraphs of its title.
+SECTION_LOOKAHEAD = 3
+
+
+def _section_follows(blocks: list[Block], index: int) -> bool:
+    """True when a decision or recommendation heading (or its inline label) follows a numbered
+    paragraph before the next numbered one: "1. Godkendelse af dagsorden" / "Beslutning: Godkendt."."""
+    for following in blocks[index + 1: index + 1 + SECTION_LOOKAHEAD]:
+        text = following.text
+        if text[:1].isdigit():
+            return False
+        label = text.split(":", 1)[0] + ":" if ":" in text[:LABEL_MAX_CHARS] else text
+        if known_heading_kind(label) in ("decision", "recommendation"):
+            return True
+    return False
 
 
 def _has_closed_marker(title: str) -> bool:
@@ -316,7 +335,9 @@ STATUS_LOOKAHEAD = 6
 
 def _status_says_closed(body: list[Block]) -> bool:
     for block in body[:STATUS_LOOKAHEAD]:
-        match = STATUS_LINE_RE.match(block.lines[0].text)
+        # the label and its value on one line, or on two lines of one paragraph ("Punkttype" / "Lukket punkt")
+        match = STATUS_LINE_RE.match(block.lines[0].text) or (
+            STATUS_LINE_RE.match(block.text) if len(block.lines) == 2 else None)
         if match:
             return str(match.group("status")).lower().startswith(("lukket", "lukkede", "fortrolig"))
     return False
