@@ -14,6 +14,8 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from importlib.resources import files
@@ -39,13 +41,23 @@ from .batch import (
     write_output,
 )
 from .errors import MinutesError, OutputNotWritable
-from .export import EXPORTERS, TABLES, CsvOptions, OutputStream, Renderer, document_to_dict
+from .export import (
+    EXPORTERS,
+    FILE_FORMATS,
+    TABLES,
+    CsvOptions,
+    OutputStream,
+    Renderer,
+    TableFile,
+    document_to_dict,
+    open_table_file,
+)
 from .model import SCHEMA_VERSION
-from .outputs import open_output, write_atomic
+from .outputs import Output, open_output, write_atomic
 from .pipeline import MAX_BYTES_BY_FORMAT, MB, extract_bytes, extract_file, read_stream
 from .readers.options import OCR_MODES, ReadOptions
 
-Format = Enum("Format", {name: name for name in EXPORTERS}, type=str)  # type: ignore[misc]
+Format = Enum("Format", {name: name for name in [*EXPORTERS, *FILE_FORMATS]}, type=str)  # type: ignore[misc]
 TableName = Enum("TableName", {name: name for name in TABLES}, type=str)  # type: ignore[misc]
 OcrMode = Enum("OcrMode", {name: name for name in OCR_MODES}, type=str)  # type: ignore[misc]
 
@@ -60,7 +72,7 @@ OcrDpiOption = Annotated[int | None, typer.Option(
 app = typer.Typer(
     help="Turn Danish municipal agendas and minutes (dagsordener, referater) into structured data.\n\n"
     "Reads PDF, HTML, text, Word (.docx), the ESDH systems' XML exports and scans (PDF, TIFF, PNG, JPEG; by OCR); "
-    "writes JSON, JSON Lines or CSV. "
+    "writes JSON, JSON Lines, CSV, Parquet or Excel (.xlsx). "
     "The JSON Schema of the output: minutes schema.",
     no_args_is_help=True,
     add_completion=False,
@@ -220,7 +232,7 @@ def extract(
     ] = Format["json"],
     table: Annotated[
         TableName,
-        typer.Option("--table", "-t", help="CSV table: one row per item, amount or attachment."),
+        typer.Option("--table", "-t", help="CSV or Parquet table: one row per item, amount or attachment."),
     ] = TableName["items"],
     output: Annotated[
         Path | None,
@@ -276,11 +288,29 @@ def _check_extract_options(fmt_name: str, table_name: str, output: Path | None, 
         raise _usage_error("-o/--output and --output-dir exclude each other (--output-dir writes one JSON per input)")
     if output_dir is not None and fmt_name != "json":
         raise _usage_error("--output-dir writes JSON; --format applies to -o or standard output")
+    if fmt_name in FILE_FORMATS and (output is None or str(output) == STDIN):
+        raise _usage_error(f"--format {fmt_name} writes a file, not standard output: give -o FILE")
+    if fmt_name not in ("csv", "parquet") and table_name != "items":
+        hint = "the workbook has a sheet per table" if fmt_name == "xlsx" else "add --format csv or parquet"
+        raise _usage_error(f"--table applies to CSV and Parquet only ({hint})")
     if fmt_name != "csv":
-        for given, flag in ((excel, "--excel"), (bom is not None, "--bom/--no-bom"),
-                            (table_name != "items", "--table")):
+        for given, flag in ((excel, "--excel"), (bom is not None, "--bom/--no-bom")):
             if given:
                 raise _usage_error(f"{flag} applies to CSV only: add --format csv")
+    if fmt_name in FILE_FORMATS:
+        _need_extra(fmt_name)
+
+
+# The library each file format needs (import name, pip extra).
+_FORMAT_LIBRARIES = {"parquet": ("pyarrow", "parquet"), "xlsx": ("xlsxwriter", "xlsx")}
+
+
+def _need_extra(fmt_name: str) -> None:
+    """Exit with a one-line hint when the library of --format parquet or xlsx is not installed."""
+    module, extra = _FORMAT_LIBRARIES[fmt_name]
+    from importlib.util import find_spec
+    if find_spec(module) is None:
+        raise _usage_error(f"--format {fmt_name} needs {module}: pip install 'minutes[{extra}]'")
 
 
 @dataclass(frozen=True)
@@ -337,9 +367,10 @@ def _run_extract(run: _ExtractRun) -> None:
     target = None if run.output_dir is not None else run.output
     try:
         with Progress(*columns, console=err, disable=not show_progress, transient=True) as progress, \
-                open_output(target) as out:
-            stream = OutputStream(out.handle, run.fmt, options, bom=use_bom, single=run.single) \
-                if run.output_dir is None else None
+                _open_target(run, target) as (out, table_file):
+            stream: OutputStream | TableFile | None = table_file or (
+                OutputStream(out.handle, run.fmt, options, bom=use_bom, single=run.single)
+                if out is not None and run.output_dir is None else None)
             task = progress.add_task("extracting", total=len(inputs), stats="")
             for result in run_batch(inputs, run.workers or default_workers(), run.timeout, run.fail_fast,
                                     run.output_dir if run.skip_unchanged else None, render=renderer,
@@ -362,7 +393,7 @@ def _run_extract(run: _ExtractRun) -> None:
                     for part in result.parts:
                         stream.document(part)
                 progress.update(task, advance=1, stats=f"{tally.items} items, {tally.failed} failed")
-            if stream is not None and run.single and not stream.documents:
+            if stream is not None and run.single and not stream.documents and out is not None:
                 out.discard()  # one input asked for, none parsed: no object to write, the target stays
             elif stream is not None:
                 stream.close()
@@ -373,6 +404,17 @@ def _run_extract(run: _ExtractRun) -> None:
     if not run.quiet and (len(inputs) > 1 or err.is_terminal):
         err.print(tally.summary(time.perf_counter() - started))
     raise typer.Exit(1 if tally.failed else 0)
+
+
+@contextmanager
+def _open_target(run: _ExtractRun, target: Path | None) -> Iterator[tuple[Output | None, TableFile | None]]:
+    """Where the run writes: a text output (standard output or -o), or a Parquet or Excel file."""
+    if run.fmt in FILE_FORMATS and target is not None:
+        with open_table_file(run.fmt, target, run.table) as table_file:
+            yield None, table_file
+        return
+    with open_output(target) as out:
+        yield out, None
 
 
 def _write_one(output_dir: Path, result: FileResult, tally: _Tally) -> None:

@@ -460,7 +460,7 @@ def test_json_top_level_depends_on_what_was_asked_not_on_what_parsed(runner: Cli
 @pytest.mark.parametrize(("args", "says"), [
     (["--excel"], "--excel applies to CSV only"),
     (["--bom"], "--bom/--no-bom applies to CSV only"),
-    (["--table", "amounts"], "--table applies to CSV only"),
+    (["--table", "amounts"], "--table applies to CSV and Parquet only"),
     (["-o", "x.json", "--output-dir", "ud"], "exclude each other"),
     (["--output-dir", "ud", "-f", "csv"], "--output-dir writes JSON"),
     (["--max-size", "lots"], "not a size"),

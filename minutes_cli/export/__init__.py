@@ -1,8 +1,9 @@
-"""Exporters: turn parsed `Document`s into JSON, JSON Lines or CSV text.
+"""Exporters: turn parsed `Document`s into JSON, JSON Lines or CSV text, or Parquet and Excel files.
 
-`EXPORTERS` maps each `--format` name to its writer; the CLI's choices come
-from this registry. `Renderer` and `OutputStream` give the same text one
-document at a time, for batches.
+`EXPORTERS` maps each text `--format` name to its writer and `FILE_FORMATS`
+names the binary ones (written by `open_table_file` to -o FILE); the CLI's
+choices come from these two. `Renderer` and `OutputStream` give the same text
+one document at a time, for batches.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from ..model import Document
 from .csv_exporter import TABLES, CsvOptions, to_csv
 from .json_exporter import document_to_dict, json_line, pretty_json, to_json, to_jsonl
 from .stream import OutputStream, Renderer
+from .table_file import FILE_FORMATS, TableFile, open_table_file
+from .typed_tables import TYPED_TABLES
 
 Exporter = Callable[[Sequence[Document], CsvOptions], str]
 
@@ -22,5 +25,6 @@ EXPORTERS: dict[str, Exporter] = {
     "csv": to_csv,
 }
 
-__all__ = ["EXPORTERS", "TABLES", "CsvOptions", "OutputStream", "Renderer", "document_to_dict", "json_line",
-           "pretty_json", "to_csv", "to_json", "to_jsonl"]
+__all__ = ["EXPORTERS", "FILE_FORMATS", "TABLES", "TYPED_TABLES", "CsvOptions", "OutputStream", "Renderer",
+           "TableFile", "document_to_dict", "json_line", "open_table_file", "pretty_json", "to_csv", "to_json",
+           "to_jsonl"]
