@@ -6,59 +6,44 @@ progress bars and tables. Exit codes: 0 all inputs parsed, 1 some failed,
 2 usage error, 130 interrupted (Ctrl-C). No traceback is shown without --debug.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typer reads every command's annotations, and as strings
+# it would evaluate each of them at every start (some 15 ms); names imported only for type checking are
+# quoted instead.
 
 import glob
 import json
 import os
+import re
 import sys
 import time
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
-from importlib.resources import files
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import regex
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.panel import Panel
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 from typer.core import TyperCommand
 
 from . import __version__
-from .batch import (
-    STDIN,
-    FileResult,
-    default_workers,
-    expand_inputs,
-    run_batch,
-    write_output,
-)
 from .errors import MinutesError, OutputNotWritable
-from .export import (
-    EXPORTERS,
-    FILE_FORMATS,
-    TABLES,
-    CsvOptions,
-    OutputStream,
-    Renderer,
-    TableFile,
-    document_to_dict,
-    open_table_file,
-)
-from .model import SCHEMA_VERSION
-from .outputs import Output, open_output, write_atomic
-from .pipeline import MAX_BYTES_BY_FORMAT, MB, extract_bytes, extract_file, read_stream
+from .export import FILE_FORMATS, TABLE_NAMES, TEXT_FORMATS
+from .pipeline import MAX_BYTES_BY_FORMAT, MB
 from .readers.options import OCR_MODES, ReadOptions
 
-Format = Enum("Format", {name: name for name in [*EXPORTERS, *FILE_FORMATS]}, type=str)  # type: ignore[misc]
-TableName = Enum("TableName", {name: name for name in TABLES}, type=str)  # type: ignore[misc]
+# The path that names standard input (batch.STDIN; batch is imported when a command runs, not at start).
+STDIN = "-"
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .batch import FileResult
+    from .export import TableFile
+    from .outputs import Output
+
+Format = Enum("Format", {name: name for name in [*TEXT_FORMATS, *FILE_FORMATS]}, type=str)  # type: ignore[misc]
+TableName = Enum("TableName", {name: name for name in TABLE_NAMES}, type=str)  # type: ignore[misc]
 OcrMode = Enum("OcrMode", {name: name for name in OCR_MODES}, type=str)  # type: ignore[misc]
 
 # The OCR options of `extract` and `show`, defined once.
@@ -78,10 +63,32 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class _Stderr:
+    """The rich console on stderr, made on first use: rich loads in some 30 ms, which `minutes --version`
+    and a quiet one-file run need not pay."""
+
+    _console: "Console | None" = None
+
+    def __getattr__(self, name: str) -> Any:
+        if _Stderr._console is None:
+            from rich.console import Console
+            _Stderr._console = Console(stderr=True, highlight=False, soft_wrap=True)
+        return getattr(_Stderr._console, name)
+
+
+err: Any = _Stderr()
+
+
+def escape(text: str) -> str:
+    """`rich.markup.escape`: the text shown as it is, not read as markup."""
+    from rich.markup import escape as rich_escape
+    return rich_escape(text)
+
 
 # typer writes a required argument as "{PATH}..." in usage lines; Unix tools write "PATH...".
-_REQUIRED_ARGUMENT_RE = regex.compile(r"\{([^{}\s]+)\}")
+_REQUIRED_ARGUMENT_RE = re.compile(r"\{([^{}\s]+)\}")
 
 
 class _Command(TyperCommand):
@@ -109,8 +116,9 @@ def _fail_line(message: str) -> None:
     err.print(f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False)
 
 
-def _failure_record(result: FileResult) -> dict[str, Any]:
+def _failure_record(result: "FileResult") -> dict[str, Any]:
     """A JSON Lines record for a file that could not be parsed, so nothing goes missing."""
+    from .model import SCHEMA_VERSION
     return {"schema_version": SCHEMA_VERSION, "source": {"path": result.path, "format": None, "sha256": None,
                                                          "pages": None, "part": None, "ocr_pages": []},
             "meeting": None, "items": [], "warnings": [], "error": result.error}
@@ -129,7 +137,7 @@ class _Tally:
     warnings: int = 0
     pages: int = 0
 
-    def add(self, result: FileResult) -> None:
+    def add(self, result: "FileResult") -> None:
         self.files += 1
         self.skipped += result.skipped
         self.not_read += result.not_read is not None
@@ -147,7 +155,7 @@ class _Tally:
 
 
 # A size for --max-size: "200MB", "1.5 GB", "500k", "0" (no limit) or plain bytes.
-_SIZE_RE = regex.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", regex.I)
+_SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.I)
 _SIZE_UNITS = {"": 1, "k": 1_000, "m": MB, "g": 1_000 * MB}
 
 
@@ -338,11 +346,14 @@ class _ExtractRun:
 
 def _run_extract(run: _ExtractRun) -> None:
     """Read every input, write the output, report; exits with the run's code."""
+    from . import batch
+    from .export import CsvOptions, OutputStream, Renderer
+    from .pipeline import read_stream
     if run.skip_unchanged and run.output_dir is None:
         raise typer.BadParameter("--skip-unchanged needs --output-dir", param_hint="--skip-unchanged")
     exclude = [p for p in (run.output, run.output_dir) if p is not None]
     try:
-        inputs = expand_inputs(run.paths, run.recursive, exclude=exclude,
+        inputs = batch.expand_inputs(run.paths, run.recursive, exclude=exclude,
                                stdin=lambda: read_stream(sys.stdin.buffer, STDIN, run.max_size))
     except MinutesError as error:  # standard input past the size limit
         _fail_line(str(error))
@@ -361,18 +372,17 @@ def _run_extract(run: _ExtractRun) -> None:
     renderer = Renderer("json" if run.output_dir is not None else run.fmt, options)
     to_file = run.output is not None and str(run.output) != STDIN
     use_bom = run.fmt == "csv" and (run.bom if run.bom is not None else to_file)
-    show_progress = not run.quiet and err.is_terminal and len(inputs) > 1
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[stats]}"), TimeRemainingColumn())
+    show_progress = len(inputs) > 1 and not run.quiet and err.is_terminal
+    columns = _progress_columns() if show_progress else None
     target = None if run.output_dir is not None else run.output
     try:
-        with Progress(*columns, console=err, disable=not show_progress, transient=True) as progress, \
+        with _progress(columns, console=err, disable=not show_progress, transient=True) as progress, \
                 _open_target(run, target) as (out, table_file):
             stream: OutputStream | TableFile | None = table_file or (
                 OutputStream(out.handle, run.fmt, options, bom=use_bom, single=run.single)
                 if out is not None and run.output_dir is None else None)
             task = progress.add_task("extracting", total=len(inputs), stats="")
-            for result in run_batch(inputs, run.workers or default_workers(), run.timeout, run.fail_fast,
+            for result in batch.run_batch(inputs, run.workers or batch.default_workers(), run.timeout, run.fail_fast,
                                     run.output_dir if run.skip_unchanged else None, render=renderer,
                                     max_size=run.max_size, options=run.read_options):
                 tally.add(result)
@@ -407,8 +417,10 @@ def _run_extract(run: _ExtractRun) -> None:
 
 
 @contextmanager
-def _open_target(run: _ExtractRun, target: Path | None) -> Iterator[tuple[Output | None, TableFile | None]]:
+def _open_target(run: _ExtractRun, target: Path | None) -> "Iterator[tuple[Output | None, TableFile | None]]":
     """Where the run writes: a text output (standard output or -o), or a Parquet or Excel file."""
+    from .export import open_table_file
+    from .outputs import open_output
     if run.fmt in FILE_FORMATS and target is not None:
         with open_table_file(run.fmt, target, run.table) as table_file:
             yield None, table_file
@@ -417,10 +429,43 @@ def _open_target(run: _ExtractRun, target: Path | None) -> Iterator[tuple[Output
         yield out, None
 
 
-def _write_one(output_dir: Path, result: FileResult, tally: _Tally) -> None:
+def _progress_columns() -> tuple[Any, ...]:
+    """The columns of a batch's progress bar: what, bar, done of all, items and failures, time left."""
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+    return (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[stats]}"),
+            TimeRemainingColumn())
+
+
+class _NoProgress:
+    """A progress bar that shows nothing, for runs that show none (one file, -q, stderr not a terminal):
+    rich.progress takes some 20 ms to import."""
+
+    def __enter__(self) -> "_NoProgress":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+    def add_task(self, *_args: Any, **_fields: Any) -> int:
+        return 0
+
+    def update(self, *_args: Any, **_fields: Any) -> None:
+        return None
+
+
+def _progress(columns: tuple[Any, ...] | None, disable: bool = False, **options: Any) -> Any:
+    """rich's `Progress` over `columns`, or, when `disable` is set, one that shows nothing without loading rich."""
+    if disable or columns is None:
+        return _NoProgress()
+    from rich.progress import Progress
+    return Progress(*columns, **options)
+
+
+def _write_one(output_dir: Path, result: "FileResult", tally: _Tally) -> None:
     """One --output-dir file; a file that cannot be written fails its input, not the batch."""
+    from . import batch
     try:
-        write_output(output_dir, result.relative, result.rendered or "")
+        batch.write_output(output_dir, result.relative, result.rendered or "")
     except (MinutesError, OSError) as error:
         _fail_line(f"{result.path}: its output cannot be written ({getattr(error, 'reason', None) or error})")
         tally.failed += 1
@@ -435,12 +480,19 @@ def _interrupted_output(output: Path | None, output_dir: Path | None, tally: _Ta
     return "the output on standard output is incomplete"
 
 
+def _traceback() -> str:
+    """The traceback of the exception being handled (for --debug)."""
+    import traceback
+    return traceback.format_exc()
+
+
 def _debug_traceback(path: str, limit: int | None = None, options: ReadOptions | None = None) -> None:
     """Re-run a failed file in this process to show where it failed."""
+    from .pipeline import extract_file
     try:
         extract_file(path, limit, options)
     except Exception:  # noqa: BLE001 - showing the traceback is the point
-        err.print(traceback.format_exc(), markup=False, highlight=False)
+        err.print(_traceback(), markup=False, highlight=False)
 
 
 SHOW_HELP = """Show the parse of one document for a person: the meeting, a table of its items, and each item's details.
@@ -464,9 +516,16 @@ def show(
     ocr_lang: OcrLangOption = "dan",
     ocr_dpi: OcrDpiOption = None,
 ) -> None:
+    from rich.console import Console
+    from rich.panel import Panel
+    from rich.table import Table
+
+    from . import batch
+    from .pipeline import extract_bytes, extract_file, read_stream
+
     limit = _parse_size(max_size)
     # one document: its OCR pages are read in parallel, one Tesseract thread per core
-    options = ReadOptions(ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi, ocr_workers=default_workers())
+    options = ReadOptions(ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi, ocr_workers=batch.default_workers())
     if path != STDIN and Path(path).is_dir():
         raise _usage_error(f"{path}: is a directory; show reads one file (minutes extract -r {path} reads a folder)")
     try:
@@ -475,7 +534,7 @@ def show(
     except MinutesError as error:
         _fail_line(str(error))
         if debug:
-            err.print(traceback.format_exc(), markup=False)
+            err.print(_traceback(), markup=False)
         raise typer.Exit(1) from None
     selected = [i for i in doc.items if item is None or i.number == item]
     if item is not None and not selected:
@@ -588,6 +647,10 @@ def evaluate(
         raise typer.Exit(2)
     if root is not None and not root.is_dir():
         raise _usage_error(f"{root}: --root is not a folder")
+    from .export import document_to_dict
+    from .outputs import write_atomic
+    from .pipeline import extract_file
+
     missing: list[str] = []
 
     def extract_source(path: Path) -> dict[str, Any]:
@@ -634,6 +697,9 @@ MAX_MISSING_SHOWN = 5
 
 
 def _print_report(report: Any, explain: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     out = Console(highlight=False)
     fields = Table(title="Per field")
     for column in ("field", "P", "R", "F1", "tp/fp/fn"):
@@ -677,6 +743,8 @@ Examples:
 
 @app.command(cls=_Command, help=SCHEMA_HELP)
 def schema() -> None:
+    from importlib.resources import files
+
     typer.echo((files("minutes_cli") / "schema" / "document.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
@@ -743,17 +811,19 @@ def index_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     _need_archive("index")
+    from . import batch
     from .archive.datasette import datasette_metadata
     from .archive.index import index_inputs
     from .archive.index import prune as prune_archive
     from .archive.schema import connect
+    from .outputs import write_atomic
 
     paths = paths or []
     if STDIN in paths:
         raise typer.BadParameter("the archive indexes files; save standard input to a file first", param_hint="PATH")
     if not paths and not prune and metadata is None:
         raise typer.BadParameter("give files to index, --prune or --datasette-metadata", param_hint="PATH")
-    inputs = expand_inputs(paths, recursive)
+    inputs = batch.expand_inputs(paths, recursive)
     if paths and not inputs:
         _fail_line("no input files matched")
         raise typer.Exit(1)
@@ -766,12 +836,11 @@ def index_command(
     counts = {"indexed": 0, "unchanged": 0, "failed": 0, "skipped": 0}
     items = amounts = 0
     show_progress = not quiet and err.is_terminal and len(inputs) > 1
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[stats]}"), TimeRemainingColumn())
+    columns = _progress_columns() if show_progress else None
     try:
-        with Progress(*columns, console=err, disable=not show_progress, transient=True) as progress:
+        with _progress(columns, console=err, disable=not show_progress, transient=True) as progress:
             task = progress.add_task("indexing", total=len(inputs), stats="")
-            for result in index_inputs(db, inputs, workers or default_workers(), timeout, fail_fast, force):
+            for result in index_inputs(db, inputs, workers or batch.default_workers(), timeout, fail_fast, force):
                 counts[result.status] += 1
                 items += result.items
                 amounts += result.amounts
@@ -877,6 +946,9 @@ def search_command(
 
 
 def _print_hits(hits: list[Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     from .archive.search import MARK
 
     out = Console(highlight=False)

@@ -74,9 +74,6 @@ def atomic_path(target: Path) -> Iterator[Path]:
             temporary.unlink()
 
 
-# --format names written by a `TableFile` (to -o FILE only), and the extra that brings each one's library.
-FILE_FORMATS: dict[str, str] = {"parquet": "parquet", "xlsx": "xlsx"}
-
 
 @contextmanager
 def open_table_file(fmt: str, target: Path, table: str) -> Iterator[TableFile]:
