@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 Format = Enum("Format", {name: name for name in [*TEXT_FORMATS, *FILE_FORMATS]}, type=str)  # type: ignore[misc]
 TableName = Enum("TableName", {name: name for name in TABLE_NAMES}, type=str)  # type: ignore[misc]
 OcrMode = Enum("OcrMode", {name: name for name in OCR_MODES}, type=str)  # type: ignore[misc]
+Executor = Enum("Executor", {name: name for name in ("local", "dask")}, type=str)  # type: ignore[misc]
 
 # The OCR options of `extract` and `show`, defined once.
 OcrOption = Annotated[OcrMode, typer.Option(
@@ -275,18 +276,40 @@ def extract(
     ocr: OcrOption = OcrMode["auto"],
     ocr_lang: OcrLangOption = "dan",
     ocr_dpi: OcrDpiOption = None,
+    executor: Annotated[Executor, typer.Option(
+        "--executor", help="Where files are parsed: local worker processes, or a Dask cluster (minutes[dask]).")
+    ] = Executor["local"],
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS",
+        help="With --executor dask: a running Dask scheduler (tcp://HOST:PORT) instead of a local cluster.")
+    ] = None,
 ) -> None:
     fmt_name, table_name = fmt.value, table.value
     limit = _parse_size(max_size)
     _check_extract_options(fmt_name, table_name, output, output_dir, excel, bom)
+    on_dask = _check_executor(executor.value, scheduler, timeout)
     single = fmt_name == "json" and output_dir is None and _single_input(paths, recursive)
     read_options = ReadOptions(ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi)
     run = _ExtractRun(paths, fmt_name, table_name, output, output_dir, recursive, workers, timeout, fail_fast,
-                      skip_unchanged, excel, bom, limit, quiet, debug, single, read_options)
+                      skip_unchanged, excel, bom, limit, quiet, debug, single, read_options, on_dask, scheduler)
     try:
         _run_extract(run)
     except OutputNotWritable as error:  # raised before any input is read
         raise _usage_error(str(error)) from None
+
+
+def _check_executor(executor: str, scheduler: str | None, timeout: float | None) -> bool:
+    """True for a run on Dask; usage errors for options that do not go together, or a missing extra."""
+    if scheduler is not None and executor != "dask":
+        raise _usage_error("--scheduler needs --executor dask")
+    if executor != "dask":
+        return False
+    if timeout is not None:
+        raise _usage_error("--timeout is not yet enforced on Dask workers: leave it out with --executor dask")
+    from importlib.util import find_spec
+    if find_spec("distributed") is None:
+        raise _usage_error("--executor dask needs dask.distributed: pip install 'minutes[dask]'")
+    return True
 
 
 def _check_extract_options(fmt_name: str, table_name: str, output: Path | None, output_dir: Path | None,
@@ -342,6 +365,8 @@ class _ExtractRun:
     debug: bool
     single: bool  # JSON: one object, not a list
     read_options: ReadOptions  # how to read scans (--ocr, --ocr-lang, --ocr-dpi)
+    on_dask: bool = False  # --executor dask
+    scheduler: str | None = None  # --scheduler: a running Dask scheduler, else a local cluster
 
 
 def _run_extract(run: _ExtractRun) -> None:
@@ -377,14 +402,12 @@ def _run_extract(run: _ExtractRun) -> None:
     target = None if run.output_dir is not None else run.output
     try:
         with _progress(columns, console=err, disable=not show_progress, transient=True) as progress, \
-                _open_target(run, target) as (out, table_file):
+                _open_target(run, target) as (out, table_file), _results(run, inputs, renderer) as results:
             stream: OutputStream | TableFile | None = table_file or (
                 OutputStream(out.handle, run.fmt, options, bom=use_bom, single=run.single)
                 if out is not None and run.output_dir is None else None)
             task = progress.add_task("extracting", total=len(inputs), stats="")
-            for result in batch.run_batch(inputs, run.workers or batch.default_workers(), run.timeout, run.fail_fast,
-                                    run.output_dir if run.skip_unchanged else None, render=renderer,
-                                    max_size=run.max_size, options=run.read_options):
+            for result in results:
                 tally.add(result)
                 if result.error:
                     _fail_line(result.error)
@@ -427,6 +450,28 @@ def _open_target(run: _ExtractRun, target: Path | None) -> "Iterator[tuple[Outpu
         return
     with open_output(target) as out:
         yield out, None
+
+
+@contextmanager
+def _results(run: _ExtractRun, inputs: list[Any], renderer: Any) -> "Iterator[Iterator[FileResult]]":
+    """The run's results in input order: from local worker processes, or from a Dask cluster (kept open
+    while they are read)."""
+    from . import batch
+
+    workers = run.workers or batch.default_workers()
+    unchanged_in = run.output_dir if run.skip_unchanged else None
+    if not run.on_dask:
+        yield batch.run_batch(inputs, workers, run.timeout, run.fail_fast, unchanged_in, render=renderer,
+                              max_size=run.max_size, options=run.read_options)
+        return
+    from .cluster import dask_client, run_on_dask
+
+    def skipped(item: Any) -> bool:
+        return unchanged_in is not None and batch.is_unchanged(unchanged_in, item)
+
+    with dask_client(run.scheduler, workers) as client:
+        yield run_on_dask(client, inputs, run.fail_fast, skipped, render=renderer, max_size=run.max_size,
+                          options=run.read_options)
 
 
 def _progress_columns() -> tuple[Any, ...]:
