@@ -27,6 +27,15 @@ if TYPE_CHECKING:
 # Tasks in flight per worker thread: enough to keep every worker busy while results come back in
 # input order, few enough that the parent holds little on a batch of thousands of files.
 TASKS_PER_WORKER = 4
+# Files per task: a task costs the scheduler a few milliseconds, as much as parsing a small file, so
+# consecutive files travel together (a failure still fails only its own file).
+FILES_PER_TASK = 4
+
+
+def parse_several(items: list[Input], render: Render | None, max_size: int | None,
+                  options: ReadOptions | None) -> list[FileResult]:
+    """`batch.parse_one` for each of `items` in turn, on a worker."""
+    return [parse_one(item, None, render, max_size, options) for item in items]
 
 
 @contextmanager
@@ -53,35 +62,42 @@ def run_on_dask(client: Client, inputs: Sequence[Input], fail_fast: bool, skippe
     threads = max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
     options = options or ReadOptions()
 
-    def submit(item: Input) -> Future[FileResult] | None:
-        if skipped(item):
+    def submit(items: list[Input]) -> Future[list[FileResult]] | None:
+        if not items:
             return None
         # pure=False: the same path given twice is two tasks (its file may change between them)
-        return client.submit(parse_one, item, None, render, max_size, options, pure=False)
+        return client.submit(parse_several, items, render, max_size, options, pure=False)
 
-    window: deque[tuple[Input, Any]] = deque()
+    def results(items: list[Input], future: Future[list[FileResult]] | None) -> list[FileResult]:
+        if future is None:
+            return []
+        try:
+            return future.result()
+        except Exception as error:  # noqa: BLE001 - a worker lost under these files: they fail, the batch goes on
+            return [FileResult(item.path, item.relative, error=f"{item.path}: the Dask task failed "
+                               f"({type(error).__name__}: {error})") for item in items]
+        finally:
+            future.release()  # type: ignore[no-untyped-call]
+
+    # each entry: one stretch of inputs in order, which of them are skipped (unchanged), and the task of the rest
+    window: deque[tuple[list[Input], list[bool], Any]] = deque()
     position = 0
     try:
         while position < len(inputs) or window:
             while position < len(inputs) and len(window) < threads * TASKS_PER_WORKER:
-                item = inputs[position]
-                position += 1
-                window.append((item, submit(item)))
-            item, future = window.popleft()
-            if future is None:
-                result = FileResult(item.path, item.relative, skipped=True)
-            else:
-                try:
-                    result = future.result()
-                except Exception as error:  # noqa: BLE001 - a worker lost under this file: the file fails alone
-                    result = FileResult(item.path, item.relative, error=f"{item.path}: the Dask task failed "
-                                        f"({type(error).__name__}: {error})")
-                finally:
-                    future.release()
-            yield result
-            if fail_fast and not result.ok:
-                return
+                stretch = list(inputs[position:position + FILES_PER_TASK])
+                position += len(stretch)
+                skips = [skipped(item) for item in stretch]
+                sent = [item for item, skip in zip(stretch, skips, strict=True) if not skip]
+                window.append((stretch, skips, submit(sent)))
+            stretch, skips, future = window.popleft()
+            parsed = iter(results([item for item, skip in zip(stretch, skips, strict=True) if not skip], future))
+            for item, skip in zip(stretch, skips, strict=True):
+                result = FileResult(item.path, item.relative, skipped=True) if skip else next(parsed)
+                yield result
+                if fail_fast and not result.ok:
+                    return
     finally:
-        for _item, future in window:
+        for _stretch, _skips, future in window:
             if future is not None:
                 future.cancel()

@@ -122,3 +122,13 @@ def test_a_real_dask_scheduler_and_worker_on_localhost(tmp_path: Path) -> None:
             if process is not None:
                 process.terminate()
                 process.wait(timeout=30)
+
+
+def test_fail_fast_stops_at_the_same_file_as_a_local_run(scheduler: str, tmp_path: Path) -> None:
+    # the failing file sits inside a task of several files; the files after it are not written
+    inputs = _inputs(tmp_path)
+    inputs = [*inputs[:2], inputs[-1], *inputs[2:7]]
+    local = _run([*inputs, "-f", "jsonl", "-j", "1", "--fail-fast"])
+    dask = _run([*inputs, "-f", "jsonl", "--executor", "dask", "--scheduler", scheduler, "--fail-fast"])
+    assert local == dask
+    assert local[0] == 1 and local[1].count(b"\n") == 3  # two documents and the failure record
