@@ -15,11 +15,10 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from .errors import ExtractionTimeout, MinutesError, NotADocument
 from .export.stream import Renderer
@@ -27,6 +26,9 @@ from .model import Document
 from .outputs import atomic_text_file, safe_relative, unique_names, write_atomic
 from .pipeline import extract_documents_from_bytes, read_input
 from .readers.options import ReadOptions
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 STDIN = "-"
 
@@ -338,6 +340,10 @@ def _run_parallel(inputs: Sequence[Input], workers: int, timeout: float | None, 
     Workers ignore Ctrl-C: the parent gets it, stops the workers and lets the
     caller report it once, instead of every worker printing a traceback.
     """
+    # imported here: a one-file or one-worker run never starts a pool (multiprocessing takes ~5 ms to import)
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
 

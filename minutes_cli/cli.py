@@ -6,48 +6,46 @@ progress bars and tables. Exit codes: 0 all inputs parsed, 1 some failed,
 2 usage error, 130 interrupted (Ctrl-C). No traceback is shown without --debug.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typer reads every command's annotations, and as strings
+# it would evaluate each of them at every start (some 15 ms); names imported only for type checking are
+# quoted instead.
 
 import glob
 import json
 import os
+import re
 import sys
 import time
-import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
-from importlib.resources import files
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import regex
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.panel import Panel
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 from typer.core import TyperCommand
 
 from . import __version__
-from .batch import (
-    STDIN,
-    FileResult,
-    default_workers,
-    expand_inputs,
-    run_batch,
-    write_output,
-)
 from .errors import MinutesError, OutputNotWritable
-from .export import EXPORTERS, TABLES, CsvOptions, OutputStream, Renderer, document_to_dict
-from .model import SCHEMA_VERSION
-from .outputs import open_output, write_atomic
-from .pipeline import MAX_BYTES_BY_FORMAT, MB, extract_bytes, extract_file, read_stream
+from .export import FILE_FORMATS, TABLE_NAMES, TEXT_FORMATS
+from .pipeline import MAX_BYTES_BY_FORMAT, MB
 from .readers.options import OCR_MODES, ReadOptions
 
-Format = Enum("Format", {name: name for name in EXPORTERS}, type=str)  # type: ignore[misc]
-TableName = Enum("TableName", {name: name for name in TABLES}, type=str)  # type: ignore[misc]
+# The path that names standard input (batch.STDIN; batch is imported when a command runs, not at start).
+STDIN = "-"
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .batch import FileResult
+    from .export import TableFile
+    from .outputs import Output
+
+Format = Enum("Format", {name: name for name in [*TEXT_FORMATS, *FILE_FORMATS]}, type=str)  # type: ignore[misc]
+TableName = Enum("TableName", {name: name for name in TABLE_NAMES}, type=str)  # type: ignore[misc]
 OcrMode = Enum("OcrMode", {name: name for name in OCR_MODES}, type=str)  # type: ignore[misc]
+Executor = Enum("Executor", {name: name for name in ("local", "dask")}, type=str)  # type: ignore[misc]
 
 # The OCR options of `extract` and `show`, defined once.
 OcrOption = Annotated[OcrMode, typer.Option(
@@ -60,16 +58,38 @@ OcrDpiOption = Annotated[int | None, typer.Option(
 app = typer.Typer(
     help="Turn Danish municipal agendas and minutes (dagsordener, referater) into structured data.\n\n"
     "Reads PDF, HTML, text, Word (.docx), the ESDH systems' XML exports and scans (PDF, TIFF, PNG, JPEG; by OCR); "
-    "writes JSON, JSON Lines or CSV. "
+    "writes JSON, JSON Lines, CSV, Parquet or Excel (.xlsx). "
     "The JSON Schema of the output: minutes schema.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class _Stderr:
+    """The rich console on stderr, made on first use: rich loads in some 30 ms, which `minutes --version`
+    and a quiet one-file run need not pay."""
+
+    _console: "Console | None" = None
+
+    def __getattr__(self, name: str) -> Any:
+        if _Stderr._console is None:
+            from rich.console import Console
+            _Stderr._console = Console(stderr=True, highlight=False, soft_wrap=True)
+        return getattr(_Stderr._console, name)
+
+
+err: Any = _Stderr()
+
+
+def escape(text: str) -> str:
+    """`rich.markup.escape`: the text shown as it is, not read as markup."""
+    from rich.markup import escape as rich_escape
+    return rich_escape(text)
+
 
 # typer writes a required argument as "{PATH}..." in usage lines; Unix tools write "PATH...".
-_REQUIRED_ARGUMENT_RE = regex.compile(r"\{([^{}\s]+)\}")
+_REQUIRED_ARGUMENT_RE = re.compile(r"\{([^{}\s]+)\}")
 
 
 class _Command(TyperCommand):
@@ -97,8 +117,9 @@ def _fail_line(message: str) -> None:
     err.print(f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False)
 
 
-def _failure_record(result: FileResult) -> dict[str, Any]:
+def _failure_record(result: "FileResult") -> dict[str, Any]:
     """A JSON Lines record for a file that could not be parsed, so nothing goes missing."""
+    from .model import SCHEMA_VERSION
     return {"schema_version": SCHEMA_VERSION, "source": {"path": result.path, "format": None, "sha256": None,
                                                          "pages": None, "part": None, "ocr_pages": []},
             "meeting": None, "items": [], "warnings": [], "error": result.error}
@@ -117,7 +138,7 @@ class _Tally:
     warnings: int = 0
     pages: int = 0
 
-    def add(self, result: FileResult) -> None:
+    def add(self, result: "FileResult") -> None:
         self.files += 1
         self.skipped += result.skipped
         self.not_read += result.not_read is not None
@@ -135,7 +156,7 @@ class _Tally:
 
 
 # A size for --max-size: "200MB", "1.5 GB", "500k", "0" (no limit) or plain bytes.
-_SIZE_RE = regex.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", regex.I)
+_SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.I)
 _SIZE_UNITS = {"": 1, "k": 1_000, "m": MB, "g": 1_000 * MB}
 
 
@@ -220,7 +241,7 @@ def extract(
     ] = Format["json"],
     table: Annotated[
         TableName,
-        typer.Option("--table", "-t", help="CSV table: one row per item, amount or attachment."),
+        typer.Option("--table", "-t", help="CSV or Parquet table: one row per item, amount or attachment."),
     ] = TableName["items"],
     output: Annotated[
         Path | None,
@@ -255,18 +276,40 @@ def extract(
     ocr: OcrOption = OcrMode["auto"],
     ocr_lang: OcrLangOption = "dan",
     ocr_dpi: OcrDpiOption = None,
+    executor: Annotated[Executor, typer.Option(
+        "--executor", help="Where files are parsed: local worker processes, or a Dask cluster (minutes[dask]).")
+    ] = Executor["local"],
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS",
+        help="With --executor dask: a running Dask scheduler (tcp://HOST:PORT) instead of a local cluster.")
+    ] = None,
 ) -> None:
     fmt_name, table_name = fmt.value, table.value
     limit = _parse_size(max_size)
     _check_extract_options(fmt_name, table_name, output, output_dir, excel, bom)
+    on_dask = _check_executor(executor.value, scheduler, timeout)
     single = fmt_name == "json" and output_dir is None and _single_input(paths, recursive)
     read_options = ReadOptions(ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi)
     run = _ExtractRun(paths, fmt_name, table_name, output, output_dir, recursive, workers, timeout, fail_fast,
-                      skip_unchanged, excel, bom, limit, quiet, debug, single, read_options)
+                      skip_unchanged, excel, bom, limit, quiet, debug, single, read_options, on_dask, scheduler)
     try:
         _run_extract(run)
     except OutputNotWritable as error:  # raised before any input is read
         raise _usage_error(str(error)) from None
+
+
+def _check_executor(executor: str, scheduler: str | None, timeout: float | None) -> bool:
+    """True for a run on Dask; usage errors for options that do not go together, or a missing extra."""
+    if scheduler is not None and executor != "dask":
+        raise _usage_error("--scheduler needs --executor dask")
+    if executor != "dask":
+        return False
+    if timeout is not None:
+        raise _usage_error("--timeout is not yet enforced on Dask workers: leave it out with --executor dask")
+    from importlib.util import find_spec
+    if find_spec("distributed") is None:
+        raise _usage_error("--executor dask needs dask.distributed: pip install 'minutes[dask]'")
+    return True
 
 
 def _check_extract_options(fmt_name: str, table_name: str, output: Path | None, output_dir: Path | None,
@@ -276,11 +319,29 @@ def _check_extract_options(fmt_name: str, table_name: str, output: Path | None, 
         raise _usage_error("-o/--output and --output-dir exclude each other (--output-dir writes one JSON per input)")
     if output_dir is not None and fmt_name != "json":
         raise _usage_error("--output-dir writes JSON; --format applies to -o or standard output")
+    if fmt_name in FILE_FORMATS and (output is None or str(output) == STDIN):
+        raise _usage_error(f"--format {fmt_name} writes a file, not standard output: give -o FILE")
+    if fmt_name not in ("csv", "parquet") and table_name != "items":
+        hint = "the workbook has a sheet per table" if fmt_name == "xlsx" else "add --format csv or parquet"
+        raise _usage_error(f"--table applies to CSV and Parquet only ({hint})")
     if fmt_name != "csv":
-        for given, flag in ((excel, "--excel"), (bom is not None, "--bom/--no-bom"),
-                            (table_name != "items", "--table")):
+        for given, flag in ((excel, "--excel"), (bom is not None, "--bom/--no-bom")):
             if given:
                 raise _usage_error(f"{flag} applies to CSV only: add --format csv")
+    if fmt_name in FILE_FORMATS:
+        _need_extra(fmt_name)
+
+
+# The library each file format needs (import name, pip extra).
+_FORMAT_LIBRARIES = {"parquet": ("pyarrow", "parquet"), "xlsx": ("xlsxwriter", "xlsx")}
+
+
+def _need_extra(fmt_name: str) -> None:
+    """Exit with a one-line hint when the library of --format parquet or xlsx is not installed."""
+    module, extra = _FORMAT_LIBRARIES[fmt_name]
+    from importlib.util import find_spec
+    if find_spec(module) is None:
+        raise _usage_error(f"--format {fmt_name} needs {module}: pip install 'minutes[{extra}]'")
 
 
 @dataclass(frozen=True)
@@ -304,15 +365,20 @@ class _ExtractRun:
     debug: bool
     single: bool  # JSON: one object, not a list
     read_options: ReadOptions  # how to read scans (--ocr, --ocr-lang, --ocr-dpi)
+    on_dask: bool = False  # --executor dask
+    scheduler: str | None = None  # --scheduler: a running Dask scheduler, else a local cluster
 
 
 def _run_extract(run: _ExtractRun) -> None:
     """Read every input, write the output, report; exits with the run's code."""
+    from . import batch
+    from .export import CsvOptions, OutputStream, Renderer
+    from .pipeline import read_stream
     if run.skip_unchanged and run.output_dir is None:
         raise typer.BadParameter("--skip-unchanged needs --output-dir", param_hint="--skip-unchanged")
     exclude = [p for p in (run.output, run.output_dir) if p is not None]
     try:
-        inputs = expand_inputs(run.paths, run.recursive, exclude=exclude,
+        inputs = batch.expand_inputs(run.paths, run.recursive, exclude=exclude,
                                stdin=lambda: read_stream(sys.stdin.buffer, STDIN, run.max_size))
     except MinutesError as error:  # standard input past the size limit
         _fail_line(str(error))
@@ -331,19 +397,17 @@ def _run_extract(run: _ExtractRun) -> None:
     renderer = Renderer("json" if run.output_dir is not None else run.fmt, options)
     to_file = run.output is not None and str(run.output) != STDIN
     use_bom = run.fmt == "csv" and (run.bom if run.bom is not None else to_file)
-    show_progress = not run.quiet and err.is_terminal and len(inputs) > 1
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[stats]}"), TimeRemainingColumn())
+    show_progress = len(inputs) > 1 and not run.quiet and err.is_terminal
+    columns = _progress_columns() if show_progress else None
     target = None if run.output_dir is not None else run.output
     try:
-        with Progress(*columns, console=err, disable=not show_progress, transient=True) as progress, \
-                open_output(target) as out:
-            stream = OutputStream(out.handle, run.fmt, options, bom=use_bom, single=run.single) \
-                if run.output_dir is None else None
+        with _progress(columns, console=err, disable=not show_progress, transient=True) as progress, \
+                _open_target(run, target) as (out, table_file), _results(run, inputs, renderer) as results:
+            stream: OutputStream | TableFile | None = table_file or (
+                OutputStream(out.handle, run.fmt, options, bom=use_bom, single=run.single)
+                if out is not None and run.output_dir is None else None)
             task = progress.add_task("extracting", total=len(inputs), stats="")
-            for result in run_batch(inputs, run.workers or default_workers(), run.timeout, run.fail_fast,
-                                    run.output_dir if run.skip_unchanged else None, render=renderer,
-                                    max_size=run.max_size, options=run.read_options):
+            for result in results:
                 tally.add(result)
                 if result.error:
                     _fail_line(result.error)
@@ -362,7 +426,7 @@ def _run_extract(run: _ExtractRun) -> None:
                     for part in result.parts:
                         stream.document(part)
                 progress.update(task, advance=1, stats=f"{tally.items} items, {tally.failed} failed")
-            if stream is not None and run.single and not stream.documents:
+            if stream is not None and run.single and not stream.documents and out is not None:
                 out.discard()  # one input asked for, none parsed: no object to write, the target stays
             elif stream is not None:
                 stream.close()
@@ -375,10 +439,78 @@ def _run_extract(run: _ExtractRun) -> None:
     raise typer.Exit(1 if tally.failed else 0)
 
 
-def _write_one(output_dir: Path, result: FileResult, tally: _Tally) -> None:
+@contextmanager
+def _open_target(run: _ExtractRun, target: Path | None) -> "Iterator[tuple[Output | None, TableFile | None]]":
+    """Where the run writes: a text output (standard output or -o), or a Parquet or Excel file."""
+    from .export import open_table_file
+    from .outputs import open_output
+    if run.fmt in FILE_FORMATS and target is not None:
+        with open_table_file(run.fmt, target, run.table) as table_file:
+            yield None, table_file
+        return
+    with open_output(target) as out:
+        yield out, None
+
+
+@contextmanager
+def _results(run: _ExtractRun, inputs: list[Any], renderer: Any) -> "Iterator[Iterator[FileResult]]":
+    """The run's results in input order: from local worker processes, or from a Dask cluster (kept open
+    while they are read)."""
+    from . import batch
+
+    workers = run.workers or batch.default_workers()
+    unchanged_in = run.output_dir if run.skip_unchanged else None
+    if not run.on_dask:
+        yield batch.run_batch(inputs, workers, run.timeout, run.fail_fast, unchanged_in, render=renderer,
+                              max_size=run.max_size, options=run.read_options)
+        return
+    from .cluster import dask_client, run_on_dask
+
+    def skipped(item: Any) -> bool:
+        return unchanged_in is not None and batch.is_unchanged(unchanged_in, item)
+
+    with dask_client(run.scheduler, workers) as client:
+        yield run_on_dask(client, inputs, run.fail_fast, skipped, render=renderer, max_size=run.max_size,
+                          options=run.read_options)
+
+
+def _progress_columns() -> tuple[Any, ...]:
+    """The columns of a batch's progress bar: what, bar, done of all, items and failures, time left."""
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+    return (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[stats]}"),
+            TimeRemainingColumn())
+
+
+class _NoProgress:
+    """A progress bar that shows nothing, for runs that show none (one file, -q, stderr not a terminal):
+    rich.progress takes some 20 ms to import."""
+
+    def __enter__(self) -> "_NoProgress":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+    def add_task(self, *_args: Any, **_fields: Any) -> int:
+        return 0
+
+    def update(self, *_args: Any, **_fields: Any) -> None:
+        return None
+
+
+def _progress(columns: tuple[Any, ...] | None, disable: bool = False, **options: Any) -> Any:
+    """rich's `Progress` over `columns`, or, when `disable` is set, one that shows nothing without loading rich."""
+    if disable or columns is None:
+        return _NoProgress()
+    from rich.progress import Progress
+    return Progress(*columns, **options)
+
+
+def _write_one(output_dir: Path, result: "FileResult", tally: _Tally) -> None:
     """One --output-dir file; a file that cannot be written fails its input, not the batch."""
+    from . import batch
     try:
-        write_output(output_dir, result.relative, result.rendered or "")
+        batch.write_output(output_dir, result.relative, result.rendered or "")
     except (MinutesError, OSError) as error:
         _fail_line(f"{result.path}: its output cannot be written ({getattr(error, 'reason', None) or error})")
         tally.failed += 1
@@ -393,12 +525,19 @@ def _interrupted_output(output: Path | None, output_dir: Path | None, tally: _Ta
     return "the output on standard output is incomplete"
 
 
+def _traceback() -> str:
+    """The traceback of the exception being handled (for --debug)."""
+    import traceback
+    return traceback.format_exc()
+
+
 def _debug_traceback(path: str, limit: int | None = None, options: ReadOptions | None = None) -> None:
     """Re-run a failed file in this process to show where it failed."""
+    from .pipeline import extract_file
     try:
         extract_file(path, limit, options)
     except Exception:  # noqa: BLE001 - showing the traceback is the point
-        err.print(traceback.format_exc(), markup=False, highlight=False)
+        err.print(_traceback(), markup=False, highlight=False)
 
 
 SHOW_HELP = """Show the parse of one document for a person: the meeting, a table of its items, and each item's details.
@@ -422,9 +561,16 @@ def show(
     ocr_lang: OcrLangOption = "dan",
     ocr_dpi: OcrDpiOption = None,
 ) -> None:
+    from rich.console import Console
+    from rich.panel import Panel
+    from rich.table import Table
+
+    from . import batch
+    from .pipeline import extract_bytes, extract_file, read_stream
+
     limit = _parse_size(max_size)
     # one document: its OCR pages are read in parallel, one Tesseract thread per core
-    options = ReadOptions(ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi, ocr_workers=default_workers())
+    options = ReadOptions(ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi, ocr_workers=batch.default_workers())
     if path != STDIN and Path(path).is_dir():
         raise _usage_error(f"{path}: is a directory; show reads one file (minutes extract -r {path} reads a folder)")
     try:
@@ -433,7 +579,7 @@ def show(
     except MinutesError as error:
         _fail_line(str(error))
         if debug:
-            err.print(traceback.format_exc(), markup=False)
+            err.print(_traceback(), markup=False)
         raise typer.Exit(1) from None
     selected = [i for i in doc.items if item is None or i.number == item]
     if item is not None and not selected:
@@ -546,6 +692,10 @@ def evaluate(
         raise typer.Exit(2)
     if root is not None and not root.is_dir():
         raise _usage_error(f"{root}: --root is not a folder")
+    from .export import document_to_dict
+    from .outputs import write_atomic
+    from .pipeline import extract_file
+
     missing: list[str] = []
 
     def extract_source(path: Path) -> dict[str, Any]:
@@ -592,6 +742,9 @@ MAX_MISSING_SHOWN = 5
 
 
 def _print_report(report: Any, explain: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     out = Console(highlight=False)
     fields = Table(title="Per field")
     for column in ("field", "P", "R", "F1", "tp/fp/fn"):
@@ -635,6 +788,8 @@ Examples:
 
 @app.command(cls=_Command, help=SCHEMA_HELP)
 def schema() -> None:
+    from importlib.resources import files
+
     typer.echo((files("minutes_cli") / "schema" / "document.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
@@ -701,17 +856,19 @@ def index_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     _need_archive("index")
+    from . import batch
     from .archive.datasette import datasette_metadata
     from .archive.index import index_inputs
     from .archive.index import prune as prune_archive
     from .archive.schema import connect
+    from .outputs import write_atomic
 
     paths = paths or []
     if STDIN in paths:
         raise typer.BadParameter("the archive indexes files; save standard input to a file first", param_hint="PATH")
     if not paths and not prune and metadata is None:
         raise typer.BadParameter("give files to index, --prune or --datasette-metadata", param_hint="PATH")
-    inputs = expand_inputs(paths, recursive)
+    inputs = batch.expand_inputs(paths, recursive)
     if paths and not inputs:
         _fail_line("no input files matched")
         raise typer.Exit(1)
@@ -724,12 +881,11 @@ def index_command(
     counts = {"indexed": 0, "unchanged": 0, "failed": 0, "skipped": 0}
     items = amounts = 0
     show_progress = not quiet and err.is_terminal and len(inputs) > 1
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[stats]}"), TimeRemainingColumn())
+    columns = _progress_columns() if show_progress else None
     try:
-        with Progress(*columns, console=err, disable=not show_progress, transient=True) as progress:
+        with _progress(columns, console=err, disable=not show_progress, transient=True) as progress:
             task = progress.add_task("indexing", total=len(inputs), stats="")
-            for result in index_inputs(db, inputs, workers or default_workers(), timeout, fail_fast, force):
+            for result in index_inputs(db, inputs, workers or batch.default_workers(), timeout, fail_fast, force):
                 counts[result.status] += 1
                 items += result.items
                 amounts += result.amounts
@@ -835,6 +991,9 @@ def search_command(
 
 
 def _print_hits(hits: list[Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     from .archive.search import MARK
 
     out = Console(highlight=False)

@@ -7,7 +7,6 @@ turns a path or bytes into `Document`s (one per meeting in the file).
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import stat
 from bisect import bisect_left
@@ -15,19 +14,24 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from .cleanup import clean
 from .errors import InputNotFound, InputTooLarge, MinutesError
-from .extract.document import build_document
-from .model import PAGED_FORMATS, Block, Document, RawDocument, Source, SourceFormat, Warning
-from .readers import READERS, detect_format, detect_kind, read
-from .readers.options import ReadOptions
-from .segment import split_items, split_meetings, to_paragraphs
+
+# The model, the readers and the parser are imported in the functions that use them, so that the CLI
+# can import this module (for its size limits) at start without loading them.
+if TYPE_CHECKING:
+    from .model import Block, Document, RawDocument, Source, SourceFormat
+    from .readers.options import ReadOptions
 
 
 def build_documents(raw: RawDocument, source: Source) -> tuple[Document, ...]:
     """The documents of a reader's output: one per meeting the file holds."""
+    # imported here, on the first parse: `minutes --version` and the CLI's start need none of the parser
+    from .cleanup import clean
+    from .extract.document import build_document
+    from .segment import split_items, split_meetings, to_paragraphs
+
     lines, furniture, furniture_at = clean(raw)
     meetings = split_meetings(to_paragraphs(lines))
     # readers that mark headings (HTML, bold PDF text) make guessing free headings unnecessary
@@ -161,6 +165,8 @@ def extract_bytes(data: bytes, path: str, fmt: SourceFormat | None = None, max_s
 
 
 def _first(documents: tuple[Document, ...]) -> Document:
+    from .model import Warning
+
     first = documents[0]
     if len(documents) == 1:
         return first
@@ -171,6 +177,11 @@ def _first(documents: tuple[Document, ...]) -> Document:
 
 def _extract_bytes(data: bytes, path: str, fmt: SourceFormat | None,
                    max_size: int | None = None, options: ReadOptions | None = None) -> tuple[Document, ...]:
+    import hashlib
+
+    from .model import PAGED_FORMATS, Source
+    from .readers import detect_format, read
+
     fmt = fmt or detect_format(data, path)
     check_size(len(data), path, fmt, max_size)
     raw = read(data, path, fmt, options)
@@ -228,6 +239,8 @@ KIND_SNIFF_BYTES = 8192
 
 def _check_size_by_kind(name: str, size: int) -> None:
     """Refuse a large file by its kind's limit before reading it all (a 100 MB text is refused at once)."""
+    from .readers import READERS, detect_kind
+
     try:
         with open(name, "rb") as handle:
             kind = detect_kind(handle.read(KIND_SNIFF_BYTES), name)

@@ -21,7 +21,7 @@ from helpers import schema_errors
 from pdf_factory import make_pdf, page_of_lines
 from typer.testing import CliRunner
 
-from minutes_cli import cli as cli_module
+from minutes_cli import batch as batch_module
 from minutes_cli.cli import app
 
 MINUTES = """REFERAT Teknik- og Miljøudvalget d. 20-02-2018
@@ -167,14 +167,14 @@ def test_extract_json_to_file(runner: CliRunner, workdir: Path) -> None:
 def test_output_file_is_not_left_half_written_when_the_run_breaks(runner: CliRunner, workdir: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     # the output streams into a temporary file; a run that breaks after one document leaves no target
-    real = cli_module.run_batch
+    real = batch_module.run_batch
 
     def breaking(*args: Any, **kwargs: Any) -> Iterator[Any]:
         batch = real(*args, **kwargs)
         yield next(batch)
         raise OSError("disk full")
 
-    monkeypatch.setattr(cli_module, "run_batch", breaking)
+    monkeypatch.setattr(batch_module, "run_batch", breaking)
     result = runner.invoke(app, ["extract", "referat.txt", "dagsorden.txt", "-o", "ud.json", "-j", "1"])
     assert result.exit_code != 0
     assert sorted(p.name for p in workdir.iterdir()) == ["dagsorden.txt", "referat.txt"]
@@ -460,7 +460,7 @@ def test_json_top_level_depends_on_what_was_asked_not_on_what_parsed(runner: Cli
 @pytest.mark.parametrize(("args", "says"), [
     (["--excel"], "--excel applies to CSV only"),
     (["--bom"], "--bom/--no-bom applies to CSV only"),
-    (["--table", "amounts"], "--table applies to CSV only"),
+    (["--table", "amounts"], "--table applies to CSV and Parquet only"),
     (["-o", "x.json", "--output-dir", "ud"], "exclude each other"),
     (["--output-dir", "ud", "-f", "csv"], "--output-dir writes JSON"),
     (["--max-size", "lots"], "not a size"),

@@ -18,6 +18,7 @@ from typing import TextIO
 from ..model import Document
 from .csv_exporter import CsvOptions, csv_header, csv_rows
 from .json_exporter import json_line, pretty_json
+from .typed_tables import TYPED_TABLES, render_tables
 
 DEFAULT_CSV = CsvOptions()
 
@@ -27,7 +28,8 @@ JSON_INDENT = "  "
 
 @dataclass(frozen=True)
 class Renderer:
-    """One document's share of the output in a format: "json" (pretty), "jsonl" or "csv" rows."""
+    """One document's share of the output in a format: "json" (pretty), "jsonl" or "csv" rows; for
+    "parquet" (the chosen table) and "xlsx" (every table) its typed rows as a line of JSON."""
 
     fmt: str
     options: CsvOptions = DEFAULT_CSV
@@ -37,6 +39,10 @@ class Renderer:
             return json_line(doc)
         if self.fmt == "csv":
             return csv_rows(doc, self.options)
+        if self.fmt == "parquet":
+            return render_tables(doc, (self.options.table,))
+        if self.fmt == "xlsx":
+            return render_tables(doc, tuple(TYPED_TABLES))
         return pretty_json(doc)
 
     def whole(self, parts: tuple[str, ...]) -> str:

@@ -14,24 +14,90 @@ readers/options.py).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import regex
+from functools import cache
+from typing import TYPE_CHECKING
 
 from ..errors import EmptyInput, NotADocument, UnsupportedFormat
-from ..model import RawDocument, SourceFormat
-from .archive import OLE_SIGNATURE, ZIP_SIGNATURE, container_format
-from .docx_reader import read_docx
-from .encoding import as_utf8_head, looks_like_text
-from .html_reader import read_html
-from .image_reader import IMAGE_SIGNATURES, read_image
 from .options import ReadOptions, using
-from .pdf_reader import read_pdf
-from .text_reader import read_text
-from .xml_reader import check_xml, declares_xml, is_export, read_xml
 
-Reader = Callable[[bytes, str], RawDocument]
+if TYPE_CHECKING:
+    from ..model import RawDocument, SourceFormat
+
+# Each reader, and the sniffing helpers that need a reader's library, is imported when first called:
+# importing this package (for ReadOptions) or reading a PDF does not load bs4, lxml, python-docx or
+# charset-normalizer. The functions below only forward to them.
+
+
+def read_pdf(data: bytes, path: str) -> RawDocument:
+    """`pdf_reader.read_pdf` (pypdfium2, pdfplumber)."""
+    from .pdf_reader import read_pdf as reader
+    return reader(data, path)
+
+
+def read_html(data: bytes, path: str) -> RawDocument:
+    """`html_reader.read_html` (BeautifulSoup, lxml)."""
+    from .html_reader import read_html as reader
+    return reader(data, path)
+
+
+def read_text(data: bytes, path: str) -> RawDocument:
+    """`text_reader.read_text` (charset-normalizer)."""
+    from .text_reader import read_text as reader
+    return reader(data, path)
+
+
+def read_xml(data: bytes, path: str) -> RawDocument:
+    """`xml_reader.read_xml` (lxml)."""
+    from .xml_reader import read_xml as reader
+    return reader(data, path)
+
+
+def read_docx(data: bytes, path: str) -> RawDocument:
+    """`docx_reader.read_docx` (python-docx)."""
+    from .docx_reader import read_docx as reader
+    return reader(data, path)
+
+
+def read_image(data: bytes, path: str) -> RawDocument:
+    """`image_reader.read_image` (Pillow, Tesseract)."""
+    from .image_reader import read_image as reader
+    return reader(data, path)
+
+
+def as_utf8_head(data: bytes, size: int) -> bytes:
+    """`encoding.as_utf8_head`."""
+    from .encoding import as_utf8_head as head
+    return head(data, size)
+
+
+def looks_like_text(data: bytes) -> bool:
+    """`encoding.looks_like_text`."""
+    from .encoding import looks_like_text as wide
+    return wide(data)
+
+
+def declares_xml(head: bytes) -> bool:
+    """`xml_reader.declares_xml`."""
+    from .xml_reader import declares_xml as declares
+    return declares(head)
+
+
+def check_xml(data: bytes, path: str) -> None:
+    """`xml_reader.check_xml`."""
+    from .xml_reader import check_xml as check
+    check(data, path)
+
+
+def is_export(data: bytes) -> bool:
+    """`xml_reader.is_export`."""
+    from .xml_reader import is_export as export
+    return export(data)
+
+
+Reader = Callable[[bytes, str], "RawDocument"]
 
 READERS: dict[SourceFormat, Reader] = {"pdf": read_pdf, "html": read_html, "text": read_text, "xml": read_xml,
                                        "docx": read_docx, "image": read_image}
@@ -58,21 +124,35 @@ UNREAD_KINDS: dict[str, Kind] = {
     "binary": Kind("a binary file"),
 }
 
-# Leading bytes of kinds we recognise by their signature (of the raw bytes: a TIFF's header
-# and tags may have the NULs of UTF-16 text, which `as_utf8_head` would decode).
-SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "zip"),
-    (b"PK\x05\x06", "zip"),  # an empty ZIP archive
-    *((signature, "image") for signature in IMAGE_SIGNATURES),  # a scan (TIFF, PNG, JPEG), read by OCR
-    (b"GIF8", "gif"),
-    (b"\xd0\xcf\x11\xe0", "ole"),
-    (b"\x1f\x8b", "gzip"),
-    (b"{\\rtf", "rtf"),
-)
+@cache
+def signatures() -> tuple[tuple[bytes, str], ...]:
+    """Leading bytes of kinds we recognise by their signature (of the raw bytes: a TIFF's header
+    and tags may have the NULs of UTF-16 text, which `as_utf8_head` would decode).
+
+    A function, not a constant, because the image signatures live in `image_reader`, whose OCR
+    module is slow to import (it is imported when first needed, not with this package).
+    """
+    from .image_reader import IMAGE_SIGNATURES
+    return (
+        (b"PK\x03\x04", "zip"),
+        (b"PK\x05\x06", "zip"),  # an empty ZIP archive
+        *((signature, "image") for signature in IMAGE_SIGNATURES),  # a scan (TIFF, PNG, JPEG), read by OCR
+        (b"GIF8", "gif"),
+        (b"\xd0\xcf\x11\xe0", "ole"),
+        (b"\x1f\x8b", "gzip"),
+        (b"{\\rtf", "rtf"),
+    )
+
+
+def __getattr__(name: str) -> object:
+    """`SIGNATURES`, the value of `signatures()`, for code that reads it as a constant."""
+    if name == "SIGNATURES":
+        return signatures()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # The first tag of a markup file: b"<?xml", b"<root", b"<div"
-_FIRST_TAG_RE = regex.compile(rb"^<([?!]?[a-z][\w:.-]*)")
+_FIRST_TAG_RE = re.compile(rb"^<([?!]?[a-z][\w:.-]*)")
 # Tags an HTML fragment (a saved part of a page, no <html>) may open with.
 _HTML_FRAGMENT_TAGS = frozenset({b"!doctype", b"head", b"meta", b"title", b"link", b"style", b"script", b"div", b"p",
                                  b"table", b"section", b"article", b"main", b"span", b"h1", b"h2", b"h3", b"h4",
@@ -101,9 +181,11 @@ def detect_kind(data: bytes, path: str) -> str:
     head = as_utf8_head(data, 2048).lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
+    from .archive import OLE_SIGNATURE, ZIP_SIGNATURE, container_format
+
     if head.startswith((ZIP_SIGNATURE, OLE_SIGNATURE)):
         return container_format(data, path, is_export)  # a .docx, a ZIP holding an export; a .doc is refused
-    for signature, kind in SIGNATURES:
+    for signature, kind in signatures():
         if head.startswith(signature) or data.startswith(signature):
             return kind
     if declares_xml(head):
