@@ -13,6 +13,7 @@ readers/options.py).
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from collections.abc import Callable
@@ -31,40 +32,23 @@ if TYPE_CHECKING:
 # charset-normalizer. The functions below only forward to them.
 
 
-def read_pdf(data: bytes, path: str) -> RawDocument:
-    """`pdf_reader.read_pdf` (pypdfium2, pdfplumber)."""
-    from .pdf_reader import read_pdf as reader
-    return reader(data, path)
+def _on_first_use(module: str, name: str, libraries: str) -> Reader:
+    """A reader that imports `module` (and so its libraries) only when it is first called."""
+    def read(data: bytes, path: str) -> RawDocument:
+        reader: Reader = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        return reader(data, path)
+
+    read.__name__ = read.__qualname__ = name
+    read.__doc__ = f"`{module}.{name}` ({libraries}), imported on first use."
+    return read
 
 
-def read_html(data: bytes, path: str) -> RawDocument:
-    """`html_reader.read_html` (BeautifulSoup, lxml)."""
-    from .html_reader import read_html as reader
-    return reader(data, path)
-
-
-def read_text(data: bytes, path: str) -> RawDocument:
-    """`text_reader.read_text` (charset-normalizer)."""
-    from .text_reader import read_text as reader
-    return reader(data, path)
-
-
-def read_xml(data: bytes, path: str) -> RawDocument:
-    """`xml_reader.read_xml` (lxml)."""
-    from .xml_reader import read_xml as reader
-    return reader(data, path)
-
-
-def read_docx(data: bytes, path: str) -> RawDocument:
-    """`docx_reader.read_docx` (python-docx)."""
-    from .docx_reader import read_docx as reader
-    return reader(data, path)
-
-
-def read_image(data: bytes, path: str) -> RawDocument:
-    """`image_reader.read_image` (Pillow, Tesseract)."""
-    from .image_reader import read_image as reader
-    return reader(data, path)
+read_pdf = _on_first_use("pdf_reader", "read_pdf", "pypdfium2, pdfplumber")
+read_html = _on_first_use("html_reader", "read_html", "BeautifulSoup, lxml")
+read_text = _on_first_use("text_reader", "read_text", "charset-normalizer")
+read_xml = _on_first_use("xml_reader", "read_xml", "lxml")
+read_docx = _on_first_use("docx_reader", "read_docx", "python-docx")
+read_image = _on_first_use("image_reader", "read_image", "Pillow, Tesseract")
 
 
 def as_utf8_head(data: bytes, size: int) -> bytes:
