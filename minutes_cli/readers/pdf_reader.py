@@ -1,9 +1,10 @@
-"""Read PDFs into lines that know their page, with paragraph gaps and bold hints.
+"""Read PDFs into lines that know their page, paragraph gaps, size, weight and heading level.
 
 pypdfium2 does the work on every page it can open: it extracts a page's text about twenty times faster
 than pdfplumber and gives, per character, the baseline and font that tell
-paragraph breaks (a vertical gap larger than the usual line pitch) and
-headings (a bold font) apart. Pages are read one at a time and released, so
+paragraph breaks (a vertical gap larger than the page's single-spaced pitch)
+and headings apart: a bold line, or one set larger than the document's body,
+is a heading, its level the rank of its size among the headings' sizes. Pages are read one at a time and released, so
 memory stays flat on long documents. A page without a text layer is reported
 as a `no-text-layer` warning, or, with OCR on (`ReadOptions.ocr`), rendered and
 read by OCR (readers/ocr.py; the hook is `_wants_ocr`/`_with_ocr`). When pdfium cannot parse a
