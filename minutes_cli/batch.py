@@ -21,7 +21,6 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from .errors import ExtractionTimeout, MinutesError, NotADocument
-from .export.stream import Renderer
 from .model import Document
 from .outputs import atomic_text_file, safe_relative, unique_names, write_atomic
 from .pipeline import extract_documents_from_bytes, read_input
@@ -78,15 +77,18 @@ class FileResult:
 
     path: str
     relative: str
-    document: Document | None = None
+    documents: tuple[Document, ...] = ()  # every meeting's document, when no renderer was given
     error: str | None = None
     seconds: float = 0.0
     skipped: bool = False
-    rendered: str | None = None  # the file's output: with several meetings, all of them (a JSON list)
     counts: Counts = Counts()
     parts: tuple[str, ...] = ()  # each meeting's rendered text, in order (one for most files)
-    documents: tuple[Document, ...] = ()  # every meeting's document, when no renderer was given
     not_read: str | None = None  # met walking a folder and left alone, with the reason
+
+    @property
+    def document(self) -> Document | None:
+        """The file's first (most often its only) meeting, when no renderer was given."""
+        return self.documents[0] if self.documents else None
 
     @property
     def ok(self) -> bool:
@@ -251,12 +253,11 @@ def parse_one(item: Input, timeout: float | None, render: Render | None = None,
         documents = extract_documents_from_bytes(data, item.path, max_size=max_size, options=options)
         counts = Counts.total(documents)
         if render is not None:
+            # only the meetings' texts travel back: a writer joins them (Renderer.whole) if it needs to
             parts = tuple(render(document) for document in documents)
-            whole = render.whole(parts) if isinstance(render, Renderer) else "".join(parts)
-            return FileResult(item.path, item.relative, rendered=whole, counts=counts, parts=parts,
+            return FileResult(item.path, item.relative, counts=counts, parts=parts,
                               seconds=time.perf_counter() - started)
-        return FileResult(item.path, item.relative, documents[0], counts=counts, documents=documents,
-                          seconds=time.perf_counter() - started)
+        return FileResult(item.path, item.relative, documents, counts=counts, seconds=time.perf_counter() - started)
     except TimeoutError:
         error = ExtractionTimeout(item.path, f"parsing took longer than {timeout:g} s", "raise --timeout")
         return FileResult(item.path, item.relative, error=str(error), seconds=time.perf_counter() - started)

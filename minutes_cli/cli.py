@@ -418,8 +418,8 @@ def _run_extract(run: _ExtractRun) -> None:
                 elif result.not_read is not None:
                     if not run.quiet:
                         err.print(f"skipped: {escape(result.path)}: {escape(result.not_read)}", highlight=False)
-                elif result.rendered is not None and run.output_dir is not None:
-                    _write_one(run.output_dir, result, tally)
+                elif result.parts and run.output_dir is not None:
+                    _write_one(run.output_dir, renderer.whole(result.parts), result, tally)
                 elif result.parts and stream is not None:
                     if len(result.parts) > 1:
                         stream.single = False  # one file holding several meetings gives a list of them
@@ -506,11 +506,12 @@ def _progress(columns: tuple[Any, ...] | None, disable: bool = False, **options:
     return Progress(*columns, **options)
 
 
-def _write_one(output_dir: Path, result: "FileResult", tally: _Tally) -> None:
-    """One --output-dir file; a file that cannot be written fails its input, not the batch."""
+def _write_one(output_dir: Path, text: str, result: "FileResult", tally: _Tally) -> None:
+    """One --output-dir file (`text`, the input's whole output); a file that cannot be written fails its input,
+    not the batch."""
     from . import batch
     try:
-        batch.write_output(output_dir, result.relative, result.rendered or "")
+        batch.write_output(output_dir, result.relative, text)
     except (MinutesError, OSError) as error:
         _fail_line(f"{result.path}: its output cannot be written ({getattr(error, 'reason', None) or error})")
         tally.failed += 1

@@ -86,7 +86,7 @@ def index_inputs(
             yield IndexResult(path, "skipped", error=result.not_read)
             continue
         # a file may hold several meetings (an export of many): each is a document of the archive
-        documents = result.documents or ((result.document,) if result.document is not None else ())
+        documents = result.documents
         if documents:
             store_documents(db, documents, path)
             yield IndexResult(path, "indexed", sum(len(d.items) for d in documents),
