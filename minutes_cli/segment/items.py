@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..model import Block
+from ..model import Block, Line
 from ..patterns import (
     CASE_LABEL_RE,
     CASE_VALUE_RE,
@@ -115,6 +115,7 @@ class _ItemStart:
     title_index: int
     number: str
     title: str
+    stated: Line | None = None  # the heading line, where the markup states the item (`Line.item`)
 
 
 # "Punkt 3 Title" without a colon is a heading only when it is short and no sentence
@@ -355,36 +356,20 @@ def _closed_after(blocks: list[Block] | tuple[Block, ...], closed: bool) -> bool
     return closed
 
 
-def _stated_items(blocks: list[Block]) -> Segmented | None:
-    """The items the document's markup states (`Line.item`), or None when it states none.
+def _stated_starts(blocks: list[Block]) -> list[_ItemStart]:
+    """The item headings the document's markup states (`Line.item`), in order.
 
     A reader that knows the layout (a publishing system's item rows, an item
     table, an export's item elements) says where each item starts, its number,
     case number and status; nothing is guessed from the words.
     """
-    starts = [index for index, block in enumerate(blocks) if block.lines[0].item is not None]
-    if not starts:
-        return None
-    items: list[RawItem] = []
-    closed_part = _closed_after(blocks[: starts[0]], False)
-    for position, index in enumerate(starts):
-        end = starts[position + 1] if position + 1 < len(starts) else len(blocks)
-        line = blocks[index].lines[0]
-        body = list(blocks[index + 1: end])
-        title, closed, case = _split_title(blocks[index].text)
-        closed = bool(line.closed) if line.closed is not None else (closed or _status_says_closed(body)
-                                                                    or closed_part)
-        items.append(RawItem(line.item or None, title, closed, blocks[index], tuple(body), line.case or case))
-        closed_part = _closed_after(body, closed_part)
-    return Segmented(tuple(blocks[: starts[0]]), tuple(items))
+    return [_ItemStart(index, index, block.lines[0].item or "", block.text, block.lines[0])
+            for index, block in enumerate(blocks) if block.lines[0].item is not None]
 
 
 def item_numbers(blocks: list[Block]) -> list[str]:
     """The numbers of the item headings in these paragraphs, in order (stated or found), without building items."""
-    stated = [block.lines[0].item for block in blocks if block.lines[0].item is not None]
-    if stated:
-        return [number for number in stated if number]
-    return [start.number for start in _item_starts(blocks)]
+    return [start.number for start in _stated_starts(blocks) or _item_starts(blocks) if start.number]
 
 
 def punkt_number_ends(blocks: list[Block]) -> tuple[str, str] | None:
@@ -406,16 +391,13 @@ def punkt_number_ends(blocks: list[Block]) -> tuple[str, str] | None:
 def split_items(blocks: list[Block], memo_needs_structure: bool = False) -> Segmented:
     """The header paragraphs and the items of the document.
 
-    Items the markup states come first (`_stated_items`). With
+    Items the markup states come first (`_stated_starts`). With
     `memo_needs_structure` (web pages), a document without item headings is
     read as one memo item only when it has an item's structure (a case-number
     label or a known section heading); a page that lists meetings has none and
     gives no items.
     """
-    stated = _stated_items(blocks)
-    if stated is not None:
-        return stated
-    starts = _item_starts(blocks)
+    starts = _stated_starts(blocks) or _item_starts(blocks)
     if not starts:
         if memo_needs_structure and not any(is_known_heading(b.text) or CASE_LABEL_RE.match(b.text) for b in blocks):
             return Segmented(tuple(blocks), ())
@@ -430,13 +412,18 @@ def split_items(blocks: list[Block], memo_needs_structure: bool = False) -> Segm
     for position, start in enumerate(starts):
         end = starts[position + 1].index if position + 1 < len(starts) else len(blocks)
         at = start.title_index
-        more = _title_continuations(blocks, at)
+        stated = start.stated
+        more = 0 if stated else _title_continuations(blocks, at)  # a stated title is whole
         raw_title = start.title
         for continuation in blocks[at + 1: at + 1 + more]:
             raw_title = _join_title(raw_title, continuation.text)
         body = list(blocks[at + 1 + more: end])
         title, closed, case = _split_title(raw_title)
-        closed = closed or _status_says_closed(body)
-        items.append(RawItem(start.number, title, closed or closed_part, blocks[at], tuple(body), case))
+        if stated is not None and stated.closed is not None:
+            closed = stated.closed  # the markup's status overrides the words
+        else:
+            closed = closed or _status_says_closed(body) or closed_part
+        items.append(RawItem(start.number or None, title, closed, blocks[at], tuple(body),
+                             (stated.case if stated else None) or case))
         closed_part = _closed_after(body, closed_part)
     return Segmented(tuple(blocks[: starts[0].index]), tuple(items))
