@@ -37,7 +37,7 @@ from ..patterns import (
     WORD_DATE_RE,
 )
 from .headings import is_known_heading, known_heading_kind
-from .sequence import CONFIRMED_EVIDENCE, HEADING_EVIDENCE, PLAUSIBLE_EVIDENCE, TOC_EVIDENCE, Candidate, choose_sequence
+from .sequence import CONFIRMED_EVIDENCE, HEADING_EVIDENCE, PLAUSIBLE_EVIDENCE, Candidate, choose_sequence
 
 # How many paragraphs after a numbered heading may hold its case-number label.
 CASE_LABEL_LOOKAHEAD = 3
@@ -144,7 +144,7 @@ def _punkt_start(index: int, block: Block) -> _ItemStart | None:
     return _ItemStart(index, index, match.group("number"), match.group("title"))
 
 
-def _item_starts(blocks: list[Block], toc_numbers: frozenset[str] = frozenset()) -> list[_ItemStart]:
+def _item_starts(blocks: list[Block]) -> list[_ItemStart]:
     """Every item heading, in order."""
     punkt = [_ItemStart(i, i, m.group("number"), m.group("title")) for i, b in enumerate(blocks)
              if b.text[:1] in PUNKT_INITIALS and (m := PUNKT_ITEM_RE.match(b.text)) and _is_punkt_heading(b, m)]
@@ -165,7 +165,7 @@ def _item_starts(blocks: list[Block], toc_numbers: frozenset[str] = frozenset())
         if not match:
             continue
         start = _ItemStart(index, title_index, match.group("number"), title)
-        evidence = _evidence(blocks, start, toc_numbers)
+        evidence = _evidence(blocks, start)
         if evidence > 0:
             found.append((start, evidence))
     chosen = [found[i] for i in choose_sequence([Candidate(int(s.number), e) for s, e in found])]
@@ -180,13 +180,9 @@ def _item_starts(blocks: list[Block], toc_numbers: frozenset[str] = frozenset())
 MIN_YEAR_LIKE = 1000
 # What such a number costs a candidate: more than a heading form alone brings.
 YEAR_LIKE_COST = 1.0
-# Where the table of contents lists items, a candidate whose number it does not list loses this much.
-TOC_MISSING_COST = 1.0
-# A table of contents lists items when it names at least this many numbers.
-MIN_TOC_NUMBERS = 2
 
 
-def _evidence(blocks: list[Block], start: _ItemStart, toc_numbers: frozenset[str]) -> float:
+def _evidence(blocks: list[Block], start: _ItemStart) -> float:
     """How strongly a numbered paragraph reads as an item heading (0 or less: not at all)."""
     block = blocks[start.title_index]
     title = start.title
@@ -210,8 +206,6 @@ def _evidence(blocks: list[Block], start: _ItemStart, toc_numbers: frozenset[str
     number_text = blocks[start.index].text
     if int(start.number) >= MIN_YEAR_LIKE and number_text[len(start.number): len(start.number) + 1] != ".":
         evidence -= YEAR_LIKE_COST
-    if len(toc_numbers) >= MIN_TOC_NUMBERS:
-        evidence += TOC_EVIDENCE if start.number in toc_numbers else -TOC_MISSING_COST
     return evidence
 
 

@@ -1,8 +1,8 @@
 """Choose a document's item headings as one sequence, not one line at a time.
 
 Every numbered paragraph that could head an item is a candidate with a score
-for its evidence (its form, a case-number label after it, an entry of the
-table of contents with its number). The items are the candidates whose
+for its evidence (its form, a case-number label after it, the item's own
+sections under it). The items are the candidates whose
 numbers rise through the document and whose summed evidence, less a cost
 for each number skipped, is the largest. A date ("25. september 2012"), a
 year or postcode ("2018 Tidligere behandling", "8410 Rønde") or a numbered
@@ -27,9 +27,6 @@ HEADING_EVIDENCE = 1.0
 # …and a short capitalised line without a sentence end is weak evidence: it counts only
 # beside stronger candidates, filling the gaps between them ("1. Godkendelse af dagsorden").
 PLAUSIBLE_EVIDENCE = 0.5
-# An entry of the table of contents with the candidate's number adds this much; where a
-# table of contents lists items, a candidate whose number it does not list loses as much.
-TOC_EVIDENCE = 1.5
 
 # Each number skipped between two chosen items costs this much: closed items left out of a
 # public referat leave gaps of a few numbers, a date or year leaves a gap of hundreds.
