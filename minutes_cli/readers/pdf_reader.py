@@ -278,10 +278,12 @@ def _with_levels(lines: list[Line]) -> list[Line]:
             return False
         return line.bold or (body > 0 and line.size >= body * HEADING_SIZE_RATIO)
 
-    sizes = sorted({_size_key(line.size) for line in lines if line.size and is_heading(line)}, reverse=True)
+    headings = [is_heading(line) for line in lines]  # decided once per line
+    sizes = sorted({_size_key(line.size or 0.0) for line, heading in zip(lines, headings, strict=True) if heading},
+                   reverse=True)
     rank = {size: min(position + 1, MAX_LEVEL) for position, size in enumerate(sizes)}
-    return [line._replace(heading=True, level=rank[_size_key(line.size or 0.0)]) if is_heading(line) else line
-            for line in lines]
+    return [line._replace(heading=True, level=rank[_size_key(line.size or 0.0)]) if heading else line
+            for line, heading in zip(lines, headings, strict=True)]
 
 
 def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
