@@ -96,7 +96,19 @@ class _Command(TyperCommand):
     """A command whose usage line reads as Unix tools write it: `minutes extract [OPTIONS] PATH...`."""
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
-        return [_REQUIRED_ARGUMENT_RE.sub(r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
+        # typer writes "{PATH}..." (0.29) or "gold", "[paths]" (earlier): arguments read in capitals, and
+        # one that takes many values ends in "..."
+        arguments = {(getattr(param, "metavar", None) or param.name or "").upper(): param.nargs == -1
+                     for param in self.get_params(ctx) if getattr(param, "param_type_name", "") == "argument"}
+        pieces = []
+        for piece in super().collect_usage_pieces(ctx):
+            bare = _REQUIRED_ARGUMENT_RE.sub(r"\1", piece)
+            name = bare.strip("[].").upper()
+            if name in arguments:
+                optional = bare.startswith("[")
+                bare = (f"[{name}]" if optional else name) + ("..." if arguments[name] else "")
+            pieces.append(bare)
+        return pieces
 
 
 def _version(value: bool) -> None:
@@ -837,9 +849,9 @@ def _need_archive(command: str) -> None:
         raise typer.Exit(2) from None
 
 
-@app.command("index", help=INDEX_HELP)
+@app.command("index", cls=_Command, help=INDEX_HELP)
 def index_command(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files, directories or globs.")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(metavar="PATH", help="Files, directories or globs.")] = None,
     db_path: Annotated[Path, typer.Option("--db", help="The archive database.")] = Path("minutes.db"),
     recursive: Annotated[
         bool,
@@ -937,7 +949,7 @@ OutcomeChoice = Enum("OutcomeChoice", {name: name for name in  # type: ignore[mi
                      type=str)
 
 
-@app.command("search", help=SEARCH_HELP)
+@app.command("search", cls=_Command, help=SEARCH_HELP)
 def search_command(
     query: Annotated[list[str], typer.Argument(help="Words, \"phrases\", OR, -exclusions.")],
     db_path: Annotated[Path, typer.Option("--db", help="The archive database.")] = Path("minutes.db"),

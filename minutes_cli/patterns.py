@@ -1,4 +1,4 @@
-"""Every regular expression of the parser, compiled once, with an example each.
+"""Every regular expression of the parser, with an example each, compiled once on first use.
 
 Patterns are in VERBOSE mode so each part can carry a comment. Most are `regex`
 patterns (variable-width lookbehind, Unicode-aware matching). The anchored
@@ -12,7 +12,8 @@ this module holds shapes, and builds every alternation of words from those
 lists (`words_alternation`). A speed prefilter (OPENER_HINT_RE, PUNKT_INITIALS,
 has_currency_word, match_recommender's stems) stands beside the pattern it
 guards and is built from the same list; tests/test_lexicon.py checks that each
-accepts everything its pattern matches.
+accepts everything its pattern matches. Each pattern is compiled the first time
+it is used (`lazy_patterns`): a short run pays only for the patterns it needs.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 
 import regex
 
+from .lazy_patterns import lazy_re, lazy_regex
 from .vocabulary import (
     ABBREVIATIONS,
     ABSENCE_LABELS,
@@ -88,10 +90,10 @@ CASE_VALUE = r"""
     )
 """
 
-CASE_VALUE_RE = re.compile(rf"^\s*(?P<case>{CASE_VALUE})\s*$", RE_V)
+CASE_VALUE_RE = lazy_re(rf"^\s*(?P<case>{CASE_VALUE})\s*$", RE_V)
 
 # A case number on the line after its label, where a bare serial is allowed: "JOURNALNUMMER" / "23012345"
-LABELLED_VALUE_RE = re.compile(rf"^\s*(?P<case>{CASE_VALUE}|\d{{6,12}})\s*$", RE_V)
+LABELLED_VALUE_RE = lazy_re(rf"^\s*(?P<case>{CASE_VALUE}|\d{{6,12}})\s*$", RE_V)
 
 # The case-number labels of the lexicon; one whose first word is an item word ("sag nr")
 # must not stand before an item's number ("Sag nr. 1: Title", "Sag nr. 2 – Budget").
@@ -105,7 +107,7 @@ CASE_LABEL_INITIALS = initials(CASE_NUMBER_LABELS)
 
 # A labelled case number, the value on the same line. Matches:
 #   "Sagsnr.: 15.20.05-P08-1-19 Sagsbehandler: Lisbeth Blaabjerg"   "J.nr. 2016/05156"   "Sags nr.: 12/27845"
-CASE_LABEL_RE = regex.compile(
+CASE_LABEL_RE = lazy_regex(
     rf"""
     (?<![\w.])
     (?:{_CASE_LABELS})                                # the label, not "Sag nr. 1: Title"
@@ -118,17 +120,17 @@ CASE_LABEL_RE = regex.compile(
 )
 
 # A case number in the title's trailing parentheses. Matches: "Projekt Bedre Serviceveje (2009-66012)"
-TITLE_CASE_RE = regex.compile(rf"\s*\(\s*(?P<case>{CASE_VALUE})\s*\)\s*$", V)
+TITLE_CASE_RE = lazy_regex(rf"\s*\(\s*(?P<case>{CASE_VALUE})\s*\)\s*$", V)
 
 # A case number closing a title without parentheses, as an item table's row prints it:
 # "1 Godkendelse af dagsorden 2023-35921" (never a period of years: "Trafikplan 2024-2028").
-TRAILING_CASE_RE = re.compile(rf"\s(?P<case>{CASE_VALUE})\s*$", RE_V)
+TRAILING_CASE_RE = lazy_re(rf"\s(?P<case>{CASE_VALUE})\s*$", RE_V)
 
 # --- item starts ----------------------------------------------------------
 
 # "Punkt 7: Meddelelser", "Punkt 14: Lukket: Meddelelser", "Pkt. 3. Budget", "Sag nr. 1: Budget", "Sag 1 – Budget",
 # "Dagsordenspunkt 2: Budget"
-PUNKT_ITEM_RE = re.compile(
+PUNKT_ITEM_RE = lazy_re(
     rf"""
     ^(?:{words_alternation(ITEM_WORDS)})  # the word: Punkt, Pkt., Sag, Dagsordenspunkt
     (?:\s+nr\.?)?\s*                    # "Sag nr. 1"
@@ -144,10 +146,10 @@ PUNKT_ITEM_RE = re.compile(
 PUNKT_INITIALS = initials(ITEM_WORDS)
 
 # An item word and number ended by a separator: "Punkt 3:", "Pkt. 4.", "Sag 12)" (the title is set apart).
-PUNKT_NUMBER_SEPARATOR_RE = re.compile(r"^\S+\s*\d+[a-z]?\s*[:.)]")
+PUNKT_NUMBER_SEPARATOR_RE = lazy_re(r"^\S+\s*\d+[a-z]?\s*[:.)]")
 
 # "10. Projekt Bedre Serviceveje (2009-66012)", "715. Kulturkommune 2017", "2.\tBygningsvedligeholdelse"
-NUMBERED_ITEM_RE = re.compile(
+NUMBERED_ITEM_RE = lazy_re(
     r"""
     ^(?P<number>\d{1,4})                # item number
     \.?[ \t]+                           # dot (optional) and space or tab
@@ -159,34 +161,34 @@ NUMBERED_ITEM_RE = re.compile(
 )
 
 # A number alone on its line, the title on the next (eDoc AgendaWeb): "1."
-NUMBER_ONLY_RE = re.compile(r"^(?P<number>\d{1,4})\.?$", RE_V)
+NUMBER_ONLY_RE = lazy_re(r"^(?P<number>\d{1,4})\.?$", RE_V)
 
 # The heading of the open or closed part of an agenda: "Åbne sager", "Lukkede punkter", "Lukket dagsorden"
-CLOSED_PART_RE = regex.compile(
+CLOSED_PART_RE = lazy_regex(
     rf"^(?:{words_alternation(CLOSED_PART_WORDS)})\s+(?:{words_alternation(PART_NOUNS)})\b", VI)
-OPEN_PART_RE = regex.compile(rf"^(?:{words_alternation(OPEN_PART_WORDS)})\s+(?:{words_alternation(PART_NOUNS)})\b", VI)
+OPEN_PART_RE = lazy_regex(rf"^(?:{words_alternation(OPEN_PART_WORDS)})\s+(?:{words_alternation(PART_NOUNS)})\b", VI)
 # "Lukkede …", "Åbne …": the first letters of the part headings, a cheap test before the patterns.
 PART_INITIALS = initials(CLOSED_PART_WORDS + OPEN_PART_WORDS)
-PART_HEADING_RE = regex.compile(
+PART_HEADING_RE = lazy_regex(
     rf"^(?:(?:{words_alternation(CLOSED_PART_WORDS + OPEN_PART_WORDS)})\s+(?:{words_alternation(PART_HEADING_NOUNS)}))"
     r"\s*:?\s*$", VI)
 
 # The line that closes a meeting, after the last item: "Mødet sluttede kl. 16.40.", "Mødet hævet kl. 17"
-MEETING_END_RE = regex.compile(r"^mødet\s+(?:blev\s+)?(?:sluttede|slut|hævet|hævedes|afsluttet|afsluttedes)\b.{0,40}$",
-                               VI)
+MEETING_END_RE = lazy_regex(r"^mødet\s+(?:blev\s+)?(?:sluttede|slut|hævet|hævedes|afsluttet|afsluttedes)\b.{0,40}$",
+                            VI)
 
 # "1.1 Status siden sidst": a sub-item number; it belongs to the item above.
-SUBITEM_RE = re.compile(r"^(?P<number>\d{1,2}\.\d{1,2})\.?[ \t]+(?P<title>[A-ZÆØÅ].*)$", RE_V)
+SUBITEM_RE = lazy_re(r"^(?P<number>\d{1,2}\.\d{1,2})\.?[ \t]+(?P<title>[A-ZÆØÅ].*)$", RE_V)
 
 # An item's status on a line of its own (OS2dagsorden, eDoc): "Lukket punkt", "Åbent punkt", "Lukket", "Åben"
-STATUS_LINE_RE = re.compile(
+STATUS_LINE_RE = lazy_re(
     r"^(?:(?:status|punkttype|type|adgang)\s*:?\s*)?"
     rf"(?P<status>{words_alternation(CLOSED_STATUS_WORDS + OPEN_STATUS_WORDS)})"
     r"(?:\s+(?:punkt|sag))?$",
     RE_VI)
 
 # "Lukket: Meddelelser", "Lukket punkt: Personalesag", "(Lukket)"
-CLOSED_RE = regex.compile(
+CLOSED_RE = lazy_regex(
     r"""
     ^(?:lukket(?:\s+(?:punkt|sag))?|fortroligt)\s*[:.–-]\s*  # leading marker
     | \(\s*lukket(?:\s+punkt)?\s*\)                     # marker in parentheses
@@ -200,7 +202,7 @@ CLOSED_RE = regex.compile(
 
 # A list marker at the start of a line. Matches: "1. at", "2) ", "a. ", "A) ", "- ", "• ", "At 1) ",
 # "At) " (an "At N)" whose number the print lost)
-LIST_MARKER_RE = re.compile(
+LIST_MARKER_RE = lazy_re(
     r"""
     ^(?:
         (?P<at>(?i:at)\s+(?=\d)|(?i:at)(?=\)))?(?:\d{1,2})?(?<=\d|[tT])\s*[.)]\s+  # 1. / 2) / At 1) / At)
@@ -221,7 +223,7 @@ _OPENER_WORDS = "|".join((
 
 # The opening of a line that may be a marker, number or label (the patterns above and the
 # header labels below); a line that opens otherwise is prose unless it is short.
-OPENER_HINT_RE = re.compile(
+OPENER_HINT_RE = lazy_re(
     rf"""
     ^(?:
         [\d•●▪◦*\-–\uf0b7(]                                  # numbers, bullets: "1.", "- ", "(1)"
@@ -237,7 +239,7 @@ OPENER_HINT_RE = re.compile(
 
 # "Beskæftigelses- og Integrationsforvaltningen indstiller, at", "Direktøren indstiller:",
 # "Det indstilles, at", "Center for Ejendomme indstiller, at"
-RECOMMENDER_RE = regex.compile(
+RECOMMENDER_RE = lazy_regex(
     rf"""
     ^(?P<by>[^\W\d_][\w.,&/()–-]*(?:\s+[\w.,&/()–-]+){{0,23}}?)  # who: up to 24 words, starting with a letter
     \s+(?:hermed\s+)?
@@ -269,7 +271,7 @@ def match_recommender(text: str) -> regex.Match[str] | None:
 
 
 # The "at" that ends a lead-in: "indstiller, at" / "indstiller at:".
-LEADING_AT_RE = regex.compile(r"^at\b\s*[:,]?\s*", VI)
+LEADING_AT_RE = lazy_regex(r"^at\b\s*[:,]?\s*", VI)
 
 # --- decisions ------------------------------------------------------------
 
@@ -278,7 +280,7 @@ _DECISION_DATE = r"\s+den\s+(?P<date>\d{1,2}[.-]\s?\d{1,2}[.-]\s?\d{2,4}|\d{1,2}
 
 # "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 2",
 # "Beslutning i Udvalget for plan, udvikling og kultur den 20-06-2013"
-DATED_DECISION_RE = regex.compile(
+DATED_DECISION_RE = lazy_regex(
     rf"""
     ^(?:
         (?P<body1>[^\W\d_][\w\s,.-]{{2,120}}?)s\s+beslutning   # "<Udvalg>s beslutning"
@@ -293,7 +295,7 @@ DATED_DECISION_RE = regex.compile(
 
 # A committee's dated decision label, its colon required (without one the line is a title
 # or a running header): "Økonomiudvalget den 13.03.2018:", "Byrådet den 27. marts 2018, pkt. 45:"
-COMMITTEE_DECISION_LABEL_RE = regex.compile(
+COMMITTEE_DECISION_LABEL_RE = lazy_regex(
     rf"""
     ^(?P<body3>
         [A-ZÆØÅ][\w\s,.&-]{{0,80}}?
@@ -309,11 +311,11 @@ COMMITTEE_DECISION_LABEL_RE = regex.compile(
 
 # A heading-like phrase that restates an item: a capitalised noun and, as its second or third
 # word, a preposition: "Forslag om …", "Anlægsbevilling til …", "Endelig vedtagelse af …"
-SUMMARY_OPENER_RE = regex.compile(rf"^[A-ZÆØÅ][\w-]*(?:\s+[\w-]+)?\s+(?:{words_alternation(SUMMARY_PREPOSITIONS)})\s",
-                                  V)
+SUMMARY_OPENER_RE = lazy_regex(rf"^[A-ZÆØÅ][\w-]*(?:\s+[\w-]+)?\s+(?:{words_alternation(SUMMARY_PREPOSITIONS)})\s",
+                               V)
 
 # "Afbud: Tilde," / "Fraværende: Jens Hansen (A)" / "Følgende deltog ikke i behandlingen af punktet: …"
-ABSENCE_LINE_RE = regex.compile(
+ABSENCE_LINE_RE = lazy_regex(
     rf"""
     ^(?:{words_alternation(ABSENCE_LABELS)}|følgende\s+deltog\s+ikke[^:]*|
         (?:\w+\s+){{0,4}}deltog\s+ikke[^:]*)
@@ -327,7 +329,7 @@ ABSENCE_LINE_RE = regex.compile(
 # "Bilag 1. Præsentation, BIU – 2. del", "Bilag 2: Budget", "Bilag: Notat om X", "Bilag 2a. Kort",
 # "Bilag 1 Lokalplan 1234", "Bilag 3 2. udkast af aftalen"
 # Not: "Bilag 1A (opdateret 11.08.2025)", "Bilag 2 til notat: …", "Bilag 3 er vedlagt." (the title is all of it)
-BILAG_LINE_RE = re.compile(
+BILAG_LINE_RE = lazy_re(
     r"""
     ^bilag\s*
     (?:
@@ -341,7 +343,7 @@ BILAG_LINE_RE = re.compile(
 
 # An attachment's own prefix: "1. ", "2: ", "3) ", "- ", or an ESDH document number
 # "2012-200782 - ", "222359/12 " before the title.
-ATTACHMENT_PREFIX_RE = re.compile(
+ATTACHMENT_PREFIX_RE = lazy_re(
     r"""
     ^(?:
         (?P<number>\d{1,3})\s*[.:)]\s+            # 1. / 1: / 1)
@@ -357,18 +359,18 @@ ATTACHMENT_PREFIX_RE = re.compile(
 )
 
 # An ESDH document number after an attachment's title (Acadre bilag table): "… Temamøde 20.09.2012 222359/12"
-TRAILING_DOCUMENT_NUMBER_RE = regex.compile(r"\s+\d{3,8}/\d{2}\s*$", V)
+TRAILING_DOCUMENT_NUMBER_RE = lazy_regex(r"\s+\d{3,8}/\d{2}\s*$", V)
 
 # A download size after a linked attachment title: "Skitseforslag Lysbro Børnehus (1,2 MB)"
-FILE_SIZE_RE = regex.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:[kKMG]B|bytes?|kb)\s*\)\s*$", V)
+FILE_SIZE_RE = lazy_regex(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:[kKMG]B|bytes?|kb)\s*\)\s*$", V)
 
 # An attachment line that opens with an ESDH document number: "2012-200782 - Title", "222359/12 Title"
-DOCUMENT_NUMBER_RE = regex.compile(r"^(?:\d{4}[-–]\d{4,8}(?:-\d+)?\s*[-–:]\s*|\d{3,8}/\d{2}\s+)\S", V)
+DOCUMENT_NUMBER_RE = lazy_regex(r"^(?:\d{4}[-–]\d{4,8}(?:-\d+)?\s*[-–:]\s*|\d{3,8}/\d{2}\s+)\S", V)
 
 # --- page furniture -------------------------------------------------------
 
 # Lines that are page numbers. Matches: "Side 3", "Side 3 af 12", "3 of 5", "3/12", "- 3 -", "12"
-PAGE_NUMBER_RE = re.compile(
+PAGE_NUMBER_RE = lazy_re(
     r"""
     ^\s*(?:
         side\s+\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?
@@ -383,20 +385,20 @@ PAGE_NUMBER_RE = re.compile(
 
 # A table-of-contents line with a dot leader and a page number:
 #   "Meddelelser.....\t3"   "715. Kulturkommune 2017. Politiske fokusområder........2"
-TOC_LINE_RE = re.compile(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d{1,4}\s*$", RE_V)
+TOC_LINE_RE = lazy_re(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d{1,4}\s*$", RE_V)
 
 # A table-of-contents entry without a dot leader: "2. Bygningsvedligeholdelse 2013 - anlægsbevilling 3"
-TOC_ENTRY_RE = re.compile(r"^(?P<number>\d{1,4})\.?\s+\S.*\s(?P<page>\d{1,3})$", RE_V)
+TOC_ENTRY_RE = lazy_re(r"^(?P<number>\d{1,4})\.?\s+\S.*\s(?P<page>\d{1,3})$", RE_V)
 # The wrapped end of such an entry: "ældre 10"
-TOC_TAIL_RE = re.compile(r"^\S.{0,80}\s\d{1,3}$", RE_V)
+TOC_TAIL_RE = lazy_re(r"^\S.{0,80}\s\d{1,3}$", RE_V)
 
 # Headings of a table of contents.
-TOC_HEADING_RE = re.compile(r"^(?:indholdsfortegnelse|indhold|punkt\s*nr\.?\s*side|dagsordenpunkter\s+side)\s*$",
+TOC_HEADING_RE = lazy_re(r"^(?:indholdsfortegnelse|indhold|punkt\s*nr\.?\s*side|dagsordenpunkter\s+side)\s*$",
                                RE_VI)
 
 # The page counter inside a running header line, in lower case (the furniture key is):
 # "side 3", "side 3 af 12", "3 of 5", "s. 4", a trailing " 7"
-PAGE_COUNTER_RE = regex.compile(
+PAGE_COUNTER_RE = lazy_regex(
     r"""
     (?:side|page|s\.)\s*\d+(?:\s*(?:af|of|/)\s*\d+)?   # Side 3 / Side 3 af 12
     | (?<![\d/-])\b\d{1,3}\s*(?:af|of|/)\s*\d{1,3}\b(?![/-]\d)  # 3 of 5 / 3/12 (not 2016/05156)
@@ -408,27 +410,27 @@ PAGE_COUNTER_RE = regex.compile(
 
 # A page reference inside a line: "Side 3", "side 3 af 12", "3 of 5", "3/12" (not a trailing year)
 _PAGE_REFERENCE = r"(?:side|page)\s*\d+|(?<![\d/-])\b\d{1,3}\s*(?:af|of|/)\s*\d{1,3}\b(?![/-]\d)"
-PAGE_REFERENCE_RE = regex.compile(_PAGE_REFERENCE, VI)
+PAGE_REFERENCE_RE = lazy_regex(_PAGE_REFERENCE, VI)
 # The same in text already in lower case, without the cost of case-blind matching.
-PAGE_REFERENCE_LOWER_RE = regex.compile(_PAGE_REFERENCE, V)
+PAGE_REFERENCE_LOWER_RE = lazy_regex(_PAGE_REFERENCE, V)
 # A cheap test before PAGE_REFERENCE_LOWER_RE (the standard library scans faster): each of its
 # matches holds one of these, "side 3" or "3 af 12" (tests/test_lexicon.py).
-PAGE_REFERENCE_HINT_RE = re.compile(r"(?:side|page)\s*\d|\d\s*(?:af|of|/)\s*\d")
+PAGE_REFERENCE_HINT_RE = lazy_re(r"(?:side|page)\s*\d|\d\s*(?:af|of|/)\s*\d")
 
 # Digits in a furniture line vary from page to page ("Side 3"); they compare as one symbol.
-DIGITS_RE = regex.compile(r"\d+")
+DIGITS_RE = lazy_regex(r"\d+")
 
 # A word of letters: "Mandag" in "Mandag 20.02.2018"
-WORD_RE = regex.compile(r"[^\W\d_]+")
+WORD_RE = lazy_regex(r"[^\W\d_]+")
 
 # Any digit: "Side 3". A cheap test before the page patterns (the standard library's
 # `re` scans for one character class faster than `regex`).
-HAS_DIGIT_RE = re.compile(r"\d")
+HAS_DIGIT_RE = lazy_re(r"\d")
 
 # --- dates and times ------------------------------------------------------
 
 # "20-02-2018", "20.02.2018", "04.12.12", "2018-02-20", "7/5 2013"
-NUMERIC_DATE_RE = regex.compile(
+NUMERIC_DATE_RE = lazy_regex(
     r"""
     (?<![\w/.-])
     (?:
@@ -442,7 +444,7 @@ NUMERIC_DATE_RE = regex.compile(
 )
 
 # "20. februar 2018", "Torsdag den 20. juni 2013", "29. januar 2020", "1. okt. 2025"
-WORD_DATE_RE = regex.compile(
+WORD_DATE_RE = lazy_regex(
     rf"""
     (?<!\d)(?P<d>\d{{1,2}})\.?\s+
     (?P<month>{words_alternation(tuple(MONTHS))})\.?      # februar, feb, sept
@@ -452,7 +454,7 @@ WORD_DATE_RE = regex.compile(
 )
 
 # "kl. 16:30", "Kl. 10.30", "kl. 9", "13:00 - 15:00"
-TIME_RE = regex.compile(
+TIME_RE = lazy_regex(
     r"""
     (?:\b(?:kl\.?|klokken)\s*(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\b)  # kl. 16:30, klokken 9
     | (?<![\d:.])(?P<h2>\d{1,2}):(?P<m2>\d{2})(?![\d:])       # 13:00
@@ -463,7 +465,7 @@ TIME_RE = regex.compile(
 # --- meeting header -------------------------------------------------------
 
 # "Udvalg: Beskæftigelsesudvalget", "Mødedato: 29. januar 2020", "Sted: Rådhuset", "Mødested Mødelokale 2608"
-HEADER_LABEL_RE = regex.compile(
+HEADER_LABEL_RE = lazy_regex(
     rf"""
     ^(?P<label>{words_alternation(HEADER_LABELS)})    # the labels of the lexicon, longest first
     (?:\s*:\s*|\s+(?=\S))
@@ -473,7 +475,7 @@ HEADER_LABEL_RE = regex.compile(
 )
 
 # "Gladsaxe Kommune", "Region Hovedstaden", "Københavns Kommune"
-MUNICIPALITY_RE = regex.compile(
+MUNICIPALITY_RE = lazy_regex(
     r"""
     \b(?:
         (?P<kommune>[A-ZÆØÅ][\wæøåÆØÅ-]+(?:[ -][A-ZÆØÅ][\wæøåÆØÅ-]+)?\s+(?:Kommune|KOMMUNE))  # Gladsaxe Kommune
@@ -485,13 +487,13 @@ MUNICIPALITY_RE = regex.compile(
 
 # The parts of a page title: "Middelfart Kommune – Økonomiudvalget – Referat – 14. marts 2023 kl. 08:00 –
 # Mødelokale 1" splits at each spaced dash or bar (not the hyphen of "Børne- og Familieudvalget").
-TITLE_SEPARATOR_RE = regex.compile(r"\s+[–—|-]\s+", V)
+TITLE_SEPARATOR_RE = lazy_regex(r"\s+[–—|-]\s+", V)
 
 # A postcode and town, the last line of an address: "8410 Rønde", "2750 Ballerup"
-POSTCODE_LINE_RE = regex.compile(r"^\d{4}\s+[A-ZÆØÅ][\w .-]{1,40}$", V)
+POSTCODE_LINE_RE = lazy_regex(r"^\d{4}\s+[A-ZÆØÅ][\w .-]{1,40}$", V)
 
 # A header line in prose that says where the meeting is: "i Mødecenter C, Lokale 32 på Ballerup Rådhus"
-PROSE_PLACE_RE = regex.compile(
+PROSE_PLACE_RE = lazy_regex(
     rf"""
     ^(?:i|på)\s+                                           # "i …", "på …"
     (?P<place>[^\W\d_].{{0,100}}?\b(?:{words_alternation(PLACE_WORDS)})\w*\b.{{0,60}}?)  # names a room or hall
@@ -501,18 +503,18 @@ PROSE_PLACE_RE = regex.compile(
 )
 
 # A role after a member's name: "Lolan Ottesen (A) - formand", "Grethe Larsen, næstformand"
-ROLE_SUFFIX_RE = regex.compile(rf"\s*(?:[-–,]\s*|\(\s*)(?:{words_alternation(ROLE_WORDS)})\s*\)?\s*$", VI)
+ROLE_SUFFIX_RE = lazy_regex(rf"\s*(?:[-–,]\s*|\(\s*)(?:{words_alternation(ROLE_WORDS)})\s*\)?\s*$", VI)
 
 # --- text clean-up --------------------------------------------------------
 
 # Markdown links: "[1: Ansøgning fra Settlementerne](#)" -> "1: Ansøgning fra Settlementerne"
-MARKDOWN_LINK_RE = regex.compile(r"\[(?P<text>[^\]\n]+)\]\([^)\n]*\)")
+MARKDOWN_LINK_RE = lazy_regex(r"\[(?P<text>[^\]\n]+)\]\([^)\n]*\)")
 
 # Markdown emphasis with single stars: "*én sammenhængende ungeindsats*"
-MARKDOWN_ITALIC_RE = regex.compile(r"(?<![*\w])\*(?=\S)(?P<text>[^*\n]+?)(?<=\S)\*(?![*\w])")
+MARKDOWN_ITALIC_RE = lazy_regex(r"(?<![*\w])\*(?=\S)(?P<text>[^*\n]+?)(?<=\S)\*(?![*\w])")
 
 # A sentence end: ". " followed by a capital, or end of text.
-SENTENCE_END_RE = regex.compile(
+SENTENCE_END_RE = lazy_regex(
     rf"""
     (?<=[.!?])
     (?<!\b(?i:{words_alternation(ABBREVIATIONS)})\.)   # not after an abbreviation of the lexicon
@@ -524,7 +526,7 @@ SENTENCE_END_RE = regex.compile(
 # Where a sentence end can be: a full stop, "!" or "?" before space and a capital. Only
 # these places are tried with SENTENCE_END_RE, whose abbreviation test is slow to run
 # at every position of a long paragraph (the standard library scans for this faster).
-SENTENCE_END_CANDIDATE_RE = re.compile(r'[.!?]\s+(?=[A-ZÆØÅ"”“])')
+SENTENCE_END_CANDIDATE_RE = lazy_re(r'[.!?]\s+(?=[A-ZÆØÅ"”“])')
 
 
 def sentence_ends(text: str) -> list[tuple[int, int]]:
@@ -545,7 +547,7 @@ def sentence_ends(text: str) -> list[tuple[int, int]]:
 # The lexicon's currency words as printed: lower case, capitalised, in capitals.
 CURRENCY_HINTS: tuple[str, ...] = tuple(form for word in CURRENCY_WORDS
                                         for form in (word, word.capitalize(), word.upper()))
-CURRENCY_HINT_RE = re.compile("|".join(CURRENCY_HINTS))
+CURRENCY_HINT_RE = lazy_re("|".join(CURRENCY_HINTS))
 
 
 def has_currency_word(text: str) -> bool:
@@ -562,10 +564,10 @@ def has_currency_word(text: str) -> bool:
 
 
 # A whole number written with thousands dots: "1.316.000", "15.000" (not "2.5")
-THOUSANDS_NUMBER_RE = re.compile(r"\d+(?:\.\d{3})+")
+THOUSANDS_NUMBER_RE = lazy_re(r"\d+(?:\.\d{3})+")
 
 # A thousands group inside a number: the ".000" of "15.000"
-THOUSANDS_GROUP_RE = re.compile(r"\.\d{3}")
+THOUSANDS_GROUP_RE = lazy_re(r"\.\d{3}")
 
 # A Danish number: "1.316.000", "2,2", "1.198", "38 916 000", "498.333", "2.5" (before a scale word only)
 _NUM = r"""
@@ -589,7 +591,7 @@ _THOUSAND_UNIT = r"(?:t\.\s?kr\b\.?|tkr\b\.?)"
 #   "t.kr. 500"  "500 tkr."  "1,5 mia. kr."  "DKK 2.000.000"  "3 mio. kr."  "2-3 mio. kr." (range: lo and num)
 #   "fra 227,6 mio. til 219,2 mio. kr." (the unit covers both)  "13, 43 mio. kr." (13,43 mio.)
 # Not: "40 pct."  "38,5 borgere"  "tlf. 39 57 52 40"  "2016/05156"
-AMOUNT_RE = regex.compile(
+AMOUNT_RE = lazy_regex(
     rf"""
     (?<![\w.,/-])                                           # not inside a bigger number or word
     (?:
@@ -619,13 +621,13 @@ AMOUNT_RE = regex.compile(
 # digits, spaces, separators and the scale and range words. Reversed, "mellem 240 og 260
 # mio. kr." ends in " .oim 062 go 042 " before "mellem": the amount starts where this ends.
 _AMOUNT_WORDS = (*SCALE_WORDS, *RANGE_WORDS, "t")
-AMOUNT_LEAD_REVERSED_RE = re.compile(
+AMOUNT_LEAD_REVERSED_RE = lazy_re(
     r"(?:[\d\s.,\-–−÷½¼¾]|" + "|".join(word[::-1] for word in _AMOUNT_WORDS) + ")*", re.IGNORECASE)
 
 # The unit a budget table states once, in its header, for the numbers in its cells:
 #   "(mio. kr.)"  "Beløb i 1.000 kr."  "1.000 kr. 2025 2026"  "Mio. kr. Budget Regnskab"  "(t.kr.)"  "i hele kr."
 # Not: "400.000 kr." (an amount: a number stands before the unit that is not the 1.000 of a unit)
-TABLE_UNIT_RE = regex.compile(
+TABLE_UNIT_RE = lazy_regex(
     r"""
     (?:^|\(|\bi\s+|\bbeløb\s+)                           # at the start, in "(…)", after "i" / "Beløb"
     (?:hele\s+)?
@@ -638,7 +640,7 @@ TABLE_UNIT_RE = regex.compile(
 
 # One row of a budget table: a label and one or more numbers, nothing else.
 #   "Ældreområdet 412.300 421.900 9.600"   "Øvrige områder 1.203.500 1.197.000 -6.500"   "Anlæg 12,5 3,2 -"
-TABLE_ROW_RE = regex.compile(
+TABLE_ROW_RE = lazy_regex(
     r"""
     ^(?P<label>[^\W\d_][^\d]{0,80}?)                          # a label without digits: "I alt", "Ældreområdet"
     (?P<cells>(?:\s+(?:[-−÷]?\d{1,3}(?:\.\d{3})*(?:,\d+)?|[-–]))+)  # cells: 412.300 / -6.500 / 12,5 / "-" (empty)
@@ -648,17 +650,17 @@ TABLE_ROW_RE = regex.compile(
 )
 
 # A number in a table row's cells: "412.300", "-6.500", "12,5"
-TABLE_CELL_RE = regex.compile(r"(?<!\S)(?P<sign>[-−÷])?(?P<num>\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?!\S)", V)
+TABLE_CELL_RE = lazy_regex(r"(?<!\S)(?P<sign>[-−÷])?(?P<num>\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?!\S)", V)
 
 # A line of column headings under the unit: years or words only, "2025 2026 2027", "Budget Regnskab"
 _COLUMN_HEADING = r"(?:(?:19|20)\d\d|[^\W\d_][\w.-]*)"  # 2025 / Budget
-TABLE_SUBHEADER_RE = regex.compile(rf"^{_COLUMN_HEADING}(?:\s+{_COLUMN_HEADING}){{0,11}}$", V)
+TABLE_SUBHEADER_RE = lazy_regex(rf"^{_COLUMN_HEADING}(?:\s+{_COLUMN_HEADING}){{0,11}}$", V)
 
 # --- case officer ---------------------------------------------------------
 
 _OFFICER_LABELS = words_alternation(CASE_OFFICER_LABELS)
 # "Sagsbehandler: Lisbeth Blaabjerg", "Sagsbehandler\nJesper Blådahl-Hansen" (block text joins with a space)
-CASE_OFFICER_RE = regex.compile(
+CASE_OFFICER_RE = lazy_regex(
     rf"""
     (?:
         ^(?i:{_OFFICER_LABELS})\s*:?\s*     # label opening the paragraph
@@ -670,10 +672,10 @@ CASE_OFFICER_RE = regex.compile(
 )
 
 # Between names in a list: "Jens Hansen (A), Lise Berg og Ole Juhl"
-NAME_SEPARATOR_RE = regex.compile(r"\s*[,;]\s*|\s+og\s+", V)
+NAME_SEPARATOR_RE = lazy_regex(r"\s*[,;]\s*|\s+og\s+", V)
 
 # A party letter after a name: "Jens Hansen (A)"
-PARTY_LETTER_RE = regex.compile(r"\s*\([A-ZÆØÅ]{1,3}\)\s*$", V)
+PARTY_LETTER_RE = lazy_regex(r"\s*\([A-ZÆØÅ]{1,3}\)\s*$", V)
 
 # An inline label that opens a section on the same line: "Referat: Alle skal …", "Beslutning: Godkendt."
-INLINE_LABEL_RE = regex.compile(rf"^(?P<label>[^\W\d_][\w .,-]{{1,{LABEL_MAX_CHARS - 1}}}?)\s*:\s+(?P<rest>\S.*)$", V)
+INLINE_LABEL_RE = lazy_regex(rf"^(?P<label>[^\W\d_][\w .,-]{{1,{LABEL_MAX_CHARS - 1}}}?)\s*:\s+(?P<rest>\S.*)$", V)

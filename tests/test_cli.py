@@ -473,10 +473,17 @@ def test_options_that_would_be_ignored_are_usage_errors(runner: CliRunner, workd
     assert not (workdir / "x.json").exists() and not (workdir / "ud").exists()
 
 
-def test_usage_line_reads_as_unix_tools_write_it(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["extract", "--help"])
-    assert "extract [OPTIONS] PATH..." in result.stdout.splitlines()[0]
-    assert "{" not in result.stdout.splitlines()[0]
+@pytest.mark.parametrize(("command", "usage"), [
+    ("extract", "extract [OPTIONS] PATH..."),
+    ("show", "show [OPTIONS] PATH"),
+    ("evaluate", "evaluate [OPTIONS] GOLD"),
+    ("index", "index [OPTIONS] [PATH]..."),
+    ("search", "search [OPTIONS] QUERY..."),
+])
+def test_usage_line_reads_as_unix_tools_write_it(runner: CliRunner, command: str, usage: str) -> None:
+    first = runner.invoke(app, [command, "--help"]).stdout.splitlines()[0]
+    assert first.endswith(usage)
+    assert "{" not in first
 
 
 def test_show_a_folder_points_to_extract(runner: CliRunner, workdir: Path) -> None:

@@ -16,9 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from minutes_cli import patterns
+from minutes_cli.lazy_patterns import engine_of
 
 STDLIB_PATTERNS = {name: value for name, value in vars(patterns).items()
-                   if name.endswith("_RE") and isinstance(value, re.Pattern)}
+                   if name.endswith("_RE") and engine_of(value) == "re"}
 
 
 def _regex_twin(pattern: re.Pattern[str]) -> regex.Pattern[str]:

@@ -9,6 +9,7 @@ benchmarks/startup.py).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -51,10 +52,24 @@ def test_one_page_pdf_loads_only_the_pdf_reader(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["items"]
     roots = {name.split(".")[0] for name in loaded}
     assert "pypdfium2" in roots
-    # charset_normalizer comes with the format sniffing (readers.encoding); pdfplumber only for hard pages
-    assert not roots & (set(HEAVY) - {"charset_normalizer", "pdfplumber"})
-    assert not {"minutes_cli.readers.html_reader", "minutes_cli.readers.xml_reader",
+    # pdfplumber only for hard pages; pydantic would come with typer >= 0.29's option conversion
+    assert not roots & (set(HEAVY) - {"pdfplumber"} | {"pydantic"})
+    assert not {"minutes_cli.readers.html_reader", "minutes_cli.readers.xml_reader", "minutes_cli.readers.ocr",
                 "minutes_cli.readers.docx_reader", "minutes_cli.export.parquet_exporter"} & loaded
+
+
+def test_one_page_pdf_compiles_only_the_patterns_it_uses(tmp_path: Path) -> None:
+    # patterns are compiled on first use (lazy_patterns): a one-page run must leave many uncompiled
+    pdf = tmp_path / "one.pdf"
+    pdf.write_bytes(make_pdf([page_of_lines(["Referat", "Punkt 1: Vejbelysning", None, "Beslutning", "Godkendt."])]))
+    probe = (f"import json, sys\nsys.argv = ['minutes', 'extract', {str(pdf)!r}, '-q', '-o', {os.devnull!r}]\n"
+             "from minutes_cli.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+             "from minutes_cli import patterns\nfrom minutes_cli.lazy_patterns import LazyPattern\n"
+             "lazy = [v for v in vars(patterns).values() if isinstance(v, LazyPattern)]\n"
+             "print(json.dumps([len(lazy), sum('_compiled_pattern' in v.__dict__ for v in lazy)]))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    total, compiled = json.loads(done.stdout.strip().splitlines()[-1])
+    assert total >= 60 and 0 < compiled < total * 0.8
 
 
 @pytest.mark.parametrize("name", minutes_cli.__all__)

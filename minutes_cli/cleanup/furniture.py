@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 
 import regex
 
+from ..lazy_patterns import lazy_regex
 from ..model import Line
 from ..patterns import (
     DIGITS_RE,
@@ -209,8 +210,8 @@ def _repeated_runs(lines: list[Line]) -> set[int]:
 
 # The labels of a meeting header's facts that no running header carries: place and people.
 # Matches "Mødested: Mødelokale B", "Deltagere: Kim Printz Rasmussen", "Til stede: …".
-MEETING_FACT_RE = regex.compile(r"^(?:mødested|sted|lokale|mødedeltagere|deltagere|medlemmer|til\s+stede)\b\s*:?",
-                                regex.I)
+MEETING_FACT_RE = lazy_regex(r"^(?:mødested|sted|lokale|mødedeltagere|deltagere|medlemmer|til\s+stede)\b\s*:?",
+                             regex.I)
 
 
 def _ends_open(text: str) -> bool:
@@ -221,7 +222,7 @@ def _ends_open(text: str) -> bool:
 # The date and time a browser stamps before the page title in a printed page's header:
 # "11/30/26, 9:23 AM Hedensted Kommune – …", "30.11.2026 09:23 …". The title after it names
 # the publisher; the stamp names nothing.
-PRINT_STAMP_RE = regex.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+")
+PRINT_STAMP_RE = lazy_regex(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+")
 
 
 def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:

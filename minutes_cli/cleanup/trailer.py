@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import regex
 
+from ..lazy_patterns import lazy_regex
 from ..model import Line
 
 # A line of a site footer: a phone or CVR number, a postcode and town between separators,
 # or links to the site's policies. Matches "Halsnæs Kommune, Rådhuspladsen 1, 3300
 # Frederiksværk. Tlf. 47 78 40 00", "Privatlivspolitik | Tilgængelighedserklæring".
-SITE_FOOTER_RE = regex.compile(
+SITE_FOOTER_RE = lazy_regex(
     r"""
     \b(?:tlf|telefon|tel)\.?\s*:?\s*\+?(?:45\s*)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b   # Tlf. 70 12 34 56
     | \bcvr(?:[- ]?nr\.?)?\s*:?\s*\d{8}\b                                        # CVR 29190925

@@ -18,6 +18,7 @@ from typing import cast
 
 import regex
 
+from ..lazy_patterns import lazy_regex
 from ..model import Decision, Outcome
 from ..patterns import (
     ABSENCE_LINE_RE,
@@ -52,7 +53,7 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """One pattern for a list of phrases, longest first, as whole words, to search lower-cased text
     (a case-blind search pays a case lookup per letter)."""
     choices = "|".join(regex.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{choices})(?!\w)")
+    return lazy_regex(rf"(?<!\w)(?:{choices})(?!\w)")
 
 
 _OUTCOME_RES: tuple[tuple[Outcome, regex.Pattern[str]], ...] = tuple(
@@ -121,8 +122,8 @@ def _act_outcome(sentence: str) -> Outcome | None:
 
 
 # An outcome phrase that opens a sentence: "Godkendt.", "Anbefales", "Taget til efterretning", "Ikke …".
-_OUTCOME_START_RE = regex.compile(r"^(?:godkend|tiltr|vedta|anbefal|til\s+efterretning|taget\s+til|udsat|udsættes"
-                                  r"|hjemvis|forkast|afvis|bevilg|ikke\s+)", regex.I)
+_OUTCOME_START_RE = lazy_regex(r"^(?:godkend|tiltr|vedta|anbefal|til\s+efterretning|taget\s+til|udsat|udsættes"
+                               r"|hjemvis|forkast|afvis|bevilg|ikke\s+)", regex.I)
 
 
 def _earliest_outcome(window: str) -> Outcome | None:
@@ -257,7 +258,7 @@ def sentence_ends_or_lines(text: str) -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
-_NEWLINE_RE = regex.compile(r"\n+")
+_NEWLINE_RE = lazy_regex(r"\n+")
 
 
 # A closed item's bare decision is one paragraph of at most this many characters (the

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..lazy_patterns import lazy_regex
 from ..model import Block, Meeting, MeetingKind
 from ..patterns import (
     HEADER_LABEL_RE,
@@ -47,24 +48,24 @@ MAX_HEADER_LINE_CHARS = 120
 # Participant lists longer than this are not a list of names any more.
 MAX_PARTICIPANTS = 60
 
-_COMMITTEE_WORD_RE = regex.compile(
+_COMMITTEE_WORD_RE = lazy_regex(
     r"(?<![\w])[\w-]*(?:" + "|".join(sorted(COMMITTEE_NOUNS, key=len, reverse=True)) + r")(?![\w])", regex.I)
-_KIND_RE = regex.compile(r"^(?:åbent\s+|lukket\s+|endeligt?\s+)?(?P<word>" + "|".join(w for w, _ in KIND_WORDS)
-                         + r")\b[\s:]*(?P<rest>.*)$", regex.I)
-_KIND_SUFFIX_RE = regex.compile(r"^(?P<who>[^\W\d_].{2,100}?)\s+[-–]\s+(?:åbent\s+|lukket\s+)?(?P<word>"
-                                + "|".join(w for w, _ in KIND_WORDS) + r")\b\s*$", regex.I)
+_KIND_RE = lazy_regex(r"^(?:åbent\s+|lukket\s+|endeligt?\s+)?(?P<word>" + "|".join(w for w, _ in KIND_WORDS)
+                      + r")\b[\s:]*(?P<rest>.*)$", regex.I)
+_KIND_SUFFIX_RE = lazy_regex(r"^(?P<who>[^\W\d_].{2,100}?)\s+[-–]\s+(?:åbent\s+|lukket\s+)?(?P<word>"
+                             + "|".join(w for w, _ in KIND_WORDS) + r")\b\s*$", regex.I)
 # "Ældrerådets møde", "Byrådets ordinære møde": the body whose meeting it is
 # The kind each kind word gives, looked up by a title part: "Referat" -> minutes.
 _KIND_OF: dict[str, str] = {**dict(KIND_WORDS), **{f"åbent {w}": k for w, k in KIND_WORDS},
                             **{f"lukket {w}": k for w, k in KIND_WORDS}}
-_MEETING_OF_RE = regex.compile(r"^(?P<body>[^\W\d_][\w-]*?(?:et|en|udvalg|råd))s\s+(?:\w+\s+)?møde\b", regex.I)
-_TO_RE = regex.compile(r"^til\s*:?\s+(?P<who>\S.{1,100})$", regex.I)
+_MEETING_OF_RE = lazy_regex(r"^(?P<body>[^\W\d_][\w-]*?(?:et|en|udvalg|råd))s\s+(?:\w+\s+)?møde\b", regex.I)
+_TO_RE = lazy_regex(r"^til\s*:?\s+(?P<who>\S.{1,100})$", regex.I)
 # Trailing period and date on a title line: " - 2016-2021 d. 20-02-2018", " den 20. juni 2013"
-_TITLE_TAIL_RE = regex.compile(
+_TITLE_TAIL_RE = lazy_regex(
     r"\s*(?:[-–]\s*\d{4}\s*[-–]\s*\d{4})?\s*(?:\b(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?"
     r"(?:d\.|den)\s+.*|[-–,]?\s*\d{1,2}[.-].*|[-–,]\s*(?:ordinært\s+|ekstraordinært\s+)?"
     r"(?:møde|mødet)\b.*)?$", regex.I)
-_PHONE_TAIL_RE = regex.compile(r",?\s*(?:tlf|telefon)\.?\s*[\d ]+$", regex.I)
+_PHONE_TAIL_RE = lazy_regex(r",?\s*(?:tlf|telefon)\.?\s*[\d ]+$", regex.I)
 
 
 @dataclass
@@ -93,7 +94,7 @@ BREADCRUMB_MARKS = ("›", "»", " > ", " / ")
 
 # A line of names has at most this many words ("Jesper Mathiesen (A)", "Henrik Bach Mortensen, Lise Tønner").
 MAX_NAME_LINE_WORDS = 40
-_ANY_LABEL_RE = regex.compile(r"^[^\W\d_][\w .-]{0,30}:(?:\s|$)")
+_ANY_LABEL_RE = lazy_regex(r"^[^\W\d_][\w .-]{0,30}:(?:\s|$)")
 
 
 def _is_name_line(line: str) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from ..lazy_patterns import lazy_re, lazy_regex
 from ..model import Block, Recommendation
 from ..patterns import LEADING_AT_RE, LIST_MARKER_RE, RECOMMENDER_RE, match_recommender
 from ..segment import RawSection
@@ -24,7 +25,7 @@ from ..vocabulary import AUTHOR_WORDS, CONTINUATION_WORDS
 MAX_LOOSE_AUTHOR_WORDS = 12
 # Searched in the lower-cased author: a case-blind search costs a case lookup per letter.
 # "Det indstilles" names no author but is a lead-in all the same.
-AUTHOR_WORD_RE = re.compile("|".join(re.escape(word) for word in AUTHOR_WORDS) + "|^det$")
+AUTHOR_WORD_RE = lazy_re("|".join(re.escape(word) for word in AUTHOR_WORDS) + "|^det$")
 
 # RECOMMENDER_RE's groups by number: `regex` reads a group name by first failing to read
 # it as a number, an exception each time (see amounts._VALUE_GROUPS).
@@ -33,7 +34,7 @@ _BY, _REST = RECOMMENDER_RE.groupindex["by"], RECOMMENDER_RE.groupindex["rest"]
 # Authors that are not a body: "Det indstilles" has nobody.
 IMPERSONAL_AUTHORS = ("det", "der", "hermed")
 # A lead-in ends with "at" when it opens the points: "indstiller, at" / "indstiller at:".
-LEAD_ENDS_WITH_AT_RE = regex.compile(r"\bat\s*[:,]?\s*$", regex.I)
+LEAD_ENDS_WITH_AT_RE = lazy_regex(r"\bat\s*[:,]?\s*$", regex.I)
 
 
 def _is_point(block: Block) -> bool:
@@ -59,7 +60,7 @@ def _marker_style(text: str) -> str | None:
 
 
 # A sub-point's number: "1.1 Kortlægning …", "2.4 Åbenhed: …" (a point keeps its sub-points).
-SUB_NUMBER_RE = regex.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
+SUB_NUMBER_RE = lazy_regex(r"^\d{1,2}\.\d{1,2}\.?\s")
 
 
 def _opens_point(line: str, top: str | None, before: str | None) -> bool:
@@ -118,7 +119,7 @@ def _group_points(lines: list[str], points: list[str]) -> tuple[list[str], int]:
 MIN_UNMARKED_POINTS = 2
 
 # A line ending in a number and a full stop ends no clause: "… af budgetforliget af 12." / "september 2022,"
-_ORDINAL_END_RE = regex.compile(r"\d\.$")
+_ORDINAL_END_RE = lazy_regex(r"\d\.$")
 
 
 def _unmarked_points(lines: list[str]) -> list[str] | None:
@@ -145,7 +146,7 @@ def _unmarked_points(lines: list[str]) -> list[str] | None:
 
 
 # A letter marker: "A) ", "b. "
-LETTER_MARKER_RE = regex.compile(r"^[a-zA-Z]\s*[.)]")
+LETTER_MARKER_RE = lazy_regex(r"^[a-zA-Z]\s*[.)]")
 
 # How a finished point ends: ". ", "; ", ", og", ", samt" (the next "at" opens a new one).
 POINT_ENDINGS = (".", ";", ",", " og", " samt", " eller", ":")
@@ -245,7 +246,7 @@ MAX_INTRODUCTION_WORDS = 3
 
 
 # Inline numbered points: "At 1) Byrådet godkender … At 2) …"
-_INLINE_POINT_RE = regex.compile(r"(?:(?<=\s)|^)(?:at\s+)?\d{1,2}\s*\)\s+", regex.I)
+_INLINE_POINT_RE = lazy_regex(r"(?:(?<=\s)|^)(?:at\s+)?\d{1,2}\s*\)\s+", regex.I)
 
 
 def _split_inline_points(text: str) -> list[str]:

@@ -22,6 +22,7 @@ from bs4.element import NavigableString, Tag
 
 from ..cleanup.characters import normalise_characters
 from ..errors import EmptyInput, UnreadableDocument
+from ..lazy_patterns import lazy_regex
 from ..model import Line, RawDocument, Warning
 from ..patterns import LIST_MARKER_RE
 from .encoding import bom_encoding, decode
@@ -84,11 +85,11 @@ MAX_BOLD_HEADING_CHARS = 90
 SENTENCE_ENDS = (".", ",", ";", "!", "?")
 
 # A declaration that sets text in bold: "font-weight: bold", "font-weight:700".
-BOLD_STYLE_RE = regex.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", regex.I)
+BOLD_STYLE_RE = lazy_regex(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", regex.I)
 # A style rule: its selectors and its declarations.
-STYLE_RULE_RE = regex.compile(r"(?P<selectors>[^{}]+)\{(?P<body>[^{}]*)\}")
+STYLE_RULE_RE = lazy_regex(r"(?P<selectors>[^{}]+)\{(?P<body>[^{}]*)\}")
 # A selector that names one class, alone or on a tag: ".FieldCaption", "div.FieldCaption".
-CLASS_SELECTOR_RE = regex.compile(r"^\s*[a-z0-9]*\.(?P<name>[\w-]+)\s*$", regex.I)
+CLASS_SELECTOR_RE = lazy_regex(r"^\s*[a-z0-9]*\.(?P<name>[\w-]+)\s*$", regex.I)
 
 
 def _bold_classes(soup: BeautifulSoup) -> frozenset[str]:

@@ -12,13 +12,15 @@ from typing import NamedTuple
 
 import regex
 
+from ..lazy_patterns import lazy_regex
+
 # Column headers: "Nr.", "Pkt.", "Punkt", "Dagsordenpunkt" for the number; "Titel", "Overskrift",
 # "Emne", "Sag", "Beskrivelse" for the title; "Sagsnr.", "J.nr.", "Journalnr." for the case number.
-NUMBER_HEADER_RE = regex.compile(r"^(?:nr|pkt|punkt|punktnr|dagsordenpunkt)\.?$", regex.I)
-TITLE_HEADER_RE = regex.compile(r"^(?:titel|overskrift|emne|sag|punkt|beskrivelse)\.?$", regex.I)
-CASE_HEADER_RE = regex.compile(r"^(?:sagsnr|sags\s?nr|sagsnummer|j\.?\s?nr|journalnr)\.?$", regex.I)
+NUMBER_HEADER_RE = lazy_regex(r"^(?:nr|pkt|punkt|punktnr|dagsordenpunkt)\.?$", regex.I)
+TITLE_HEADER_RE = lazy_regex(r"^(?:titel|overskrift|emne|sag|punkt|beskrivelse)\.?$", regex.I)
+CASE_HEADER_RE = lazy_regex(r"^(?:sagsnr|sags\s?nr|sagsnummer|j\.?\s?nr|journalnr)\.?$", regex.I)
 # An item row's number cell: "1", "12.", "3a".
-ROW_NUMBER_RE = regex.compile(r"^\d{1,4}[a-z]?\.?$")
+ROW_NUMBER_RE = lazy_regex(r"^\d{1,4}[a-z]?\.?$")
 
 # Item numbers in one table rise by at most this much from row to row (closed items left out
 # leave gaps); a row further on is a row of another table ("2015 | Anlægsarbejdet påbegyndt").

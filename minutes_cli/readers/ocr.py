@@ -40,7 +40,6 @@ works), a bounded number of page images in flight, each dropped once read.
 from __future__ import annotations
 
 import os
-import re
 import statistics
 import threading
 from collections import deque
@@ -54,6 +53,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..cleanup.characters import normalise_characters
 from ..errors import OcrUnavailable
+from ..lazy_patterns import lazy_re
 from ..model import Line, Warning
 from .options import ReadOptions
 
@@ -109,12 +109,12 @@ MIN_LINE_CONFIDENCE = 55.0
 MAX_PITCH_SIZES = 3.0
 
 # A line that ends in a word broken by a hyphen. Matches "…på aflastnings-", not "… 2013 -".
-LINE_END_HYPHEN_RE = re.compile(r"[^\W\d_]-$")
+LINE_END_HYPHEN_RE = lazy_re(r"[^\W\d_]-$")
 # The next line goes on a shortened compound: "og Forebyggelse" after "Sundheds-".
-COMPOUND_CONTINUATION_RE = re.compile(r"(?:og|eller|samt)\b")
+COMPOUND_CONTINUATION_RE = lazy_re(r"(?:og|eller|samt)\b")
 
 # A hanging marker: an item or list number alone in its column. Matches "1.", "12.", "a.", "b)".
-HANGING_MARKER_RE = re.compile(r"^(?:\d{1,3}|[a-zæøå])[.)]$")
+HANGING_MARKER_RE = lazy_re(r"^(?:\d{1,3}|[a-zæøå])[.)]$")
 # …joins the line to its right whose baseline lies within this many row heights of its own.
 MARKER_BASELINE_ROWS = 0.5
 # A lone word this short beside a line may be a misread marker ("T:" for "1."), read again with its line.
@@ -152,7 +152,7 @@ INSTALL_HINT = "install OCR support with: pip install 'minutes[ocr]'"
 # A list bullet that OCR read as a sign: "+ Projektbeskrivelse", "« Budget", "* Bilag 1"
 # (the Danish model has no "•" in its alphabet). Turned back into "• ", which every
 # later stage knows as a bullet.
-OCR_BULLET_RE = re.compile(r"^[+«»*·°] (?=\S)")
+OCR_BULLET_RE = lazy_re(r"^[+«»*·°] (?=\S)")
 
 
 @dataclass(frozen=True)

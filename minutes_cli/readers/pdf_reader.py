@@ -22,13 +22,12 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-import regex
 
 from ..cleanup.characters import normalise_characters
 from ..errors import EmptyInput, UnreadableDocument
+from ..lazy_patterns import lazy_regex
 from ..model import Line, RawDocument, Warning
 from ..vocabulary import KNOWN_HEADINGS, normalise_label
-from . import ocr
 from .options import current_options
 
 # A page with fewer visible characters than this has no usable text layer
@@ -163,9 +162,9 @@ def _close_quietly(pdf: Any) -> None:
         pdf.close()
 
 
-_MERGED_HYPHEN_RE = regex.compile(r"(?<=\w)\ufffe(?=[a-zæøå])")
+_MERGED_HYPHEN_RE = lazy_regex(r"(?<=\w)\ufffe(?=[a-zæøå])")
 # …except before "og"/"eller", where the hyphen belongs to a shortened compound: "Sundheds- og Forebyggelse"
-_MERGED_COMPOUND_RE = regex.compile(r"\ufffe(?=(?:og|eller|samt)\b)")
+_MERGED_COMPOUND_RE = lazy_regex(r"\ufffe(?=(?:og|eller|samt)\b)")
 
 
 def _baseline(textpage: pdfium.PdfTextPage, index: int) -> float:
@@ -187,7 +186,7 @@ def _is_bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
 # A space drawn inside the letter before it is an accent the font left unmapped: Word
 # exports in some fonts draw "å" as "a" plus a ring that extracts as a space ("Sager pa
 # vej"). Only the ring over a/A is repaired: it is the one accent Danish text depends on.
-_OVERLAY_CANDIDATE_RE = regex.compile(r"[aA] ")
+_OVERLAY_CANDIDATE_RE = lazy_regex(r"[aA] ")
 _RING = {"a": "å", "A": "Å"}
 # The overlay lies within the letter's box, give or take this many points.
 OVERLAY_TOLERANCE = 0.5
@@ -338,12 +337,18 @@ def _is_scanned(page_lines: list[Line]) -> bool:
 def _wants_ocr(scanned: bool) -> bool:
     """True when this page goes to OCR: `--ocr always`, or `auto` and it has no usable text layer."""
     mode = current_options().ocr
-    return mode == "always" or (mode == "auto" and scanned and ocr.ocr_available())
+    if mode == "never" or (mode == "auto" and not scanned):
+        return False
+    from . import ocr  # imported for the first page that needs it: born-digital PDFs never load it
+
+    return mode == "always" or ocr.ocr_available()
 
 
 def _with_ocr(pdf: pdfium.PdfDocument, numbers: list[int], lines: list[Line],
               path: str) -> tuple[list[Line], list[Warning], tuple[int, ...]]:
     """The text-layer lines with the OCR'd pages' lines put in page order, their warnings and page numbers."""
+    from . import ocr
+
     result = ocr.read_pdf_pages(pdf, numbers, current_options(), path)
     merged = sorted([*lines, *result.lines], key=lambda line: line.page or 0)  # stable: each page keeps its order
     return merged, list(result.warnings), result.pages

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lazy_patterns import lazy_regex
 from ..model import Block, Line
 from ..patterns import (
     CASE_LABEL_RE,
@@ -47,7 +48,7 @@ MAX_TITLE_CHARS = 250
 
 
 # Lines of a memo's letterhead that are never its title.
-MEMO_NOISE_RE = regex.compile(
+MEMO_NOISE_RE = lazy_regex(
     r"^(?:til|fra|kopi|cc|dato|emne|vedr|sagsnr|dok\.?\s*nr|dokumentnr|j\.?\s*nr|tlf|telefon|fax|e-?mail|kontakt|"
     r"sagsbehandler|notat|referat|dagsorden|side\s+\d|www\.|ajourført|init)\b",
     regex.I,

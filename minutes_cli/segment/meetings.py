@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lazy_patterns import lazy_regex
 from ..model import Block
 from ..patterns import HEADER_LABEL_RE, MUNICIPALITY_RE, NUMERIC_DATE_RE, WORD_DATE_RE
 from ..vocabulary import COMMITTEE_NOUNS, KIND_WORDS
@@ -24,7 +25,7 @@ _KIND_ALTERNATION = "|".join(word for word, _ in KIND_WORDS)
 
 # A meeting's title: a kind word first ("Referat", "Åbent referat", "Dagsorden for Teknisk Udvalg",
 # "Beslutningsprotokol"), or between dashes in a page title ("Lejre Kommune – Teknisk Udvalg – Referat – …").
-MEETING_TITLE_RE = regex.compile(
+MEETING_TITLE_RE = lazy_regex(
     rf"""
     ^(?:(?:åbent|åben|lukket|endeligt?|offentligt?)\s+)?(?:{_KIND_ALTERNATION})\b   # "Referat", "Åbent referat"
     | \s[-–]\s(?:{_KIND_ALTERNATION})\s[-–]\s                                      # " – Referat – "
@@ -48,8 +49,8 @@ MEETING_DATE_SPAN = 6
 MAX_PREAMBLE_BLOCKS = 3
 MAX_PREAMBLE_CHARS = 100
 # A first page's counter: "Side 1 af 4", "Side 1", "1/12", "1 af 5".
-FIRST_PAGE_RE = regex.compile(r"(?<![\d.,])(?:side\s+1|1\s*(?:af|/)\s*\d+)(?![\d.,])", regex.I)
-_BODY_WORD_RE = regex.compile("|".join(sorted(COMMITTEE_NOUNS, key=len, reverse=True)), regex.I)
+FIRST_PAGE_RE = lazy_regex(r"(?<![\d.,])(?:side\s+1|1\s*(?:af|/)\s*\d+)(?![\d.,])", regex.I)
+_BODY_WORD_RE = lazy_regex("|".join(sorted(COMMITTEE_NOUNS, key=len, reverse=True)), regex.I)
 
 
 def _preamble_start(blocks: list[Block], title: int, floor: int) -> int:
