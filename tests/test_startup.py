@@ -66,7 +66,7 @@ def test_one_page_pdf_compiles_only_the_patterns_it_uses(tmp_path: Path) -> None
              "from minutes_cli.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
              "from minutes_cli import patterns\nfrom minutes_cli.lazy_patterns import LazyPattern\n"
              "lazy = [v for v in vars(patterns).values() if isinstance(v, LazyPattern)]\n"
-             "print(json.dumps([len(lazy), sum('_compiled_pattern' in v.__dict__ for v in lazy)]))")
+             "print(json.dumps([len(lazy), sum(v.is_compiled for v in lazy)]))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     total, compiled = json.loads(done.stdout.strip().splitlines()[-1])
     assert total >= 60 and 0 < compiled < total * 0.8
