@@ -575,9 +575,6 @@ def test_word_document_end_to_end() -> None:
     assert doc["meeting"]["municipality"] == "Gladsaxe Kommune", "named by the letterhead in the page header"
 
 
-@pytest.mark.xfail(strict=True, reason="the segmenter reads item numbers from the text; a heading Word numbers "
-                   "itself carries its number only in Line.list_marker ('1.'), which the item sequence does not "
-                   "read yet (proposed: a heading's list_marker counts as its printed number)")
 def test_word_headings_numbered_by_word_are_items() -> None:
     def build(document: Any) -> None:
         numbering = document.styles["List Number"].element.pPr.numPr

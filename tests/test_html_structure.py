@@ -43,6 +43,27 @@ def test_list_entries_carry_their_marker(body: str, marker: str, text: str) -> N
     assert (line.list_marker, line.text) == (marker, text)
 
 
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        pytest.param("<ol><li>at planen godkendes</li><li>at sagen sendes videre</li></ol>",
+                     [("• at planen godkendes", "1."), ("• at sagen sendes videre", "2.")], id="ol-numbers"),
+        pytest.param('<ol start="4"><li>x</li><li value="9">y</li><li>z</li></ol>',
+                     [("• x", "4."), ("• y", "9."), ("• z", "10.")], id="ol-start-and-value"),
+        pytest.param("<ul><li><p>Bilag 1: Tegning</p></li></ul>", [("• Bilag 1: Tegning", "•")],
+                     id="entry-of-a-paragraph-has-no-bullet-line"),
+        pytest.param("<ol><li><h2>Vejplan 2023</h2><p>Sagsnr.: 21/08812</p></li></ol>",
+                     [("Vejplan 2023", "1."), ("Sagsnr.: 21/08812", None)], id="numbered-heading"),
+        pytest.param("<ul><li><p>Bilag 2</p>ab</li></ul>", [("• Bilag 2", "•"), ("ab", None)],
+                     id="short-text-after-a-block-is-kept"),
+        pytest.param("<ul><li></li><li><div></div></li><li>Bilag 3</li></ul>", [("• Bilag 3", "•")],
+                     id="empty-entries-leave-nothing"),
+    ],
+)
+def test_list_entries_holding_blocks(body: str, lines: list[tuple[str, str | None]]) -> None:
+    assert [(line.text, line.list_marker) for line in _lines(body)] == lines
+
+
 def test_table_rows_carry_table_and_row() -> None:
     lines = _lines("<table><tr><td>Udvalg:</td><td>Teknisk Udvalg</td></tr>"
                    "<tr><td>Dato:</td><td>1. oktober 2025</td></tr></table>"
@@ -75,3 +96,15 @@ def test_item_table_rows_state_items_without_rewriting_text() -> None:
 def test_bold_by_style_is_a_heading_by_form(page: str, bold: bool) -> None:
     (line,) = _lines(page)
     assert (line.bold, line.heading) == (bold, bold)
+
+
+def test_headings_numbered_by_an_ordered_list_are_items() -> None:
+    from minutes_cli import document_to_dict, extract_bytes
+
+    page = ("<html><body><p>Teknisk Udvalg</p><ol>"
+            "<li><h2>Vejplan 2023</h2><p>Sagsnr.: 05.01.00-P20-1-22</p><h3>Beslutning</h3><p>Godkendt.</p></li>"
+            "<li><h2>Cykelsti langs Ringvejen</h2><p>Sagsnr.: 05.01.00-P20-2-22</p><h3>Beslutning</h3>"
+            "<p>Udsat.</p></li></ol></body></html>")
+    items = document_to_dict(extract_bytes(page.encode(), "referat.html"))["items"]
+    assert [(i["number"], i["title"], i["case_numbers"]) for i in items] == [
+        ("1", "Vejplan 2023", ["05.01.00-P20-1-22"]), ("2", "Cykelsti langs Ringvejen", ["05.01.00-P20-2-22"])]

@@ -128,6 +128,10 @@ class _LineCollector:
         self.bold_depth = 0
         self.level: int | None = None
         self.list_marker: str | None = None
+        # the marker of a list entry whose content starts with a block (<li><h3>…</h3>, <li><p>…</p>):
+        # it goes to the first line inside the entry instead of standing as a line of its own
+        self.entry_marker: str | None = None
+        self.open_entry: str | None = None  # the list's marker for the entry being read ("•", "3.")
         self.cell: tuple[int, int, int] | None = None
         self.stated_item: str | None = None
         self.stated_case: str | None = None
@@ -151,6 +155,15 @@ class _LineCollector:
 
     def flush(self) -> None:
         text = " ".join(normalise_characters("".join(self.parts)).split())
+        if self.parts[:1] == [BULLET] and text == BULLET.strip() and self.open_entry is not None:
+            # a list entry whose content starts with a block: its marker waits for the first line inside
+            self.parts, self.bold_parts = [], []
+            self.entry_marker = self.open_entry
+            return
+        if text and self.entry_marker is not None:
+            if self.level is None:
+                text = BULLET + text  # list entries read "• …" in the text, as a browser shows them
+            self.list_marker, self.entry_marker = self.entry_marker, None
         if text:
             level = self.level
             bold = self._all_bold()
@@ -232,6 +245,7 @@ class _LineCollector:
                         self.stated_case = str(child.get(STATED_CASE_ATTR) or "") or None
                 if name == "li":
                     self.add(BULLET)
+                    self.open_entry, self.entry_marker = _entry_marker(child), None
                 elif name == "hr":
                     self.parts, self.bold_parts = ["<hr>"], [False]
                 bold = self._styled_bold(child)
@@ -239,15 +253,7 @@ class _LineCollector:
                 self.walk(child)
                 self.bold_depth -= bold
                 if name == "li":
-                    entry = "".join(self.parts)[len(BULLET):].lstrip()
-                    own = LIST_MARKER_RE.match(entry)
-                    if not entry.strip():
-                        self.parts, self.bold_parts = [], []
-                    elif own:
-                        self.parts[0] = ""  # the entry has its own number or bullet
-                        self.list_marker = own.group(0).strip()
-                    else:
-                        self.list_marker = BULLET.strip()
+                    self._end_entry(_entry_marker(child))
                 self.flush()
             elif name in BOLD_TAGS or self._styled_bold(child):
                 self.bold_depth += 1
@@ -256,6 +262,21 @@ class _LineCollector:
             else:
                 self.walk(child)
 
+    def _end_entry(self, marker: str) -> None:
+        """Give the list entry ending now its marker: its own ("1.", "a)") or the list's (`marker`)."""
+        self.open_entry, self.entry_marker = None, None
+        if self.parts[:1] != [BULLET]:
+            return  # the entry began with a block, whose first line took the marker
+        entry = "".join(self.parts)[len(BULLET):].lstrip()
+        own = LIST_MARKER_RE.match(entry)
+        if not entry.strip():
+            self.parts, self.bold_parts = [], []
+        elif own:
+            self.parts[0] = ""  # the entry has its own number or bullet
+            self.list_marker = own.group(0).strip()
+        else:
+            self.list_marker = marker
+
     def _styled_bold(self, tag: Tag) -> bool:
         """True for an element its style sets in bold: a class the page's stylesheet makes bold, or an inline style."""
         style = tag.get("style")
@@ -263,6 +284,28 @@ class _LineCollector:
             return True
         classes = tag.get("class")
         return bool(classes and self.bold_classes and not self.bold_classes.isdisjoint(classes))
+
+
+def _entry_marker(entry: Tag) -> str:
+    """The marker a browser shows before a list entry: its number in an <ol> ("3.", after start= and
+    value=), else a bullet."""
+    parent = entry.parent
+    if not isinstance(parent, Tag) or parent.name != "ol":
+        return BULLET.strip()
+    number = _integer(parent.get("start"), 1)
+    for sibling in parent.find_all("li", recursive=False):
+        number = _integer(sibling.get("value"), number)
+        if sibling is entry:
+            return f"{number}."
+        number += 1
+    return BULLET.strip()
+
+
+def _integer(value: object, default: int) -> int:
+    try:
+        return int(str(value)) if value is not None else default
+    except ValueError:
+        return default
 
 
 def _cells(row: Tag) -> list[Tag]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lazy_patterns import lazy_regex
+from ..lazy_patterns import lazy_re, lazy_regex
 from ..model import Block, Line
 from ..patterns import (
     CASE_LABEL_RE,
@@ -154,6 +154,9 @@ def _item_starts(blocks: list[Block]) -> list[_ItemStart]:
     found: list[tuple[_ItemStart, float]] = []
     for index, block in enumerate(blocks):
         if not block.text[:1].isdigit():
+            numbered = _numbered_by_markup(index, block)
+            if numbered is not None and (evidence := _evidence(blocks, numbered)) > 0:
+                found.append((numbered, evidence))
             continue
         match = NUMBERED_ITEM_RE.match(block.text)
         title_index = index
@@ -174,6 +177,20 @@ def _item_starts(blocks: list[Block]) -> list[_ItemStart]:
     if not any(evidence >= HEADING_EVIDENCE for _, evidence in chosen):
         return []
     return [start for start, _ in chosen]
+
+
+# The number a heading's list markup gives it, the text holding only the title: "1." of a Word heading
+# that Word numbers itself (the number is no text of the paragraph).
+MARKUP_NUMBER_RE = lazy_re(r"^(?P<number>\d{1,4})[.)]?$")
+
+
+def _numbered_by_markup(index: int, block: Block) -> _ItemStart | None:
+    """A heading with a level (Word's "Heading 1", an HTML <h2>) whose number is only in its list marker."""
+    first = block.lines[0]
+    if first.list_marker is None or first.level is None:
+        return None
+    match = MARKUP_NUMBER_RE.match(first.list_marker)
+    return _ItemStart(index, index, match.group("number"), block.text) if match else None
 
 
 # A number this large printed without a dot after it is a year or a postcode more often than an
@@ -204,7 +221,7 @@ def _evidence(blocks: list[Block], start: _ItemStart) -> float:
         evidence = HEADING_EVIDENCE if _section_follows(blocks, start.title_index) else PLAUSIBLE_EVIDENCE
     else:
         return 0.0
-    number_text = blocks[start.index].text
+    number_text = blocks[start.index].lines[0].list_marker or blocks[start.index].text
     if int(start.number) >= MIN_YEAR_LIKE and number_text[len(start.number): len(start.number) + 1] != ".":
         evidence -= YEAR_LIKE_COST
     return evidence
