@@ -2,7 +2,7 @@
 reports it, and the entry moves to the ordinary tests (and out of the README's list).
 
 The cross-format disagreements that remain are strict xfails in test_cross_format.py
-(`KNOWN`), and a Word heading numbered by Word itself in test_exports.py.
+(`KNOWN`).
 """
 
 from __future__ import annotations
