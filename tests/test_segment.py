@@ -91,7 +91,24 @@ SECTIONS = [
     pytest.param(["Beslutning i Økonomiudvalget", "Anbefales.", "Sagsprocedure", "Sagen sendes videre."], True,
                  [("Beslutning i Økonomiudvalget", "decision"), ("Sagsprocedure", "free")],
                  id="decision-ends-at-an-unknown-heading"),
+    pytest.param([("Beslutning", H3), "Taget til efterretning.", ("Lukkede sager", {"heading": True, "bold": True})],
+                 False, [("Beslutning", "decision")], id="part-heading-set-as-heading-after-a-decision"),
+    pytest.param(["Indstilling", "Forvaltningen indstiller, at planen godkendes.", "Lukket dagsorden"], True,
+                 [("Indstilling", "recommendation")], id="part-heading-in-a-text-export"),
+    pytest.param([("Beslutning", H3), "Godkendt.", ("Lukkede punkter", H3), "Tekst"], False,
+                 [("Beslutning", "decision"), ("Lukkede punkter", "body")], id="part-heading-with-text-after-it-stays"),
 ]
+
+
+@pytest.mark.parametrize(("rows", "texts"), [
+    pytest.param([("Beslutning", H3), "Taget til efterretning.", ("Lukkede sager", H3)], ["Taget til efterretning."],
+                 id="heading"),
+    pytest.param(["Beslutning", "Godkendt.", "Lukket dagsorden"], ["Godkendt."], id="text-export"),
+])
+def test_a_part_heading_after_the_last_section_is_no_text_of_it(rows: list[tuple[str, dict[str, object]] | str],
+                                                               texts: list[str]) -> None:
+    found = split_sections(tuple(to_paragraphs(_lines(rows))), free_headings=True)
+    assert [section.text for section in found] == texts
 
 
 @pytest.mark.parametrize(("rows", "free", "sections"), SECTIONS)

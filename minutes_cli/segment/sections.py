@@ -64,10 +64,10 @@ def _is_part_or_subitem(text: str) -> bool:
 def split_sections(blocks: tuple[Block, ...], free_headings: bool) -> list[RawSection]:
     """Sections of an item body, in order; text before the first heading is a section with no heading."""
     blocks = _split_inline_labels(blocks)
-    # a sub-item ("1.2 Status på udviklingsønsker") or the start of the open/closed part of
-    # an agenda ("Lukkede sager") ends the section before it
-    kinds = [heading_kind(block, free_headings) or ("body" if _is_part_or_subitem(block.text) else None)
-             for block in blocks]
+    # a sub-item ("1.2 Status på udviklingsønsker") or the start of the open/closed part of an agenda
+    # ("Lukkede sager") ends the section before it; checked first, since a part heading set as a
+    # heading would otherwise be a free heading, which needs text after it
+    kinds = [("body" if _is_part_or_subitem(block.text) else heading_kind(block, free_headings)) for block in blocks]
     last = len(kinds) - 1
     sections: list[RawSection] = []
     heading: Block | None = None
@@ -98,4 +98,9 @@ def split_sections(blocks: tuple[Block, ...], free_headings: bool) -> list[RawSe
             current.append(block)
     if heading is not None or current:
         sections.append(RawSection(heading, kind, tuple(current)))
+    if sections and not sections[-1].blocks and sections[-1].heading is not None \
+            and PART_HEADING_RE.match(sections[-1].heading.text):
+        # the agenda's next part starts after the item's last section: it heads the items after it
+        # (they are closed or open by it), not a section of this one
+        sections.pop()
     return sections
