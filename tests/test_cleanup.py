@@ -218,6 +218,35 @@ def test_paged_running_header_and_page_numbers_removed() -> None:
     assert sum(line.text.startswith("Linje") for line in kept) == 44
 
 
+def _pages_with(band_lines: dict[int, tuple[str, int]], pages: int = 4) -> list[Line]:
+    """`pages` pages of ten body lines; `band_lines` puts a line at a place (0 = first, -1 = last) of a page."""
+    lines: list[Line] = []
+    for page in range(1, pages + 1):
+        body = [Line(f"Linje {n} om vejbelysning på side {page}, med flere ord i sætningen.", page) for n in range(10)]
+        if page in band_lines:
+            text, place = band_lines[page]
+            body.insert(place if place >= 0 else len(body) + 1 + place, Line(text, page))
+        lines += body
+    return lines
+
+
+@pytest.mark.parametrize(("band_lines", "removed"), [
+    pytest.param({2: ("Administrationen indstiller,", 1), 3: ("Administrationen indstiller,", -2)}, False,
+                 id="text-near-page-edges-at-different-places-is-kept"),
+    pytest.param({1: ("Jens Hansen", 2), 2: ("Jens Hansen", -3)}, False, id="names-in-a-list-near-edges-are-kept"),
+    pytest.param({2: ("Teknisk Udvalg – referat", 0), 3: ("Teknisk Udvalg – referat", 0),
+                  4: ("Teknisk Udvalg – referat", 0)}, True, id="a-running-header-keeps-its-place"),
+    pytest.param({2: ("www.kommune.dk/dagsorden", -1), 3: ("www.kommune.dk/dagsorden", -1)}, True,
+                 id="a-running-footer-keeps-its-place"),
+])
+def test_a_band_line_is_furniture_only_where_it_keeps_its_place(band_lines: dict[int, tuple[str, int]],
+                                                                  removed: bool) -> None:
+    text = next(iter(band_lines.values()))[0]
+    kept, dropped = remove_furniture(_pages_with(band_lines))
+    assert (text in dropped) is removed
+    assert sum(line.text == text for line in kept) == (0 if removed else len(band_lines))
+
+
 def test_bare_page_numbers_removed() -> None:
     topics = ["vejbelysning", "cykelstier", "vandløb"]
     lines = [line for page, topic in enumerate(topics, start=1) for line in

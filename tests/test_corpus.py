@@ -57,3 +57,9 @@ def test_xml_exports_extract_cleanly(path: Path) -> None:
     assert doc.source.format == "xml"
     assert doc.items and not doc.warnings
     assert all(item.number for item in doc.items), "every item's number is stated"
+
+
+def test_every_member_on_an_acadre_front_page_is_a_participant() -> None:
+    # the members' names reach the edge of more than one page; they were once taken for a running header
+    path = CORPUS / "syddjurs-acadre" / "Ekstraordinaert-PUK.pdf"
+    assert len(extract_file(path).meeting.participants) == 5

@@ -39,18 +39,9 @@ OTHER_FORMATS = ("pdf", "text")
 KNOWN: dict[tuple[str, str], str] = {
     ("h3_edagsorden_vejle", "pdf"): "the print's item table: row '4 Eventuelt' (no case number) is read as an "
                                     "attachment of item 3, and item 5's title takes the line under it",
-    ("h4_cms_aeldreraad", "pdf"): "item 3's point loses 'høringssvar' at a line wrap, and the decisions of items "
-                                  "3 and 5 ('Beslutning: …' inline in an <h4>) are lost in the print",
-    ("h6_region_midt_fu", "pdf"): "recommendation_by 'Administrationen' lost in items 1 and 4 of the print",
-    ("h8_wp_aeroe_tmu", "pdf"): "recommendations of items 2 and 3 lost (with an amount); inline 'Beslutning:' "
-                                "decisions of items 5 and 6 lost, item 6's title takes the decision, and the "
-                                "sidebar amount lands in item 6",
+    ("h8_wp_aeroe_tmu", "pdf"): "the page's sidebar amount (3.100 kr.) prints after item 6 and lands in it",
     ("h9_accordion_vordingborg_br", "pdf"): "items 46 and 48 lose case number, recommendation, decision and amounts; "
                                             "item 47 loses its decision (the accordion's panels print apart)",
-    ("s1_sbsys_region_fu_dagsorden", "pdf"): "in the print the recommendation's intro line 'Administrationen "
-                                             "indstiller … at anbefale' is read as a point, and the 42,5 mio. kr. "
-                                             "of a point is lost",
-    ("generated-000", "pdf"): "the last attachment of items 2 and 8 is lost in the print",
 }
 
 Summary = dict[str, Any]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from helpers import FIXTURE_DOCUMENTS, FIXTURES, schema_errors
-from pdf_factory import make_pdf, page_of_lines
+from pdf_factory import LEFT_MARGIN, Text, make_pdf, page_of_lines
 
 from minutes_cli import document_to_dict, extract_bytes
 from minutes_cli.errors import EmptyInput, MinutesError, UnreadableDocument, UnsupportedFormat
@@ -358,3 +358,17 @@ def test_text_item_table_rows_state_items() -> None:
     stated = [(line.text, line.item, line.case) for line in lines if line.item is not None]
     assert stated == [("Budget", "1", "2023-35921"), ("Lukket: Klagesag", "2", None), ("Vejplan", "3", "2023-4")]
     assert not any(line.text.startswith("Nr.") for line in lines)
+
+
+@pytest.mark.parametrize(("runs", "bold"), [
+    pytest.param([("Beslutning:", True, 0), ("Godkendt.", False, 68)], False, id="bold-label-then-plain-text"),
+    pytest.param([("Beslutning:", True, 0), ("Godkendt.", True, 68)], True, id="all-bold"),
+    pytest.param([("Beslutning:", False, 0), ("Godkendt.", True, 68)], False, id="plain-then-bold"),
+    pytest.param([("Beslutning", True, 0)], True, id="one-bold-word"),
+])
+def test_a_pdf_line_is_bold_from_end_to_end(runs: list[tuple[str, bool, float]], bold: bool) -> None:
+    page = [Text(LEFT_MARGIN + dx, 700, text, bold=is_bold) for text, is_bold, dx in runs]
+    page.append(Text(LEFT_MARGIN, 600, "Almindelig brødtekst om vejbelysning i kommunen."))
+    (line, _body) = read(make_pdf([page]), "x.pdf").lines
+    assert line.text == " ".join(text for text, _, _ in runs)
+    assert (line.bold, line.heading) == (bold, bold)

@@ -126,6 +126,7 @@ def _paged_furniture(lines: list[Line]) -> set[int]:
         return set()
     band: dict[int, set[int]] = {}
     pages_with_key: dict[str, set[int]] = defaultdict(set)
+    pages_at_place: dict[tuple[str, int], set[int]] = defaultdict(set)
     found: set[int] = set()
     keys = {index: _band_key(lines[index].text) for indexes in by_page.values() for index in indexes}  # once each
     for indexes in by_page.values():
@@ -133,12 +134,19 @@ def _paged_furniture(lines: list[Line]) -> set[int]:
         found.update(index for index in edges if PAGE_NUMBER_RE.match(lines[index].text))
     for page, indexes in by_page.items():
         band[page] = set(indexes[:PAGE_BAND_LINES] + indexes[-PAGE_BAND_LINES:])
-        for index in band[page]:
+        # where in the band: a running header keeps its place (first line, last line, …) from page to
+        # page; a line of text that a page break happens to put near an edge lands anywhere
+        for place, index in [*enumerate(indexes[:PAGE_BAND_LINES]),
+                             *((-1 - n, i) for n, i in enumerate(reversed(indexes[-PAGE_BAND_LINES:])))]:
             pages_with_key[keys[index]].add(page)
+            pages_at_place[keys[index], place].add(page)
     threshold = max(2.0, MIN_PAGE_SHARE * len(by_page))
     # a running header stands only in the bands; a line that also stands mid-page
     # ("Udvalg: Aarhus Byråd" in a history list) is text that sometimes reaches a page edge
     everywhere = Counter(keys.values())
+    steady: dict[str, int] = defaultdict(int)  # the most pages on which a line stands at one place
+    for (key, _place), pages in pages_at_place.items():
+        steady[key] = max(steady[key], len(pages))
     in_bands = Counter(keys[index] for members in band.values() for index in members)
     for members in band.values():
         for index in members:
@@ -147,7 +155,8 @@ def _paged_furniture(lines: list[Line]) -> set[int]:
                 continue  # items that start on a new page put their headings in the top band
             key = keys[index]
             if PAGE_NUMBER_RE.match(text) or (len(pages_with_key[key]) >= threshold
-                                              and in_bands[key] >= BAND_ONLY_SHARE * everywhere[key]):
+                                              and in_bands[key] >= BAND_ONLY_SHARE * everywhere[key]
+                                              and steady[key] >= threshold):
                 found.add(index)
     return found
 

@@ -297,11 +297,14 @@ def _page_lines(textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
         if not stripped:
             continue
         first = start + (len(raw) - len(raw.lstrip()))
+        last = start + len(raw.rstrip()) - 1
         if "a " in raw or "A " in raw:
             raw = _repair_rings(textpage, start, raw)
         size = round(pdfium_c.FPDFText_GetFontSize(textpage.raw, first), 1)
         label_end = _side_label_end(textpage, start, raw, size)
-        positioned.append((raw, _baseline(textpage, first), _is_bold(textpage, first), size, label_end))
+        # bold from end to end: a bold label before plain text ("Beslutning: Godkendt.") is no bold line
+        bold = _is_bold(textpage, first) and (last == first or _is_bold(textpage, last))
+        positioned.append((raw, _baseline(textpage, first), bold, size, label_end))
     pitches = sorted(a[1] - b[1] for a, b in zip(positioned[:-1], positioned[1:], strict=True) if 0 < a[1] - b[1] < 60)
     # the single-spaced pitch: a low quantile, not the median, since on a page of one-line
     # paragraphs (a printed web page) most steps between lines are paragraph gaps
