@@ -37,8 +37,6 @@ OTHER_FORMATS = ("pdf", "text")
 # (meeting, format) -> what disagrees with the HTML parse today. Each is a strict xfail:
 # when the parser makes the formats agree, the test fails until the entry goes.
 KNOWN: dict[tuple[str, str], str] = {
-    ("h3_edagsorden_vejle", "pdf"): "the print's item table: row '4 Eventuelt' (no case number) is read as an "
-                                    "attachment of item 3, and item 5's title takes the line under it",
     ("h8_wp_aeroe_tmu", "pdf"): "the page's sidebar amount (3.100 kr.) prints after item 6 and lands in it",
     ("h9_accordion_vordingborg_br", "pdf"): "items 46 and 48 lose case number, recommendation, decision and amounts; "
                                             "item 47 loses its decision (the accordion's panels print apart)",

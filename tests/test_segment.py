@@ -41,6 +41,19 @@ PARAGRAPHS = [
     pytest.param([("Plan- og", H3), ("Boligudvalget", H3)], ["Plan- og Boligudvalget"], id="wrapped-heading-joins"),
     pytest.param(["Dagsordenspunkt 2: Budget", ("Sagsnr.: 23/1", GLUED)],
                  ["Dagsordenspunkt 2: Budget", "Sagsnr.: 23/1"], id="item-word-and-label-break"),
+    pytest.param(["Oversigtskort Horsensvej 112", ("4 Eventuelt", GLUED), ("Beslutning", H3), "Intet."],
+                 ["Oversigtskort Horsensvej 112", "4 Eventuelt", "Beslutning", "Intet."],
+                 id="item-row-without-case-number-before-a-heading"),
+    pytest.param(["Afsnittet slutter med", ("4 kommuner", GLUED), ("Beslutning", H3)],
+                 ["Afsnittet slutter med 4 kommuner", "Beslutning"], id="lower-case-after-number-joins"),
+    pytest.param(["5 Lukket punkt: Køb af ejendom", ("Punktet er behandlet for lukkede døre.", GLUED)],
+                 ["5 Lukket punkt: Køb af ejendom", "Punktet er behandlet for lukkede døre."],
+                 id="sentence-under-a-numbered-title-breaks"),
+    pytest.param(["2 Kommunegaranti for lån til Vejle", ("Spildevand A/S 21/08812", GLUED)],
+                 ["2 Kommunegaranti for lån til Vejle Spildevand A/S 21/08812"], id="wrapped-numbered-title-joins"),
+    pytest.param(["1. Byrådet finder en permanent placering til Havnens Perle på Aarhus", ("Ø.", GLUED)],
+                 ["1. Byrådet finder en permanent placering til Havnens Perle på Aarhus Ø."],
+                 id="a-word-ending-a-wrapped-point-joins"),
 ]
 
 

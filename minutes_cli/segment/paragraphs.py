@@ -35,6 +35,36 @@ def _is_item_row(text: str) -> bool:
         NUMBERED_ITEM_RE.match(text) is not None
 
 
+# A printed item table's row without a case number is at most this long ("4 Eventuelt").
+MAX_BARE_ROW_CHARS = 120
+
+
+def _is_row_before_heading(text: str, lines: list[Line], position: int) -> bool:
+    """A printed item table's row without a case number, glued to the row above ("4 Eventuelt"),
+    that a section heading follows ("Beslutning"): it starts the item, so it stands alone."""
+    if not text[:1].isdigit() or len(text) > MAX_BARE_ROW_CHARS or text.endswith((".", ",", ":")):
+        return False
+    following = lines[position + 1] if position + 1 < len(lines) else None
+    if following is None or not following.heading or not is_known_heading(following.text):
+        return False
+    row = NUMBERED_ITEM_RE.match(text)
+    return row is not None and row.group("title")[:1].isupper()  # titles are capitalised; "4 kommuner" is prose
+
+
+# A sentence has at least this many words; a shorter line ending in a full stop is the end of one
+# that wrapped ("… på Aarhus" / "Ø.").
+MIN_SENTENCE_WORDS = 3
+
+
+def _is_sentence_after_row(row: str, text: str) -> bool:
+    """A sentence glued under a numbered title ("5 Lukket punkt: Køb af ejendom" / "Punktet er
+    behandlet for lukkede døre."): the item's first text, not more of its title. A title that wraps
+    goes on without ending in a full stop ("… til Vejle" / "Spildevand A/S 21/08812")."""
+    return text[:1].isupper() and text.endswith(".") and text.count(" ") + 1 >= MIN_SENTENCE_WORDS \
+        and row[:1].isdigit() and len(row) <= MAX_BARE_ROW_CHARS \
+        and not row.endswith((".", ",", ":", *WRAPPING_HEADING_ENDS)) and NUMBERED_ITEM_RE.match(row) is not None
+
+
 def _starts_with_marker_or_label(text: str) -> bool:
     """True for a line that opens a paragraph by its own shape (a marker, label or heading); the
     caller has already found that it `could_open_paragraph`."""
@@ -126,7 +156,7 @@ def to_paragraphs(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     current: list[Line] = []
     previous_opens: bool | None = None  # could_open_paragraph of current[-1], once it was needed
-    for line in lines:
+    for position, line in enumerate(lines):
         opens: bool | None = None
         if current:
             text = line.text
@@ -138,10 +168,11 @@ def to_paragraphs(lines: list[Line]) -> list[Block]:
                 split = False
             elif not split:
                 opens = could_open_paragraph(text)
-                split = opens and _starts_with_marker_or_label(text)
+                split = opens and (_starts_with_marker_or_label(text)
+                                   or _is_row_before_heading(text, lines, position))
             if not split and not wrapped:
                 previous = current[-1]
-                if previous.heading:
+                if previous.heading or (len(current) == 1 and _is_sentence_after_row(previous.text, text)):
                     split = True
                 else:
                     if previous_opens is None:
