@@ -42,7 +42,7 @@ TARGET_OVERALL = 0.98
 about 0.02-0.03, so a harmless shift of one value does not fail the suite."""
 
 # Per-field F1 the parser reached on SEED/COUNT (raised 2026-11-30 after the structure work of
-# issue #10; first written at 536077e with overall 0.939/0.846/0.800), before FLOOR_MARGIN is taken
+# issue #10, and again the same day after the committee-title and print fixes; first written at 536077e with overall 0.939/0.846/0.800), before FLOOR_MARGIN is taken
 # off. Raise them when the parser improves; never lower one
 # without saying why in the commit.
 TODAY: dict[str, dict[str, float]] = {
@@ -53,16 +53,16 @@ TODAY: dict[str, dict[str, float]] = {
         "overall": 1.0,
     },
     "text": {
-        "amounts_dkk": 1.0, "attachments": 0.977, "case_numbers": 1.0, "closed": 1.0, "decision": 1.0,
-        "decision_outcome": 1.0, "items": 1.0, "meeting.committee": 0.983, "meeting.date": 1.0, "meeting.kind": 1.0,
-        "meeting.municipality": 1.0, "number": 1.0, "recommendation": 0.996, "recommendation_by": 0.982,
-        "title": 1.0, "overall": 0.996,
+        "amounts_dkk": 1.0, "attachments": 0.986, "case_numbers": 1.0, "closed": 1.0, "decision": 1.0,
+        "decision_outcome": 1.0, "items": 1.0, "meeting.committee": 1.0, "meeting.date": 1.0, "meeting.kind": 1.0,
+        "meeting.municipality": 1.0, "number": 1.0, "recommendation": 1.0, "recommendation_by": 1.0,
+        "title": 1.0, "overall": 0.999,
     },
     "pdf": {
-        "amounts_dkk": 1.0, "attachments": 1.0, "case_numbers": 1.0, "closed": 1.0, "decision": 0.992,
-        "decision_outcome": 0.992, "items": 1.0, "meeting.committee": 0.9, "meeting.date": 1.0,
+        "amounts_dkk": 1.0, "attachments": 1.0, "case_numbers": 1.0, "closed": 1.0, "decision": 1.0,
+        "decision_outcome": 1.0, "items": 1.0, "meeting.committee": 1.0, "meeting.date": 1.0,
         "meeting.kind": 0.983, "meeting.municipality": 1.0, "number": 1.0, "recommendation": 1.0,
-        "recommendation_by": 1.0, "title": 1.0, "overall": 0.991,
+        "recommendation_by": 1.0, "title": 1.0, "overall": 0.999,
     },
 }
 

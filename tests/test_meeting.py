@@ -142,6 +142,29 @@ HEADERS = [
         Økonomiudvalget - 14. marts 2023 - Rådhuset
         """,
         {"kind": None, "location": None}, id="title-without-a-kind-word"),
+    pytest.param("""\
+        Lolland Kommune
+        Dagsorden af Social- og Sundhedsudvalgets møde den 23-11-2012 kl. 08:30
+        """,
+        {"committee": "Social- og Sundhedsudvalget", "kind": "agenda", "date": "2012-11-23", "start_time": "08:30"},
+        id="agenda-of-a-two-word-committees-meeting"),
+    pytest.param("""\
+        Referat af Børne- og Skoleudvalgets ordinære møde torsdag den 14. november 2024 kl. 16:30
+        """,
+        {"committee": "Børne- og Skoleudvalget", "kind": "minutes", "date": "2024-11-14"},
+        id="minutes-of-a-committees-ordinary-meeting"),
+    pytest.param("""\
+        Dagsorden af Kommunalbestyrelsens møde den
+
+        01.10.2015 kl. 15:00
+        """,
+        {"committee": "Kommunalbestyrelsen", "kind": "agenda"}, id="title-wrapped-after-den"),
+    pytest.param("""\
+        Favrskov Kommune – Erhvervs- og Turismeudvalget
+        Udvalgsværelse 2
+        """,
+        {"committee": "Erhvervs- og Turismeudvalget", "municipality": "Favrskov Kommune"},
+        id="municipality-before-the-committee"),
 ]
 
 

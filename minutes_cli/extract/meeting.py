@@ -54,16 +54,17 @@ _KIND_RE = lazy_regex(r"^(?:åbent\s+|lukket\s+|endeligt?\s+)?(?P<word>" + "|".j
                       + r")\b[\s:]*(?P<rest>.*)$", regex.I)
 _KIND_SUFFIX_RE = lazy_regex(r"^(?P<who>[^\W\d_].{2,100}?)\s+[-–]\s+(?:åbent\s+|lukket\s+)?(?P<word>"
                              + "|".join(w for w, _ in KIND_WORDS) + r")\b\s*$", regex.I)
-# "Ældrerådets møde", "Byrådets ordinære møde": the body whose meeting it is
 # The kind each kind word gives, looked up by a title part: "Referat" -> minutes.
 _KIND_OF: dict[str, str] = {**dict(KIND_WORDS), **{f"åbent {w}": k for w, k in KIND_WORDS},
                             **{f"lukket {w}": k for w, k in KIND_WORDS}}
-_MEETING_OF_RE = lazy_regex(r"^(?P<body>[^\W\d_][\w-]*?(?:et|en|udvalg|råd))s\s+(?:\w+\s+)?møde\b", regex.I)
+# "Ældrerådets møde", "Social- og Sundhedsudvalgets ordinære møde": the body whose meeting it is
+_MEETING_OF_RE = lazy_regex(r"^(?P<body>[^\W\d_](?:[\w-]|\s(?=\w))*?(?:et|en|udvalg|råd))s\s+(?:\w+\s+)?møde\b",
+                            regex.I)
 _TO_RE = lazy_regex(r"^til\s*:?\s+(?P<who>\S.{1,100})$", regex.I)
 # Trailing period and date on a title line: " - 2016-2021 d. 20-02-2018", " den 20. juni 2013"
 _TITLE_TAIL_RE = lazy_regex(
     r"\s*(?:[-–]\s*\d{4}\s*[-–]\s*\d{4})?\s*(?:\b(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?"
-    r"(?:d\.|den)\s+.*|[-–,]?\s*\d{1,2}[.-].*|[-–,]\s*(?:ordinært\s+|ekstraordinært\s+)?"
+    r"(?:d\.|den)(?:\s+.*)?|[-–,]?\s*\d{1,2}[.-].*|[-–,]\s*(?:ordinært\s+|ekstraordinært\s+)?"
     r"(?:møde|mødet)\b.*)?$", regex.I)
 _PHONE_TAIL_RE = lazy_regex(r",?\s*(?:tlf|telefon)\.?\s*[\d ]+$", regex.I)
 
@@ -319,7 +320,7 @@ def read_header(blocks: tuple[Block, ...], furniture: list[str], aside: tuple[st
     if header.committee is None:
         for text in _with_breadcrumb_parts(lines):
             if _is_committee(text) and not _KIND_RE.match(text) and not text.lower().startswith("til"):
-                header.committee = _TITLE_TAIL_RE.sub("", text).strip(" ,-–") or None
+                header.committee = _TITLE_TAIL_RE.sub("", _without_municipality(header, text)).strip(" ,-–") or None
                 break
     if header.date is None:
         header.date = next((d for t in lines + furniture if (d := find_date(t))), None)
@@ -344,6 +345,16 @@ def read_header(blocks: tuple[Block, ...], furniture: list[str], aside: tuple[st
         participants=tuple(dict.fromkeys(p for p in header.participants if p)),
         absent=tuple(dict.fromkeys(a for a in header.absent if a)),
     )
+
+
+def _without_municipality(header: _Header, text: str) -> str:
+    """A committee line without the municipality before it, which fills the municipality instead:
+    "Favrskov Kommune – Erhvervs- og Turismeudvalget" -> "Erhvervs- og Turismeudvalget"."""
+    parts = [part.strip() for part in TITLE_SEPARATOR_RE.split(text) if part.strip()]
+    if len(parts) < 2 or not MUNICIPALITY_RE.fullmatch(parts[0]) or not _is_committee(" – ".join(parts[1:])):
+        return text
+    header.municipality = header.municipality or _title_case(parts[0])
+    return " – ".join(parts[1:])
 
 
 def _with_breadcrumb_parts(lines: list[str]) -> list[str]:
