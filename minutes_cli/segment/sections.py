@@ -79,6 +79,11 @@ def split_sections(blocks: tuple[Block, ...], free_headings: bool) -> list[RawSe
         found = kinds[position]
         if found == "free" and (position == last or kinds[position + 1] is not None):
             found = None  # a free heading needs body text after it, else it is a short line of text
+        elif found in ("free", "attachments") and kind == "attachments" and not current \
+                and not block.lines[0].heading:
+            # the first short line under "Bilag" in a text export is an attachment's title, also when
+            # it starts with the word ("Bilag til budgetopfølgning (77 KB)")
+            found = None
         # under a Bilag heading set in a heading font, a plain line named like a heading
         # ("Indstilling") is an attachment's title, not the end of the list
         if found == "attachments":
