@@ -389,6 +389,11 @@ TOC_LINE_RE = lazy_re(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d{1,4}\s*$", RE_V)
 
 # A table-of-contents entry without a dot leader: "2. Bygningsvedligeholdelse 2013 - anlægsbevilling 3"
 TOC_ENTRY_RE = lazy_re(r"^(?P<number>\d{1,4})\.?\s+\S.*\s(?P<page>\d{1,3})$", RE_V)
+# The same entry led by an item word, its page set apart by spaces the reader collapsed:
+# "Dagsordenspunkt 1: Godkendelse af dagsorden 2", "Punkt 3. Renovering af Hestkøbvej 3"
+TOC_PUNKT_ENTRY_RE = lazy_re(
+    rf"^(?:{words_alternation(ITEM_WORDS)})(?:\s+nr\.?)?\s*(?P<number>\d{{1,4}})\s*[:.)]?\s+\S.*\s(?P<page>\d{{1,3}})$",
+    RE_VI)
 # The wrapped end of such an entry: "ældre 10"
 TOC_TAIL_RE = lazy_re(r"^\S.{0,80}\s\d{1,3}$", RE_V)
 

@@ -315,6 +315,22 @@ def test_table_of_contents_dropped() -> None:
                                                                       "Der er ingen meddelelser..."]
 
 
+@pytest.mark.parametrize(("texts", "kept"), [
+    pytest.param(["Indholdsfortegnelse", "Dagsordenspunkt 1: Godkendelse af dagsorden 2",
+                  "Dagsordenspunkt 2: Affaldstakster 2024 2", "Dagsordenspunkt 3: Renovering af Hestkøbvej 3",
+                  "Dagsordenspunkt 1: Godkendelse af dagsorden"], ["Dagsordenspunkt 1: Godkendelse af dagsorden"],
+                 id="item-word-entries-with-pages"),
+    pytest.param(["Punkt 1. Budget 2", "Punkt 2. Takster 2", "Punkt 3. Eventuelt 4", "Punkt 1. Budget"],
+                 ["Punkt 1. Budget"], id="punkt-entries-without-a-heading"),
+    pytest.param(["Punkt 1: Lokalplan 123", "Sagsnr.: 23/1", "Punkt 2: Lokalplan 124", "Sagsnr.: 23/2",
+                  "Punkt 3: Lokalplan 125"],
+                 ["Punkt 1: Lokalplan 123", "Sagsnr.: 23/1", "Punkt 2: Lokalplan 124", "Sagsnr.: 23/2",
+                  "Punkt 3: Lokalplan 125"], id="item-headings-ending-in-a-number-are-no-toc"),
+])
+def test_item_word_entries_of_a_table_of_contents_dropped(texts: list[str], kept: list[str]) -> None:
+    assert [line.text for line in drop_table_of_contents([Line(text) for text in texts])] == kept
+
+
 def test_table_of_contents_titles_do_not_become_items() -> None:
     found = items("""
         REFERAT Beskæftigelses- og Integrationsudvalget d. 20-02-2018

@@ -1,10 +1,13 @@
 """Drop tables of contents: dot-leader lines ("Meddelelser.....3"), runs of numbered
-entries ending in page numbers ("2. Bygningsvedligeholdelse 2013 3"), and their headings."""
+entries ending in page numbers ("2. Bygningsvedligeholdelse 2013 3", "Dagsordenspunkt 1:
+Godkendelse af dagsorden 2"), and their headings."""
 
 from __future__ import annotations
 
+import re
+
 from ..model import Line
-from ..patterns import TOC_ENTRY_RE, TOC_HEADING_RE, TOC_LINE_RE, TOC_TAIL_RE
+from ..patterns import PUNKT_INITIALS, TOC_ENTRY_RE, TOC_HEADING_RE, TOC_LINE_RE, TOC_PUNKT_ENTRY_RE, TOC_TAIL_RE
 
 
 def drop_table_of_contents(lines: list[Line]) -> list[Line]:
@@ -38,8 +41,8 @@ def _numbered_entry_runs(lines: list[Line]) -> set[int]:
     """Indexes of runs of "N. Title page" entries (with wrapped tails) that number upwards."""
     found: set[int] = set()
     taken = 0  # lines before this belong to a run already found
-    # a run opens with a numbered entry: only lines starting with a digit can open one
-    for index in [i for i, line in enumerate(lines) if line.text[:1].isdigit()]:
+    # a run opens with a numbered entry: only lines starting with a digit or an item word can open one
+    for index in [i for i, line in enumerate(lines) if _may_be_entry(line.text)]:
         if index < taken:
             continue
         run: list[int] = []
@@ -48,17 +51,17 @@ def _numbered_entry_runs(lines: list[Line]) -> set[int]:
         cursor = index
         while cursor < len(lines):
             text = lines[cursor].text
-            entry = TOC_ENTRY_RE.match(text) if text[:1].isdigit() else None
+            entry = _entry(text)
             # entries number upwards and their pages never go back
             if entry and (not numbers or (int(entry.group("number")) > numbers[-1]
                                           and int(entry.group("page")) >= pages[-1])):
                 numbers.append(int(entry.group("number")))
                 pages.append(int(entry.group("page")))
                 run.append(cursor)
-            elif run and TOC_TAIL_RE.match(lines[cursor].text) and not TOC_ENTRY_RE.match(lines[cursor].text):
+            elif run and TOC_TAIL_RE.match(text) and not _entry(text):
                 run.append(cursor)
-            elif run and not lines[cursor].text[:1].isdigit() and cursor + 1 < len(lines) \
-                    and TOC_TAIL_RE.match(lines[cursor + 1].text) and not TOC_ENTRY_RE.match(lines[cursor + 1].text):
+            elif run and not _may_be_entry(text) and cursor + 1 < len(lines) \
+                    and TOC_TAIL_RE.match(lines[cursor + 1].text) and not _entry(lines[cursor + 1].text):
                 run.append(cursor)  # an entry wrapped before its page number
             else:
                 break
@@ -67,6 +70,17 @@ def _numbered_entry_runs(lines: list[Line]) -> set[int]:
             found.update(run)
             taken = cursor
     return found
+
+
+def _may_be_entry(text: str) -> bool:
+    return text[:1].isdigit() or text[:1] in PUNKT_INITIALS
+
+
+def _entry(text: str) -> re.Match[str] | None:
+    """A numbered entry with its page: "2. Bygningsvedligeholdelse 3", "Dagsordenspunkt 1: Godkendelse 2"."""
+    if text[:1].isdigit():
+        return TOC_ENTRY_RE.match(text)
+    return TOC_PUNKT_ENTRY_RE.match(text) if text[:1] in PUNKT_INITIALS else None
 
 
 # "Indholdsfortegnelse" and its kin are short.
