@@ -29,6 +29,8 @@ from .readers.options import ReadOptions
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from distributed import Client
+
 STDIN = "-"
 
 
@@ -296,6 +298,7 @@ def run_batch(
     render: Render | None = None,
     max_size: int | None = None,
     options: ReadOptions | None = None,
+    client: Client | None = None,
 ) -> Iterator[FileResult]:
     """Parse every input and yield results in input order; with `fail_fast`, stop after the first failure.
 
@@ -304,6 +307,8 @@ def run_batch(
     `max_size` is the size limit in bytes (see `pipeline.extract_bytes`). `options`
     say how to read (OCR). The workers go where the work is: one process per file
     when there are several files, else OCR pages of the one file in `workers` threads.
+    Given a Dask `client` (`cluster.dask_client`), the files are parsed on its
+    cluster instead (`cluster.run_on_dask`), with the same results; `workers` is then unused.
     """
     def skipped(item: Input) -> bool:
         return skip_unchanged_in is not None and is_unchanged(skip_unchanged_in, item)
@@ -312,6 +317,12 @@ def run_batch(
     # thread per core in every worker (set before tesserocr loads; worker processes inherit it)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     options = options or ReadOptions()
+    if client is not None:
+        from .cluster import run_on_dask  # imported here: a local run never loads distributed
+
+        yield from run_on_dask(client, inputs, fail_fast, skipped, render, max_size,
+                               replace(options, ocr_workers=1), timeout)
+        return
     if workers <= 1 or len(inputs) <= 1:
         options = replace(options, ocr_workers=max(1, workers))
         for item in inputs:
