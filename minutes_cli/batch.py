@@ -274,6 +274,13 @@ def parse_one(item: Input, timeout: float | None, render: Render | None = None,
         return FileResult(item.path, item.relative, error=message, seconds=time.perf_counter() - started)
 
 
+def one_tesseract_thread() -> None:
+    """One Tesseract thread per worker: an OpenMP build of Tesseract would otherwise start a thread per core in
+    every worker. Set before tesserocr loads and before worker processes start (they inherit it); a value the
+    user set stays."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
 def _parse_star(args: tuple[Input, float | None, Render | None, int | None, ReadOptions | None]) -> FileResult:
     return parse_one(*args)
 
@@ -313,9 +320,7 @@ def run_batch(
     def skipped(item: Input) -> bool:
         return skip_unchanged_in is not None and is_unchanged(skip_unchanged_in, item)
 
-    # one Tesseract thread per worker: an OpenMP build of Tesseract would otherwise start a
-    # thread per core in every worker (set before tesserocr loads; worker processes inherit it)
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    one_tesseract_thread()
     options = options or ReadOptions()
     if client is not None:
         from .cluster import run_on_dask  # imported here: a local run never loads distributed
@@ -404,8 +409,8 @@ def write_output(output_dir: Path, relative: str, pretty: str) -> None:
 
 
 __all__ = ["STDIN", "Counts", "FileResult", "Input", "atomic_text_file", "default_workers", "expand_inputs",
-           "is_unchanged", "output_path", "parse_one", "run_batch", "sha256_of", "walk", "write_atomic",
-           "write_output"]
+           "is_unchanged", "one_tesseract_thread", "output_path", "parse_one", "run_batch", "sha256_of", "walk",
+           "write_atomic", "write_output"]
 
 
 def default_workers() -> int:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from .batch import FileResult, Input, Render, parse_one
+from .batch import FileResult, Input, Render, one_tesseract_thread, parse_one
 from .errors import SchedulerUnreachable
 from .readers.options import ReadOptions
 
@@ -61,6 +61,7 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Client]:
         with client:
             yield client
         return
+    one_tesseract_thread()  # the local cluster's worker processes inherit it (remote workers: see the README)
     # distributed has no type annotations on these
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
                       dashboard_address=":0") as cluster, \

@@ -337,3 +337,17 @@ def test_the_progress_bar_follows_the_tasks_as_they_finish(command: str, schedul
     assert [advance for _, advance in recorder.updates] == [1] * len(inputs)
     first_task_done, last = recorder.updates[3][0], recorder.updates[-1][0]
     assert last - first_task_done > float(TIMEOUT) / 2
+
+
+def _tesseract_threads() -> str | None:
+    """Run on a worker: its OMP_THREAD_LIMIT."""
+    return os.environ.get("OMP_THREAD_LIMIT")
+
+
+def test_a_local_cluster_runs_one_tesseract_thread_per_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    # as local worker processes do: an OpenMP Tesseract would otherwise start a thread per core in each worker
+    from minutes_cli.cluster import dask_client
+
+    monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
+    with dask_client(None, 1) as client:
+        assert list(client.run(_tesseract_threads).values()) == ["1"]
