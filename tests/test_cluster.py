@@ -221,7 +221,7 @@ def _with_a_slow_file(tmp_path: Path) -> list[str]:
     slow = tmp_path / f"{SLOW_NAME}.txt"
     slow.write_text("Punkt 1: Budget 2025\n\nBeslutning\n\nGodkendt.\n", encoding="utf-8")
     fixtures = [str(p) for p in FIXTURE_DOCUMENTS[:7]]
-    return [*fixtures[:3], str(slow), *fixtures[3:]]  # in the middle of a task of several files
+    return [*fixtures[:3], str(slow), *fixtures[3:]]  # in a task with three other files, four after it
 
 
 @pytest.mark.usefixtures("slow_files")
