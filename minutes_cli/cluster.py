@@ -2,18 +2,19 @@
 
 `batch.run_batch(..., client=CLIENT)` comes here. Each task is a short
 stretch of consecutive files: a worker runs `batch.parse_one` on each, with
-the same renderer as a local run, and sends back a `FileResult` per file: the
-rendered text for `extract`, the documents for `index` (which has no
-renderer; documents pickle as their field values). The parent keeps a bounded window of tasks in flight and
-yields the results in input order, so the output is byte for byte that of
-`--workers 1`. A file that fails, fails alone: `parse_one` turns every error
-into the same error record as a local run; a worker lost under a file gives
-that file an error and the batch goes on. `--timeout` holds on the workers:
-a task runs on a worker's thread, where `parse_one` limits each file with a
-watchdog instead of a timer signal (`minutes_cli.deadline`), and a file that
-takes too long gets the same error record as locally. Workers read the input
-paths themselves, so they must see the same files at the same paths (one machine,
-or a shared file system); standard input travels with its task.
+the same renderer as a local run, and sends back a `FileResult` per file:
+the rendered text for `extract`, the documents for `index` (which has no
+renderer; documents pickle as their field values). The parent keeps a
+bounded window of tasks in flight and yields the results in input order, so
+the output is byte for byte that of `--workers 1`. A file that fails, fails
+alone: `parse_one` turns every error into the same error record as a local
+run; a worker lost under a file gives that file an error and the batch goes
+on. `--timeout` holds on the workers: a task runs on a worker's thread,
+where `parse_one` limits each file with a watchdog instead of a timer signal
+(`minutes_cli.deadline`), and a file that takes too long gets the same error
+record as locally. Workers read the input paths themselves, so they must see
+the same files at the same paths (one machine, or a shared file system);
+standard input travels with its task.
 """
 
 from __future__ import annotations
