@@ -17,9 +17,9 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING
 
+from .deadline import deadline
 from .errors import ExtractionTimeout, MinutesError, NotADocument
 from .model import Document
 from .outputs import atomic_text_file, safe_relative, unique_names, write_atomic
@@ -28,6 +28,8 @@ from .readers.options import ReadOptions
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+
+    from distributed import Client
 
 STDIN = "-"
 
@@ -227,10 +229,6 @@ def is_unchanged(output_dir: Path, item: Input) -> bool:
         return False
 
 
-def _alarm(_signum: int, _frame: FrameType | None) -> None:
-    raise TimeoutError
-
-
 Render = Callable[[Document], str]
 
 
@@ -238,26 +236,26 @@ def parse_one(item: Input, timeout: float | None, render: Render | None = None,
               max_size: int | None = None, options: ReadOptions | None = None) -> FileResult:
     """Parse one input within the time limit (and render it, given a renderer); every failure becomes an error
     message. A file met walking a folder that is of a kind no reader reads is left alone (`not_read`).
-    `options` say how to read it (OCR)."""
+    `options` say how to read it (OCR). The time limit holds on any thread (`deadline`: a timer signal on the
+    main thread, a watchdog on a Dask worker's thread); a `TimeoutError` that arrives as the file ends still
+    makes it a timeout."""
     if item.error is not None:
         return FileResult(item.path, item.relative, error=item.error)
     if item.skip is not None:
         return FileResult(item.path, item.relative, not_read=item.skip)
     started = time.perf_counter()
-    use_alarm = bool(timeout) and hasattr(signal, "setitimer")
-    if use_alarm:
-        previous = signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, float(timeout or 0))
     try:
-        data = item.data if item.data is not None else read_input(item.path, max_size)
-        documents = extract_documents_from_bytes(data, item.path, max_size=max_size, options=options)
-        counts = Counts.total(documents)
-        if render is not None:
-            # only the meetings' texts travel back: a writer joins them (Renderer.whole) if it needs to
-            parts = tuple(render(document) for document in documents)
-            return FileResult(item.path, item.relative, counts=counts, parts=parts,
+        with deadline(timeout):
+            data = item.data if item.data is not None else read_input(item.path, max_size)
+            documents = extract_documents_from_bytes(data, item.path, max_size=max_size, options=options)
+            counts = Counts.total(documents)
+            if render is not None:
+                # only the meetings' texts travel back: a writer joins them (Renderer.whole) if it needs to
+                parts = tuple(render(document) for document in documents)
+                return FileResult(item.path, item.relative, counts=counts, parts=parts,
+                                  seconds=time.perf_counter() - started)
+            return FileResult(item.path, item.relative, documents, counts=counts,
                               seconds=time.perf_counter() - started)
-        return FileResult(item.path, item.relative, documents, counts=counts, seconds=time.perf_counter() - started)
     except TimeoutError:
         error = ExtractionTimeout(item.path, f"parsing took longer than {timeout:g} s", "raise --timeout")
         return FileResult(item.path, item.relative, error=str(error), seconds=time.perf_counter() - started)
@@ -274,10 +272,13 @@ def parse_one(item: Input, timeout: float | None, render: Render | None = None,
     except Exception as error:  # a parser bug must not stop the batch; the message names it
         message = f"{item.path}: internal error {type(error).__name__}: {error} (please report this file)"
         return FileResult(item.path, item.relative, error=message, seconds=time.perf_counter() - started)
-    finally:
-        if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+
+
+def one_tesseract_thread() -> None:
+    """One Tesseract thread per worker: an OpenMP build of Tesseract would otherwise start a thread per core in
+    every worker. Set before tesserocr loads and before worker processes start (they inherit it); a value the
+    user set stays."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 def _parse_star(args: tuple[Input, float | None, Render | None, int | None, ReadOptions | None]) -> FileResult:
@@ -304,6 +305,7 @@ def run_batch(
     render: Render | None = None,
     max_size: int | None = None,
     options: ReadOptions | None = None,
+    client: Client | None = None,
 ) -> Iterator[FileResult]:
     """Parse every input and yield results in input order; with `fail_fast`, stop after the first failure.
 
@@ -312,14 +314,20 @@ def run_batch(
     `max_size` is the size limit in bytes (see `pipeline.extract_bytes`). `options`
     say how to read (OCR). The workers go where the work is: one process per file
     when there are several files, else OCR pages of the one file in `workers` threads.
+    Given a Dask `client` (`cluster.dask_client`), the files are parsed on its
+    cluster instead (`cluster.run_on_dask`), with the same results; `workers` is then unused.
     """
     def skipped(item: Input) -> bool:
         return skip_unchanged_in is not None and is_unchanged(skip_unchanged_in, item)
 
-    # one Tesseract thread per worker: an OpenMP build of Tesseract would otherwise start a
-    # thread per core in every worker (set before tesserocr loads; worker processes inherit it)
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    one_tesseract_thread()
     options = options or ReadOptions()
+    if client is not None:
+        from .cluster import run_on_dask  # imported here: a local run never loads distributed
+
+        yield from run_on_dask(client, inputs, fail_fast, skipped, render, max_size,
+                               replace(options, ocr_workers=1), timeout)
+        return
     if workers <= 1 or len(inputs) <= 1:
         options = replace(options, ocr_workers=max(1, workers))
         for item in inputs:
@@ -401,8 +409,8 @@ def write_output(output_dir: Path, relative: str, pretty: str) -> None:
 
 
 __all__ = ["STDIN", "Counts", "FileResult", "Input", "atomic_text_file", "default_workers", "expand_inputs",
-           "is_unchanged", "output_path", "parse_one", "run_batch", "sha256_of", "walk", "write_atomic",
-           "write_output"]
+           "is_unchanged", "one_tesseract_thread", "output_path", "parse_one", "run_batch", "sha256_of", "walk",
+           "write_atomic", "write_output"]
 
 
 def default_workers() -> int:

@@ -27,7 +27,7 @@ import typer
 from typer.core import TyperCommand
 
 from . import __version__
-from .errors import MinutesError, OutputNotWritable
+from .errors import MinutesError, OutputNotWritable, SchedulerUnreachable
 from .export import FILE_FORMATS, TABLE_NAMES, TEXT_FORMATS
 from .pipeline import MAX_BYTES_BY_FORMAT, MB
 from .readers.options import OCR_MODES, ReadOptions
@@ -229,6 +229,8 @@ Examples:
 
   minutes extract -r arkiv/ --output-dir json/ --skip-unchanged
 
+  minutes extract -r arkiv/ -f jsonl -o alle.jsonl --executor dask --timeout 60
+
   minutes extract skanning.tif --ocr-dpi 300
 
   cat referat.txt | minutes extract - --format csv --excel
@@ -241,6 +243,11 @@ WorkersOption = Annotated[
 TimeoutOption = Annotated[
     float | None, typer.Option("--timeout", min=0.1, help="Give up on a file after this many seconds.")]
 FailFastOption = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first file that fails.")]
+ExecutorOption = Annotated[Executor, typer.Option(
+    "--executor", help="Where files are parsed: local worker processes, or a Dask cluster (minutes[dask]).")]
+SchedulerOption = Annotated[str | None, typer.Option(
+    "--scheduler", metavar="ADDRESS",
+    help="With --executor dask: a running Dask scheduler (tcp://HOST:PORT) instead of a local cluster.")]
 
 
 @app.command(cls=_Command, help=EXTRACT_HELP)
@@ -288,36 +295,30 @@ def extract(
     ocr: OcrOption = OcrMode["auto"],
     ocr_lang: OcrLangOption = "dan",
     ocr_dpi: OcrDpiOption = None,
-    executor: Annotated[Executor, typer.Option(
-        "--executor", help="Where files are parsed: local worker processes, or a Dask cluster (minutes[dask]).")
-    ] = Executor["local"],
-    scheduler: Annotated[str | None, typer.Option(
-        "--scheduler", metavar="ADDRESS",
-        help="With --executor dask: a running Dask scheduler (tcp://HOST:PORT) instead of a local cluster.")
-    ] = None,
+    executor: ExecutorOption = Executor["local"],
+    scheduler: SchedulerOption = None,
 ) -> None:
     fmt_name, table_name = fmt.value, table.value
     limit = _parse_size(max_size)
     _check_extract_options(fmt_name, table_name, output, output_dir, excel, bom)
-    on_dask = _check_executor(executor.value, scheduler, timeout)
+    on_dask = _check_executor(executor.value, scheduler)
     single = fmt_name == "json" and output_dir is None and _single_input(paths, recursive)
     read_options = ReadOptions(ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi)
     run = _ExtractRun(paths, fmt_name, table_name, output, output_dir, recursive, workers, timeout, fail_fast,
                       skip_unchanged, excel, bom, limit, quiet, debug, single, read_options, on_dask, scheduler)
     try:
         _run_extract(run)
-    except OutputNotWritable as error:  # raised before any input is read
+    except (OutputNotWritable, SchedulerUnreachable) as error:  # raised before any input is read
         raise _usage_error(str(error)) from None
 
 
-def _check_executor(executor: str, scheduler: str | None, timeout: float | None) -> bool:
-    """True for a run on Dask; usage errors for options that do not go together, or a missing extra."""
+def _check_executor(executor: str, scheduler: str | None) -> bool:
+    """True for a run on Dask (`extract` and `index`); usage errors for --scheduler without it, or a missing
+    extra."""
     if scheduler is not None and executor != "dask":
         raise _usage_error("--scheduler needs --executor dask")
     if executor != "dask":
         return False
-    if timeout is not None:
-        raise _usage_error("--timeout is not yet enforced on Dask workers: leave it out with --executor dask")
     from importlib.util import find_spec
     if find_spec("distributed") is None:
         raise _usage_error("--executor dask needs dask.distributed: pip install 'minutes[dask]'")
@@ -472,18 +473,21 @@ def _results(run: _ExtractRun, inputs: list[Any], renderer: Any) -> "Iterator[It
 
     workers = run.workers or batch.default_workers()
     unchanged_in = run.output_dir if run.skip_unchanged else None
-    if not run.on_dask:
+    with _dask_client(run.on_dask, run.scheduler, workers) as client:
         yield batch.run_batch(inputs, workers, run.timeout, run.fail_fast, unchanged_in, render=renderer,
-                              max_size=run.max_size, options=run.read_options)
+                              max_size=run.max_size, options=run.read_options, client=client)
+
+
+@contextmanager
+def _dask_client(on_dask: bool, scheduler: str | None, workers: int) -> "Iterator[Any]":
+    """For --executor dask (`extract` and `index`): a client of the scheduler at --scheduler, or of a local
+    cluster of `workers` processes, open while the results are read; else None (local workers)."""
+    if not on_dask:
+        yield None
         return
-    from .cluster import dask_client, run_on_dask
-
-    def skipped(item: Any) -> bool:
-        return unchanged_in is not None and batch.is_unchanged(unchanged_in, item)
-
-    with dask_client(run.scheduler, workers) as client:
-        yield run_on_dask(client, inputs, run.fail_fast, skipped, render=renderer, max_size=run.max_size,
-                          options=run.read_options)
+    from .cluster import dask_client
+    with dask_client(scheduler, workers) as client:
+        yield client
 
 
 def _progress_columns() -> tuple[Any, ...]:
@@ -832,6 +836,8 @@ Examples:
 
   minutes index referater/*.pdf --db byraad.db --workers 2
 
+  minutes index /mnt/arkiv --executor dask --scheduler tcp://HOST:8786
+
   minutes index arkiv/ --prune --datasette-metadata metadata.json
 
   datasette minutes.db -m metadata.json
@@ -867,8 +873,11 @@ def index_command(
         typer.Option("--datasette-metadata", help="Write Datasette metadata (facets, search, labels) to FILE."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    executor: ExecutorOption = Executor["local"],
+    scheduler: SchedulerOption = None,
 ) -> None:
     _need_archive("index")
+    on_dask = _check_executor(executor.value, scheduler)
     from . import batch
     from .archive.datasette import datasette_metadata
     from .archive.index import index_inputs
@@ -895,10 +904,12 @@ def index_command(
     items = amounts = 0
     show_progress = not quiet and err.is_terminal and len(inputs) > 1
     columns = _progress_columns() if show_progress else None
+    workers = workers or batch.default_workers()
     try:
-        with _progress(columns, console=err, disable=not show_progress, transient=True) as progress:
+        with _progress(columns, console=err, disable=not show_progress, transient=True) as progress, \
+                _dask_client(on_dask and bool(inputs), scheduler, workers) as client:
             task = progress.add_task("indexing", total=len(inputs), stats="")
-            for result in index_inputs(db, inputs, workers or batch.default_workers(), timeout, fail_fast, force):
+            for result in index_inputs(db, inputs, workers, timeout, fail_fast, force, client):
                 counts[result.status] += 1
                 items += result.items
                 amounts += result.amounts
@@ -906,6 +917,8 @@ def index_command(
                     _fail_line(result.error or result.path)
                 progress.update(task, advance=1, stats=f"{items} items, {counts['failed']} failed")
         pruned = prune_archive(db) if prune else []
+    except SchedulerUnreachable as error:  # raised before any file is parsed
+        raise _usage_error(str(error)) from None
     except KeyboardInterrupt:
         _fail_line(f"interrupted after {counts['indexed']} files; {db_path} holds every file indexed so far "
                    "(run the same command again to go on)")

@@ -45,6 +45,10 @@ class InputTooLarge(MinutesError):
     """The input is larger than the size limit (`--max-size`)."""
 
 
+class SchedulerUnreachable(MinutesError):
+    """--scheduler names no Dask scheduler that answers (a wrong address, or none running there)."""
+
+
 class OutputNotWritable(MinutesError):
     """The place to write an output to is a folder, missing or not writable."""
 

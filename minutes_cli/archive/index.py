@@ -17,12 +17,15 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import sqlite_utils
 
 from ..batch import Input, run_batch, sha256_of
 from ..model import Document, Item
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 Status = Literal["indexed", "unchanged", "failed", "skipped"]
 
@@ -65,12 +68,14 @@ def index_inputs(
     timeout: float | None = None,
     fail_fast: bool = False,
     force: bool = False,
+    client: Client | None = None,
 ) -> Iterator[IndexResult]:
     """Index every input and yield what happened to each: unchanged inputs first, then the parsed ones in order.
 
     An input whose bytes (sha256) the archive already holds under its path is
     skipped unless `force`; failed inputs are always tried again, since a newer
-    minutes may read them.
+    minutes may read them. Given a Dask `client`, the files are parsed on its
+    cluster (`batch.run_batch`); the documents come back to be stored here.
     """
     to_parse: list[Input] = []
     for item in inputs:
@@ -80,7 +85,7 @@ def index_inputs(
             yield IndexResult(path, "unchanged")
         else:
             to_parse.append(item)
-    for result in run_batch(to_parse, workers, timeout, fail_fast):
+    for result in run_batch(to_parse, workers, timeout, fail_fast, client=client):
         path = archive_path(result.path)
         if result.not_read is not None:  # met walking a folder, of a kind no reader reads: left alone
             yield IndexResult(path, "skipped", error=result.not_read)
