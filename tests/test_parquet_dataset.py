@@ -39,9 +39,11 @@ from minutes_cli.export import parquet_dataset, parquet_exporter  # noqa: E402  
 NAMES = ["gladsaxe_firstagenda_minutes.txt", "kk_memo.txt", "h1_kk_bif.html", "p4_acadre_favrskov.pdf",
          "p7_esbjerg_br_referat.pdf", "t1_hedensted_referat.txt"]
 
-# Small sizes: the fixtures give some dozens of amounts, so several parts of several row groups.
+# Small sizes: the fixtures give some dozens of amounts, so several parts of several row groups, each group
+# made of Arrow batches and the rows that came after the last batch.
 SMALL_PART = 12
 SMALL_GROUP = 5
+SMALL_BATCH = 3
 
 # A small minutes document of our own with three amounts (invented content, real structure).
 MINUTES = """REFERAT Teknik- og Miljøudvalget d. 20-02-2018
@@ -75,6 +77,7 @@ def documents() -> list[Document]:
 def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parquet_dataset, "PART_ROWS", SMALL_PART)
     monkeypatch.setattr(parquet_exporter, "ROW_GROUP_ROWS", SMALL_GROUP)
+    monkeypatch.setattr(parquet_exporter, "BATCH_ROWS", SMALL_BATCH)
 
 
 def _write(docs: list[Document], target: Path, table: str, folder: bool) -> None:
@@ -138,26 +141,31 @@ def test_duckdb_and_polars_read_the_folder_as_one_table(documents: list[Document
     assert frame.to_dicts() == expected
 
 
-def test_rows_held_at_once_stay_below_a_row_group(documents: list[Document], tmp_path: Path, small_parts: None,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    written: list[int] = []
-    real = parquet_dataset.arrow_table
-
-    def counting(rows: list[list[Any]], schema: Any) -> Any:
-        written.append(len(rows))
-        return real(rows, schema)
-
-    monkeypatch.setattr(parquet_dataset, "arrow_table", counting)
+def test_rows_held_at_once_stay_below_a_row_group(documents: list[Document], tmp_path: Path,
+                                                  small_parts: None) -> None:
     render = Renderer("parquet", CsvOptions(table="amounts"))
-    held = []
+    held, as_lists = [], []
     with open_table_file("parquet", tmp_path / "parts", "amounts", folder=True) as sink:
         assert isinstance(sink, parquet_dataset.ParquetDataset)
         for doc in documents * 3:  # more documents, not more rows held
             sink.document(render(doc))
-            held.append(len(sink._rows))
+            held.append(sink.held)
+            as_lists.append(sink._rows.as_lists)
         sink.close()
-    assert max(held) < SMALL_GROUP
-    assert max(written) <= SMALL_GROUP and sum(written) == 3 * len(_single_file_rows(documents, tmp_path, "amounts"))
+    assert max(held) < SMALL_GROUP and max(as_lists) < SMALL_BATCH
+    groups = [meta.row_group(n).num_rows for p in _parts(tmp_path / "parts")
+              for meta in [pq.ParquetFile(p).metadata] for n in range(meta.num_row_groups)]
+    assert max(groups) <= SMALL_GROUP
+    assert sum(groups) == 3 * len(_single_file_rows(documents, tmp_path, "amounts"))
+
+
+def test_the_single_file_writes_whole_row_groups(documents: list[Document], tmp_path: Path,
+                                                 small_parts: None) -> None:
+    target = tmp_path / "amounts.parquet"
+    _write(documents, target, "amounts", folder=False)
+    meta = pq.ParquetFile(target).metadata
+    sizes = [meta.row_group(n).num_rows for n in range(meta.num_row_groups)]
+    assert sizes[:-1] == [SMALL_GROUP] * (len(sizes) - 1) and 0 < sizes[-1] <= SMALL_GROUP
 
 
 def test_no_rows_give_one_empty_part_with_the_columns(tmp_path: Path) -> None:
@@ -199,19 +207,21 @@ def test_an_error_keeps_the_complete_parts_and_removes_the_open_one(documents: l
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(per_document=st.lists(st.integers(min_value=0, max_value=9), max_size=12),
-       part_rows=st.integers(min_value=1, max_value=8), group_rows=st.integers(min_value=1, max_value=8))
-def test_parts_hold_every_row_in_order(per_document: list[int], part_rows: int, group_rows: int) -> None:
+       part_rows=st.integers(min_value=1, max_value=8), group_rows=st.integers(min_value=1, max_value=8),
+       batch_rows=st.integers(min_value=1, max_value=8))
+def test_parts_hold_every_row_in_order(per_document: list[int], part_rows: int, group_rows: int,
+                                       batch_rows: int) -> None:
     width = len(TYPED_TABLES["attachments"])
     rows = [[f"r{n}"] + [None] * (width - 1) for n in range(sum(per_document))]
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "parts"
         with parquet_dataset.open_dataset(folder, "attachments") as dataset:
-            dataset.part_rows, dataset.group_rows = part_rows, group_rows
+            dataset.part_rows, dataset.group_rows, dataset._rows.batch_rows = part_rows, group_rows, batch_rows
             start = 0
             for count in per_document:
                 dataset.add_rows("attachments", rows[start:start + count])
                 start += count
-                assert len(dataset._rows) < group_rows
+                assert dataset.held < group_rows
             dataset.close()
         sizes = [pq.ParquetFile(p).metadata.num_rows for p in _parts(folder)]
         read = ds.dataset(folder).to_table().column("source").to_pylist()

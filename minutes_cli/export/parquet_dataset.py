@@ -4,7 +4,8 @@ A run over hundreds of thousands of files writes its rows as they arrive into
 `part-00000.parquet`, `part-00001.parquet`, …, in input order, every part with
 the table's schema (`parquet_exporter.arrow_schema`), so neither a part nor
 the rows held in memory grow with the run: at most one row group
-(`parquet_exporter.ROW_GROUP_ROWS`) plus one document's rows. The folder reads
+(`parquet_exporter.ROW_GROUP_ROWS`, kept as Arrow batches) plus one
+document's rows. The folder reads
 as one table: `pyarrow.dataset.dataset(FOLDER)`, DuckDB's
 `read_parquet('FOLDER/*.parquet')`, `polars.scan_parquet('FOLDER/*.parquet')`,
 `pandas.read_parquet(FOLDER)`.
@@ -31,7 +32,7 @@ import pyarrow.parquet as pq
 
 from ..errors import OutputNotWritable
 from . import parquet_exporter
-from .parquet_exporter import COMPRESSION, arrow_schema, arrow_table
+from .parquet_exporter import COMPRESSION, RowBuffer, arrow_schema
 from .table_file import TableFile
 
 # Rows per part file. 1,000,000 rows of the items table (the widest: recommendation and decision text) are about
@@ -73,14 +74,19 @@ class ParquetDataset(TableFile):
         self.part_rows = PART_ROWS
         self.group_rows = parquet_exporter.ROW_GROUP_ROWS
         self.parts: list[Path] = []  # the complete parts, in order
-        self._rows: list[list[Any]] = []  # rows not yet written
+        self._rows = RowBuffer(self.schema)  # rows not yet written
         self._writer: pq.ParquetWriter | None = None
         self._temporary: Path | None = None
         self._in_part = 0  # rows written to the open part
 
+    @property
+    def held(self) -> int:
+        """Rows received and not yet written (fewer than a row group between documents)."""
+        return self._rows.rows
+
     def add_rows(self, table: str, rows: list[list[Any]]) -> None:
         self._rows.extend(rows)
-        while len(self._rows) >= self._room():
+        while self._rows.rows >= self._room():
             self._write(self._room())
 
     def _room(self) -> int:
@@ -92,9 +98,9 @@ class ParquetDataset(TableFile):
         if self._writer is None:
             self._temporary = self.path / f".{PART_NAME.format(len(self.parts))}.{os.getpid()}.tmp"
             self._writer = pq.ParquetWriter(str(self._temporary), self.schema, compression=COMPRESSION)
-        group, self._rows = self._rows[:count], self._rows[count:]
-        self._writer.write_table(arrow_table(group, self.schema))
-        self._in_part += len(group)
+        group = self._rows.take(count)
+        self._writer.write_table(group)
+        self._in_part += group.num_rows
         if self._in_part >= self.part_rows:
             self._finish_part()
 
@@ -109,8 +115,8 @@ class ParquetDataset(TableFile):
         self._writer, self._temporary, self._in_part = None, None, 0
 
     def close(self) -> None:
-        if self._rows or (not self.parts and self._writer is None):
-            self._write(len(self._rows))  # a run without rows still gives a part with the table's columns
+        if self._rows.rows or (not self.parts and self._writer is None):
+            self._write(self._rows.rows)  # a run without rows still gives a part with the table's columns
         if self._writer is not None:
             self._finish_part()
 
@@ -120,7 +126,7 @@ class ParquetDataset(TableFile):
             self._writer.close()
         if self._temporary is not None and self._temporary.exists():
             self._temporary.unlink()
-        self._writer, self._temporary, self._rows = None, None, []
+        self._writer, self._temporary, self._rows = None, None, RowBuffer(self.schema)
 
 
 def _sync(path: Path) -> None:
