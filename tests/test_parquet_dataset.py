@@ -356,3 +356,37 @@ def test_interrupt_keeps_complete_parts_only(tmp_path: Path) -> None:
     parts = _parts(folder)
     assert parts and sorted(os.listdir(folder)) == [p.name for p in parts], "no temporary part is left"
     assert all(pq.read_table(p).num_rows == 200 for p in parts)
+
+
+# --- the README ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("table", sorted(TYPED_TABLES))
+def test_readme_lists_each_table_with_its_types_as_written(table: str) -> None:
+    readme = (FIXTURES.parent / "README.md").read_text(encoding="utf-8")
+    header = f"| `--table {table}`"
+    block = readme.split(header, 1)[1].split("\n\n", 1)[0].splitlines()[2:]  # past the header and |---|---|
+    listed = [tuple(cell.strip().strip("`") for cell in line.strip("|").split("|")) for line in block]
+    assert listed == [(field.name, str(field.type)) for field in parquet_exporter.arrow_schema(table)]
+
+
+def test_readme_dataset_example_is_real_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    readme = (FIXTURES.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("$ minutes extract fixtures/*.pdf fixtures/*.html -f parquet -t amounts -o beloeb/", 1)[1]
+    example = example.split("```", 1)[0]
+    in_duckdb, in_polars = example.split("import pandas", 1)[0], example.split("import polars", 1)[1]
+    claimed_rows = [[cell.strip() for cell in line.strip("│").split("│")]
+                    for line in in_duckdb.splitlines() if line.startswith("│ ") and "varchar" not in line
+                    and "municipality" not in line]
+    claimed_count, claimed_first = in_polars.split("╞", 1)[1].splitlines()[1].strip("│ ").split(" ┆ ")
+    monkeypatch.chdir(FIXTURES.parent)
+    names = sorted(str(p.relative_to(FIXTURES.parent)) for p in [*FIXTURES.glob("*.pdf"), *FIXTURES.glob("*.html")])
+    result = CliRunner().invoke(app, ["extract", *names, "-f", "parquet", "-t", "amounts", "-o", f"{tmp_path}/b/"])
+    assert result.exit_code == 0, result.stderr
+    rows = duckdb.sql(f"SELECT municipality, count(*) AS amounts, round(sum(value_dkk)/1e6, 1) AS mio_kr "
+                      f"FROM read_parquet('{tmp_path}/b/*.parquet') GROUP BY ALL ORDER BY mio_kr DESC LIMIT 3")
+    rows = rows.fetchall()
+    assert claimed_rows == [[name, str(count), str(mio)] for name, count, mio in rows]
+    table = ds.dataset(tmp_path / "b").to_table()
+    assert (claimed_count, claimed_first) == (str(table.num_rows), str(min(d for d in table["date"].to_pylist() if d)))

@@ -35,11 +35,12 @@ from . import parquet_exporter
 from .parquet_exporter import COMPRESSION, RowBuffer, arrow_schema
 from .table_file import TableFile
 
-# Rows per part file. 1,000,000 rows of the items table (the widest: recommendation and decision text) are about
-# 150-250 MB in memory once read, a size pandas and polars load whole on a laptop and DuckDB or Spark read one
-# part per thread; 700,000 documents give some ten million items, so a few dozen parts. A part holds
-# ROW_GROUP_ROWS-sized row groups, so writing one never holds more than a row group.
-PART_ROWS = 1_000_000
+# Rows per part file: five row groups. An items row of the corpus (../shared/corpus and seeds: 126 items, 139
+# amounts) takes about 900 bytes in Arrow once read and at most 300 in the zstd file (a file that small is part
+# header), an amounts row 450 and 100; so an items part is some 75 MB on disk and
+# 225 MB read whole, a size pandas or polars load on a laptop, and a crash loses at most one part's work. 700,000
+# documents give some ten million items, so about 40 parts, which DuckDB or Spark read one per thread.
+PART_ROWS = 250_000
 # The name of part N; the zero-padded number sorts the parts in input order.
 PART_NAME = "part-{:05d}.parquet"
 
