@@ -2,6 +2,7 @@
 
     python benchmarks/dataset_memory.py                    # 125, 500 and 2000 files of about 40 KB
     python benchmarks/dataset_memory.py --counts 100 400 --workers 1
+python benchmarks/dataset_memory.py --counts 6000 --outputs csv folder   # past a default part (250,000 rows)
 
 Generated Danish minutes (`minutes_text` of run.py, about 20 items and 40
 amounts a file; the larger counts link the same texts again under other
@@ -110,6 +111,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--counts", type=int, nargs="+", default=[125, 500, 2000])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--outputs", nargs="+", choices=list(OUTPUTS), default=list(OUTPUTS))
     args = parser.parse_args()
     results: list[dict[str, Any]] = []
     load_start = _load()
@@ -117,20 +119,21 @@ def main() -> int:
         scratch = Path(scratch_name)
         for count in args.counts:
             make_inputs(scratch, count)
-            for output in OUTPUTS:
+            for output in args.outputs:
                 out = scratch / f"out-{count}-{len(results)}"
                 out.mkdir()
                 row = {"files": count, **measure(scratch / f"in-{count}", output, args.workers, out)}
                 print(f"{row}", file=sys.stderr)
                 results.append(row)
     load = {"start": load_start, "end": _load()}
-    print(f"| files | {' | '.join(OUTPUTS)} | rows |")
-    print("|---" * (len(OUTPUTS) + 2) + "|")
+    print(f"| files | {' | '.join(args.outputs)} | rows |")
+    print("|---" * (len(args.outputs) + 2) + "|")
     for count in args.counts:
         rows = [r for r in results if r["files"] == count]
         cells = [f"{r['peak_rss_mb']:.0f} MB" + (f" ({r['parts']} parts)" if r["output"].startswith("folder") else "")
                  for r in rows]
-        print(f"| {count} | {' | '.join(cells)} | {rows[1]['rows']} |")
+        written = [r["rows"] for r in rows if r["rows"] is not None]
+        print(f"| {count} | {' | '.join(cells)} | {written[0] if written else '-'} |")
     print(f"\nworkers {args.workers}, load average {load}")
     OUT.mkdir(exist_ok=True)
     (OUT / "dataset_memory.json").write_text(json.dumps({"runs": results, "workers": args.workers, "load": load},

@@ -39,7 +39,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one Tesseract thread per worke
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the twin builder is shared with the tests
 
-from scan_factory import Twin, make_twin  # noqa: E402
+from scan_factory import TWIN_DPI, Twin, make_twin  # noqa: E402
 
 from minutes_cli import document_to_dict, extract_bytes  # noqa: E402
 from minutes_cli.evaluation import load_gold, resolve_source, score  # noqa: E402
@@ -138,8 +138,8 @@ def _ceiling(count: int = 12_000_000) -> float:
     return one / (time.perf_counter() - started)
 
 
-def twin_of_first_pages(pdf: Path, pages: int) -> Twin:
-    """The scanned twin of the first `pages` pages of a PDF (used by projection.py too)."""
+def twin_of_first_pages(pdf: Path, pages: int, dpi: int = TWIN_DPI) -> Twin:
+    """The scanned twin, at `dpi`, of the first `pages` pages of a PDF (used by projection.py too)."""
     import io
 
     import pypdfium2 as pdfium
@@ -149,7 +149,7 @@ def twin_of_first_pages(pdf: Path, pages: int) -> Twin:
     keep.import_pages(source, list(range(min(pages, len(source)))))
     buffer = io.BytesIO()
     keep.save(buffer)
-    return make_twin(buffer.getvalue())
+    return make_twin(buffer.getvalue(), dpi)
 
 
 def speed(pdf: Path, pages: int, repeats: int) -> dict[str, Any]:

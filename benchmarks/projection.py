@@ -18,14 +18,14 @@ the JSON Lines record.
 - **OCR'd page**: the scanned twins of `ocr_twins.py` (200 dpi grey, skewed,
   light noise) of the first pages of those PDFs, `--ocr-pages` in all, read
   with OCR by one worker with one Tesseract thread (`OMP_THREAD_LIMIT=1`),
-  best of `--rounds`.
+  best of `--rounds`; `--twin-dpi 300` for scans at 300 dpi.
 
 Core-hours = pages × (share scanned × OCR page + rest × born-digital page) /
 3600, for each share given with `--scanned` (percent). Left out: the batch
 layer's own CPU (process start, moving results; about 1.2× one worker's CPU
 with 2 workers in the README's batch figure), reading the files from storage,
 and the Parquet writer (in the parent, a small share). Scans at 300 dpi cost
-more than the 200 dpi twins: Tesseract's time grows with the pixels. The
+more than the 200 dpi twins (`--twin-dpi 300` measures them). The
 load average is printed beside the figures: a busy machine slows a core too
 (shared caches), even in CPU time. Markdown goes to stdout, every figure to
 benchmarks/out/projection.json.
@@ -117,14 +117,14 @@ def born_digital(pdfs: list[Path], rounds: int) -> dict[str, Any]:
             "per_page": sum(best.values()) / total_pages}
 
 
-def ocr(pdfs: list[Path], pages: int, rounds: int) -> dict[str, Any]:
-    """CPU seconds per OCR'd page: the scanned twins of the first pages of the PDFs, `pages` in all."""
+def ocr(pdfs: list[Path], pages: int, rounds: int, dpi: int) -> dict[str, Any]:
+    """CPU seconds per OCR'd page: the scanned twins (at `dpi`) of the first pages of the PDFs, `pages` in all."""
     share = -(-pages // len(pdfs))
     twins, left = [], pages
     for path in pdfs:
         if left <= 0:
             break
-        twin = twin_of_first_pages(path, min(share, left))
+        twin = twin_of_first_pages(path, min(share, left), dpi)
         twins.append((path.name, twin.pdf, len(twin.images)))
         left -= len(twin.images)
     parse_cpu(twins[0][1], "warm-up.pdf")  # the Danish model loaded
@@ -134,7 +134,7 @@ def ocr(pdfs: list[Path], pages: int, rounds: int) -> dict[str, Any]:
             seconds, _pages = parse_cpu(data, name)
             best[name] = min(seconds, best.get(name, seconds))
     total_pages = sum(count for _name, _data, count in twins)
-    return {"files": len(twins), "pages": total_pages, "dpi": 200, "cpu_seconds": round(sum(best.values()), 3),
+    return {"files": len(twins), "pages": total_pages, "dpi": dpi, "cpu_seconds": round(sum(best.values()), 3),
             "per_page": sum(best.values()) / total_pages}
 
 
@@ -174,6 +174,7 @@ def main() -> int:
     parser.add_argument("--scanned", type=float, nargs="+", default=[0, 25, 100], help="percent of pages scanned")
     parser.add_argument("--ocr-pages", type=int, default=6, help="twin pages to OCR (about 1 s each)")
     parser.add_argument("--rounds", type=int, default=3, help="best of this many runs of every file")
+    parser.add_argument("--twin-dpi", type=int, default=200, help="resolution of the scanned twins (ocr_twins: 200)")
     args = parser.parse_args()
     started, load_start = time.perf_counter(), load_average()
     with tempfile.TemporaryDirectory() as scratch:
@@ -183,8 +184,8 @@ def main() -> int:
             pdfs, source = generated_pdfs(Path(scratch)), "generated with tests/pdf_factory.py"
         print(f"born-digital: {len(pdfs)} PDFs from {source}", file=sys.stderr)
         born = born_digital(pdfs, args.rounds)
-        print(f"OCR: twins of {args.ocr_pages} pages", file=sys.stderr)
-        scanned = ocr(pdfs, args.ocr_pages, args.rounds)
+        print(f"OCR: twins of {args.ocr_pages} pages at {args.twin_dpi} dpi", file=sys.stderr)
+        scanned = ocr(pdfs, args.ocr_pages, args.rounds, args.twin_dpi)
     result = {
         "pdf_source": source, "born_digital": born, "ocr": scanned,
         "projection": project(born["per_page"], scanned["per_page"], args.scanned),

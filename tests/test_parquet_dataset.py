@@ -390,3 +390,16 @@ def test_readme_dataset_example_is_real_output(tmp_path: Path, monkeypatch: pyte
     assert claimed_rows == [[name, str(count), str(mio)] for name, count, mio in rows]
     table = ds.dataset(tmp_path / "b").to_table()
     assert (claimed_count, claimed_first) == (str(table.num_rows), str(min(d for d in table["date"].to_pylist() if d)))
+
+
+def test_cli_dask_run_writes_the_bytes_of_a_local_run(workdir: Path, small_parts: None) -> None:
+    distributed = pytest.importorskip("distributed")
+    args = ["extract", *INPUTS, "tom.txt", "-f", "parquet", "-t", "amounts", "-q"]
+    local = CliRunner().invoke(app, [*args, "-o", "local/", "-j", "1"])
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        dask = CliRunner().invoke(app, [*args, "-o", "dask/", "--executor", "dask", "--scheduler",
+                                        cluster.scheduler_address])
+    assert local.exit_code == dask.exit_code == 1  # tom.txt fails alone, in both
+    assert [p.name for p in _parts(workdir / "dask")] == [p.name for p in _parts(workdir / "local")]
+    assert ds.dataset("dask").to_table().equals(ds.dataset("local").to_table())
+    assert all((workdir / "dask" / part.name).read_bytes() == part.read_bytes() for part in _parts(workdir / "local"))
