@@ -405,7 +405,14 @@ def _run_extract(run: _ExtractRun) -> None:
     if not inputs:
         _fail_line("no input files matched")
         raise typer.Exit(1)
-    if run.output is not None and str(run.output) != STDIN and os.path.exists(run.output):
+    if run.dataset and run.output is not None:
+        # its parts are new files (a folder holding Parquet files is refused), so no input is overwritten; but
+        # a folder given as an input would mix them with the documents (a folder below one is left out of -r)
+        folder = os.path.realpath(run.output)
+        if any(os.path.realpath(path) == folder for path in run.paths if path != STDIN):
+            raise _usage_error(f"{run.output}{os.sep}: -o names an input folder; its parts would lie among the "
+                               "documents: name another folder")
+    elif run.output is not None and str(run.output) != STDIN and os.path.exists(run.output):
         target_file = os.path.realpath(run.output)
         if any(i.path != STDIN and os.path.realpath(i.path) == target_file for i in inputs):
             raise _usage_error(f"{run.output}: -o names one of the inputs; it would be overwritten")

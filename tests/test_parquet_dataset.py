@@ -328,6 +328,22 @@ def test_cli_recursive_run_does_not_read_its_dataset(workdir: Path) -> None:
     assert ds.dataset("sub/parts").to_table().num_rows == 6
 
 
+def test_cli_a_folder_below_the_input_folder_is_left_out_of_it(workdir: Path) -> None:
+    (workdir / "sub").mkdir()
+    result = CliRunner().invoke(app, ["extract", "-r", ".", "-f", "parquet", "-o", "sub/parts/", "-j", "1"])
+    again = CliRunner().invoke(app, ["extract", "-r", ".", "-f", "parquet", "-o", "sub/", "-j", "1"])
+    assert result.exit_code == again.exit_code == 1, result.stderr + again.stderr  # tom.txt fails alone
+    assert "-o names" not in again.stderr
+    assert [pq.read_table(part).num_rows for part in _parts(workdir / "sub")] == [6]
+
+
+def test_cli_an_input_folder_is_no_dataset_folder(workdir: Path) -> None:
+    result = CliRunner().invoke(app, ["extract", "-r", str(workdir), "-f", "parquet", "-o", f"{workdir}/"])
+    assert result.exit_code == 2
+    assert "-o names an input folder; its parts would lie among the documents" in result.stderr
+    assert not _parts(workdir)
+
+
 # Run minutes with tiny parts in a fresh interpreter (the sizes are module constants).
 SMALL_PARTS_MAIN = ("import sys; from minutes_cli.export import parquet_dataset, parquet_exporter; "
                     "parquet_dataset.PART_ROWS = 200; parquet_exporter.ROW_GROUP_ROWS = 50; "
