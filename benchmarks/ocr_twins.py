@@ -39,7 +39,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one Tesseract thread per worke
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the twin builder is shared with the tests
 
-from scan_factory import make_twin  # noqa: E402
+from scan_factory import TWIN_DPI, Twin, make_twin  # noqa: E402
 
 from minutes_cli import document_to_dict, extract_bytes  # noqa: E402
 from minutes_cli.evaluation import load_gold, resolve_source, score  # noqa: E402
@@ -138,17 +138,23 @@ def _ceiling(count: int = 12_000_000) -> float:
     return one / (time.perf_counter() - started)
 
 
-def speed(pdf: Path, pages: int, repeats: int) -> dict[str, Any]:
-    """Pages/s of plain Tesseract and of minutes (1 and 2 workers) on the same twin pages."""
+def twin_of_first_pages(pdf: Path, pages: int, dpi: int = TWIN_DPI) -> Twin:
+    """The scanned twin, at `dpi`, of the first `pages` pages of a PDF (used by projection.py too)."""
+    import io
+
     import pypdfium2 as pdfium
 
     source = pdfium.PdfDocument(pdf.read_bytes())
     keep = pdfium.PdfDocument.new()
     keep.import_pages(source, list(range(min(pages, len(source)))))
-    import io
     buffer = io.BytesIO()
     keep.save(buffer)
-    twin = make_twin(buffer.getvalue())
+    return make_twin(buffer.getvalue(), dpi)
+
+
+def speed(pdf: Path, pages: int, repeats: int) -> dict[str, Any]:
+    """Pages/s of plain Tesseract and of minutes (1 and 2 workers) on the same twin pages."""
+    twin = twin_of_first_pages(pdf, pages)
     count = len(twin.images)
     load_start = _load()
     _parse(twin.pdf, "warm-up.pdf")  # models loaded, imports done

@@ -204,7 +204,7 @@ def _single_input(paths: list[str], recursive: bool) -> bool:
     return not Path(path).is_dir() and (os.path.lexists(path) or not glob.has_magic(path))
 
 
-EXTRACT_HELP = """Extract every item of each document as JSON, JSON Lines or CSV.
+EXTRACT_HELP = """Extract every item of each document as JSON, JSON Lines, CSV, Parquet or Excel.
 
 PATH may be files, directories (with -r), globs ("minutes/*.pdf") or - for
 standard input. A file that cannot be parsed is named on stderr with the
@@ -213,7 +213,9 @@ reason and the batch goes on; the exit code is 1 if any file failed.
 JSON is one object for one input path (a file or -) and a list for several
 paths, a folder, a glob or -r, whatever failed: `[]` when nothing parsed.
 CSV always has its header row. -o FILE is replaced atomically at the end
-(a device such as /dev/null, or -, is written to as a stream). Under -r
+(a device such as /dev/null, or -, is written to as a stream). Parquet and
+Excel need -o FILE; with Parquet, -o FOLDER/ (ending in /) writes the table
+in part files as the run goes, for runs too large for one file. Under -r
 every file is read or named as skipped, with its reason. With --excel, a
 cell that begins with = + - @ gets a leading apostrophe so Excel does not run it.
 Scans (PDF pages without a text layer, TIFF, PNG and JPEG images) are read by
@@ -230,6 +232,8 @@ Examples:
   minutes extract -r arkiv/ --output-dir json/ --skip-unchanged
 
   minutes extract -r arkiv/ -f jsonl -o alle.jsonl --executor dask --timeout 60
+
+  minutes extract -r arkiv/ --format parquet --table amounts -o beloeb/
 
   minutes extract skanning.tif --ocr-dpi 300
 
@@ -263,8 +267,10 @@ def extract(
         typer.Option("--table", "-t", help="CSV or Parquet table: one row per item, amount or attachment."),
     ] = TableName["items"],
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout."),
+        str | None,  # text, not Path: a trailing / (a Parquet dataset folder) must survive
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write to FILE (atomically) instead of stdout; with --format parquet, FOLDER/ "
+                          "(ending in /) writes a dataset of part files."),
     ] = None,
     output_dir: Annotated[
         Path | None,
@@ -300,12 +306,15 @@ def extract(
 ) -> None:
     fmt_name, table_name = fmt.value, table.value
     limit = _parse_size(max_size)
-    _check_extract_options(fmt_name, table_name, output, output_dir, excel, bom)
+    dataset = _names_a_folder(output)
+    output_path = Path(output) if output is not None else None
+    _check_extract_options(fmt_name, table_name, output_path, output_dir, excel, bom, dataset)
     on_dask = _check_executor(executor.value, scheduler)
     single = fmt_name == "json" and output_dir is None and _single_input(paths, recursive)
     read_options = ReadOptions(ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi)
-    run = _ExtractRun(paths, fmt_name, table_name, output, output_dir, recursive, workers, timeout, fail_fast,
-                      skip_unchanged, excel, bom, limit, quiet, debug, single, read_options, on_dask, scheduler)
+    run = _ExtractRun(paths, fmt_name, table_name, output_path, output_dir, recursive, workers, timeout, fail_fast,
+                      skip_unchanged, excel, bom, limit, quiet, debug, single, read_options, on_dask, scheduler,
+                      dataset)
     try:
         _run_extract(run)
     except (OutputNotWritable, SchedulerUnreachable) as error:  # raised before any input is read
@@ -325,13 +334,22 @@ def _check_executor(executor: str, scheduler: str | None) -> bool:
     return True
 
 
+def _names_a_folder(output: str | None) -> bool:
+    """True when -o ends in a path separator ("parts/"): a Parquet dataset folder rather than a file."""
+    return output is not None and output != STDIN and output.endswith(("/", os.sep))
+
+
 def _check_extract_options(fmt_name: str, table_name: str, output: Path | None, output_dir: Path | None,
-                           excel: bool, bom: bool | None) -> None:
+                           excel: bool, bom: bool | None, dataset: bool = False) -> None:
     """Options that would be silently ignored are usage errors."""
     if output is not None and output_dir is not None:
         raise _usage_error("-o/--output and --output-dir exclude each other (--output-dir writes one JSON per input)")
     if output_dir is not None and fmt_name != "json":
-        raise _usage_error("--output-dir writes JSON; --format applies to -o or standard output")
+        raise _usage_error("--output-dir writes JSON; --format applies to -o or standard output"
+                           + (" (-o FOLDER/ writes a Parquet dataset folder)" if fmt_name == "parquet" else ""))
+    if dataset and fmt_name != "parquet":
+        raise _usage_error(f"-o {output}{os.sep}: a name ending in / is a Parquet dataset folder: "
+                           "add --format parquet, or give a file name")
     if fmt_name in FILE_FORMATS and (output is None or str(output) == STDIN):
         raise _usage_error(f"--format {fmt_name} writes a file, not standard output: give -o FILE")
     if fmt_name not in ("csv", "parquet") and table_name != "items":
@@ -380,6 +398,7 @@ class _ExtractRun:
     read_options: ReadOptions  # how to read scans (--ocr, --ocr-lang, --ocr-dpi)
     on_dask: bool = False  # --executor dask
     scheduler: str | None = None  # --scheduler: a running Dask scheduler, else a local cluster
+    dataset: bool = False  # -o FOLDER/ with --format parquet: part files in a folder
 
 
 def _run_extract(run: _ExtractRun) -> None:
@@ -399,7 +418,14 @@ def _run_extract(run: _ExtractRun) -> None:
     if not inputs:
         _fail_line("no input files matched")
         raise typer.Exit(1)
-    if run.output is not None and str(run.output) != STDIN and os.path.exists(run.output):
+    if run.dataset and run.output is not None:
+        # its parts are new files (a folder holding Parquet files is refused), so no input is overwritten; but
+        # a folder given as an input would mix them with the documents (a folder below one is left out of -r)
+        folder = os.path.realpath(run.output)
+        if any(os.path.realpath(path) == folder for path in run.paths if path != STDIN):
+            raise _usage_error(f"{run.output}{os.sep}: -o names an input folder; its parts would lie among the "
+                               "documents: name another folder")
+    elif run.output is not None and str(run.output) != STDIN and os.path.exists(run.output):
         target_file = os.path.realpath(run.output)
         if any(i.path != STDIN and os.path.realpath(i.path) == target_file for i in inputs):
             raise _usage_error(f"{run.output}: -o names one of the inputs; it would be overwritten")
@@ -445,7 +471,7 @@ def _run_extract(run: _ExtractRun) -> None:
                 stream.close()
     except KeyboardInterrupt:
         _fail_line(f"interrupted: {tally.files} of {len(inputs)} files done; "
-                   + _interrupted_output(run.output, run.output_dir, tally))
+                   + _interrupted_output(run.output, run.output_dir, tally, run.dataset))
         raise typer.Exit(130) from None
     if not run.quiet and (len(inputs) > 1 or err.is_terminal):
         err.print(tally.summary(time.perf_counter() - started))
@@ -458,7 +484,7 @@ def _open_target(run: _ExtractRun, target: Path | None) -> "Iterator[tuple[Outpu
     from .export import open_table_file
     from .outputs import open_output
     if run.fmt in FILE_FORMATS and target is not None:
-        with open_table_file(run.fmt, target, run.table) as table_file:
+        with open_table_file(run.fmt, target, run.table, folder=run.dataset) as table_file:
             yield None, table_file
         return
     with open_output(target) as out:
@@ -533,10 +559,12 @@ def _write_one(output_dir: Path, text: str, result: "FileResult", tally: _Tally)
         tally.failed += 1
 
 
-def _interrupted_output(output: Path | None, output_dir: Path | None, tally: _Tally) -> str:
+def _interrupted_output(output: Path | None, output_dir: Path | None, tally: _Tally, dataset: bool = False) -> str:
     """What an interrupted run left behind, for its one line."""
     if output_dir is not None:
         return f"the outputs of the files done are kept in {output_dir}"
+    if dataset and output is not None:
+        return f"the complete parts are kept in {output}{os.sep} (the part being written was removed)"
     if output is not None and str(output) != STDIN:
         return f"nothing written to {output}"
     return "the output on standard output is incomplete"

@@ -1,7 +1,8 @@
 """Exporters: turn parsed `Document`s into JSON, JSON Lines or CSV text, or Parquet and Excel files.
 
 `EXPORTERS` maps each text `--format` name to its writer and `FILE_FORMATS`
-names the binary ones (written by `open_table_file` to -o FILE); `Renderer`
+names the binary ones (written by `open_table_file` to -o FILE, or for
+Parquet to a dataset folder, -o FOLDER/); `Renderer`
 and `OutputStream` give the same text one document at a time, for batches.
 
 The CLI builds its choices from `TEXT_FORMATS`, `FILE_FORMATS` and

@@ -53,11 +53,12 @@ class TableFile:
 
 
 @contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path beside `target`, renamed to `target` when the block ends without an error."""
+def atomic_path(target: Path, hint: str = "give a file name") -> Iterator[Path]:
+    """A temporary path beside `target`, renamed to `target` when the block ends without an error; `hint`
+    says what to give instead of a folder."""
     shown = str(target)
     if target.is_dir():
-        raise OutputNotWritable(shown, "is a directory", "give a file name")
+        raise OutputNotWritable(shown, "is a directory", hint)
     real = Path(os.path.realpath(target))
     temporary = real.with_name(f".{real.name}.{os.getpid()}.tmp")
     try:
@@ -76,12 +77,21 @@ def atomic_path(target: Path) -> Iterator[Path]:
 
 
 @contextmanager
-def open_table_file(fmt: str, target: Path, table: str) -> Iterator[TableFile]:
-    """The `TableFile` of `fmt` ("parquet": the one `table`; "xlsx": every table) writing `target` atomically.
+def open_table_file(fmt: str, target: Path, table: str, folder: bool = False) -> Iterator[TableFile]:
+    """The `TableFile` of `fmt` ("parquet": the one `table`; "xlsx": every table) writing `target` atomically;
+    with `folder` (Parquet only) a dataset folder of part files (`parquet_dataset`).
 
     The writer's library is imported here, so the other formats never load it.
     """
-    with atomic_path(target) as temporary:
+    if folder:
+        if fmt != "parquet":
+            raise ValueError(f"a dataset folder is written in Parquet, not {fmt}")
+        from .parquet_dataset import open_dataset
+        with open_dataset(target, table) as dataset:
+            yield dataset
+        return
+    hint = "give a file name, or FOLDER/ (ending in /) for a Parquet dataset folder" if fmt == "parquet" else None
+    with atomic_path(target, hint or "give a file name") as temporary:
         if fmt == "parquet":
             from .parquet_exporter import ParquetFile
             sink: TableFile = ParquetFile(temporary, table)
