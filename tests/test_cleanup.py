@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import textwrap
+import unicodedata
+
 import pytest
 from helpers import items, parse
 
@@ -25,6 +28,9 @@ from minutes_cli.model import Line
         pytest.param("dæk\ufffe", "dæk-", id="pdfium-line-end-hyphen"),
         pytest.param("Referat\r\nBeslutning", "Referat\nBeslutning", id="crlf"),
         pytest.param("Æ Ø Å æ ø å é – “”", "Æ Ø Å æ ø å é – “”", id="visible-characters-kept"),
+        pytest.param("A\u030abent m\u00f8de, Kulturudvalg i Ha\u030ars", "Åbent møde, Kulturudvalg i Hårs",
+                     id="combining-ring-composed"),
+        pytest.param("Caf\u0065\u0301 Ren\u00e9", "Café René", id="combining-acute-composed"),
     ],
 )
 def test_normalise_characters(raw: str, clean: str) -> None:
@@ -431,3 +437,20 @@ def test_a_meeting_header_repeated_through_a_volume_is_not_furniture() -> None:
                   Line(f"Teksten i sag {number} er sin egen.", None, gap_before=True)]
     kept, removed = remove_furniture(lines)
     assert removed == [] and kept == lines
+
+
+def test_minutes_in_decomposed_letters_read_as_composed() -> None:
+    text = textwrap.dedent("""\
+        Referat
+        Teknik- og Miljøudvalget, mødedato 3. maj 2022
+
+        Punkt 1: Åbent punkt: Vejplan for Hårby
+        Sagsnr.: 05.01.00-P20-1-22
+
+        Beslutning
+        Godkendt, idet udgiften på 2,5 mio. kr. afholdes af rådighedsbeløbet.
+        """)
+    composed = parse(text)
+    decomposed = parse(unicodedata.normalize("NFD", text))
+    assert decomposed["items"] == composed["items"] and decomposed["meeting"] == composed["meeting"]
+    assert composed["items"][0]["decision"]["outcome"] == "approved"

@@ -9,6 +9,8 @@ minutes they wrap headings glued to the text before them
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..patterns import MARKDOWN_ITALIC_RE, MARKDOWN_LINK_RE
 
 # Characters that are spaces in all but name: every whitespace character of str.split()
@@ -24,7 +26,14 @@ TRANSLATION = {**_SPACE_LIKE, **_INVISIBLE, **_LINE_END_HYPHEN, ord("\r"): "\n",
 
 
 def normalise_characters(text: str) -> str:
-    """Normalise spaces, invisible characters and line ends; keep every visible character."""
+    """Normalise spaces, invisible characters and line ends; keep every visible character.
+
+    Letters written as a base letter and a combining mark ("a" + U+030A, as text from
+    macOS and some PDF producers has them) are composed ("å", NFC): the same letters,
+    which the lexicon's words ("åbent", "Økonomiudvalget") then match.
+    """
+    if not unicodedata.is_normalized("NFC", text):  # a C-speed check; most texts are composed already
+        text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n")
     # translate() walks every character in Python-level mapping calls; most texts hold
     # none of these characters, so replace only those present (a C-speed scan each)
