@@ -285,6 +285,8 @@ DATED_DECISION_RE = lazy_regex(
     ^(?:
         (?P<body1>[^\W\d_][\w\s,.-]{{2,120}}?)s\s+beslutning   # "<Udvalg>s beslutning"
       | beslutning\s+i\s+(?P<body2>[^\W\d_].{{2,150}}?)         # "Beslutning i <udvalg>"
+      | beslutning\s+(?P<body4>(?-i:[A-ZÆØÅ])[\w\s,.-]{{0,80}}?   # "Beslutning Økonomiudvalget den 05-03-2019":
+          (?:udvalget|rådet|bestyrelsen|borgerrepræsentationen|magistraten))  # a body named by what it is
     )
     (?:{_DECISION_DATE})?                                         # den 04.12.2012
     (?:\s*(?:,\s*)?(?:punkt|pkt\.?)\s*\d+)?                    # Punkt 2

@@ -58,6 +58,8 @@ ATTACHMENT_HEADINGS: tuple[str, ...] = (
     "bilagsfortegnelse",
     "bilagsoversigt",
     "vedlagte bilag",
+    "vedhæftede bilag",
+    "bilagsmateriale",
     "bilag til punktet",
 )
 

@@ -256,6 +256,36 @@ def test_dated_decisions_pick_the_meeting_day() -> None:
                                 "by": "Udvalget for plan, udvikling og kultur"}
 
 
+@pytest.mark.parametrize(("heading", "by"), [
+    pytest.param("Beslutning Byrådet den 12-03-2019", "Byrådet", id="noun-then-body"),
+    pytest.param("Beslutning i Byrådet den 12-03-2019", "Byrådet", id="noun-i-body"),
+    pytest.param("Byrådets beslutning den 12-03-2019", "Byrådet", id="genitive"),
+    pytest.param("Beslutning Kommunalbestyrelsen den 12.03.2019", "Kommunalbestyrelsen", id="noun-then-council"),
+])
+def test_a_dated_decision_heading_without_i(heading: str, by: str) -> None:
+    doc = parse(f"""
+        Byrådet
+
+        Referat af mødet den 12. marts 2019
+
+        33. Anlægsbevilling til ny skole
+
+        Sagsnr.: 18/20567
+
+        Beslutning Økonomiudvalget den 05-03-2019
+        Anbefales.
+
+        {heading}
+        Godkendt.
+
+        Vedhæftede bilag
+        Skitseprojekt for ny skole
+        """)
+    [item] = doc["items"]
+    assert item["decision"] == {"text": "Godkendt.", "outcome": "approved", "by": by}
+    assert [a["title"] for a in item["attachments"]] == ["Skitseprojekt for ny skole"]
+
+
 def test_committee_beslutning_heading_names_the_body() -> None:
     doc = parse("""
         Punkt 2: Bygningsvedligeholdelse 2013 - anlægsbevilling

@@ -142,7 +142,7 @@ def _body(title: str | None) -> str | None:
         return None  # a plain "Beslutning" names nobody
     match = DATED_DECISION_RE.match(title.strip())
     if match:
-        body = (match.group("body1") or match.group("body2") or "").strip(" ,")
+        body = (match.group("body1") or match.group("body2") or match.group("body4") or "").strip(" ,")
         return body or None
     labelled = COMMITTEE_DECISION_LABEL_RE.match(title.strip())
     return labelled.group("body3").strip(" ,") if labelled else None
