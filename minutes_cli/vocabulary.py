@@ -161,7 +161,8 @@ PLACE_WORDS: tuple[str, ...] = ("lokale", "mødelokale", "mødecenter", "mødesa
 
 # Labels of the people who did not come: in the header they fill meeting.absent, inside a
 # decision (patterns.ABSENCE_LINE_RE) their names do too.
-ABSENCE_LABELS: tuple[str, ...] = ("afbud", "fraværende", "fravær", "forfald", "ikke til stede", "afbud/fraværende")
+ABSENCE_LABELS: tuple[str, ...] = ("afbud", "afbud fra", "fraværende", "fravær", "forfald", "ikke til stede",
+                                   "afbud/fraværende")
 
 HEADER_LABELS: tuple[str, ...] = (COMMITTEE_LABELS + DATE_LABELS + TIME_LABELS + PLACE_LABELS + PARTICIPANT_LABELS
                                   + ABSENCE_LABELS + NOTE_LABELS)

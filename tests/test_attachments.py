@@ -192,6 +192,14 @@ PREFIX_CASES = [
     pytest.param("Grafisk fremstilling af status over implementering af FA II.",
                  [(None, "Grafisk fremstilling af status over implementering af FA II.")],
                  id="title-ending-in-a-full-stop"),
+    pytest.param("1. Regnskab for vintertjeneste 2019/20; 2. Oversigt over vejbudgettet",
+                 [("1", "Regnskab for vintertjeneste 2019/20"), ("2", "Oversigt over vejbudgettet")],
+                 id="numbered-on-one-line-with-semicolons"),
+    pytest.param("1. Notat om budget; tillæg og rettelser", [("1", "Notat om budget; tillæg og rettelser")],
+                 id="a-semicolon-inside-one-title"),
+    pytest.param("Notat om budgettet 123456/19\nBudgetoversigt 2024/25",
+                 [(None, "Notat om budgettet"), (None, "Budgetoversigt 2024/25")],
+                 id="document-number-goes-a-season-stays"),
 ]
 
 

@@ -165,6 +165,17 @@ HEADERS = [
         """,
         {"committee": "Erhvervs- og Turismeudvalget", "municipality": "Favrskov Kommune"},
         id="municipality-before-the-committee"),
+    pytest.param("""\
+        Referat fra mødet i Økonomiudvalget onsdag den 4. marts 2020
+        Mødetidspunkt: kl. 15.30
+        Afbud fra: Lone Jensen (V)
+        """,
+        {"committee": "Økonomiudvalget", "kind": "minutes", "date": "2020-03-04", "absent": ["Lone Jensen"]},
+        id="minutes-from-the-meeting-in-a-committee"),
+    pytest.param("""\
+        Dagsorden til mødet i Byrådet den 12. marts 2019
+        """,
+        {"committee": "Byrådet", "kind": "agenda", "date": "2019-03-12"}, id="agenda-for-the-meeting-in-the-council"),
 ]
 
 

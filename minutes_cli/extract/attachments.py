@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Attachment, Block
+from ..lazy_patterns import lazy_re
+from ..model import Attachment, Block, Line
 from ..patterns import (
     ATTACHMENT_PREFIX_RE,
     BILAG_LINE_RE,
@@ -44,10 +45,17 @@ def _split(line: str) -> tuple[str | None, str]:
             line = line[prefix.end():]
     # both trail the title: a document number holds a "/", a file size ends in ")"
     if "/" in line:
-        line = TRAILING_DOCUMENT_NUMBER_RE.sub("", line)
+        line = TRAILING_DOCUMENT_NUMBER_RE.sub(_unless_years, line)
     if line.rstrip().endswith(")"):
         line = FILE_SIZE_RE.sub("", line)
     return number, line.strip()
+
+
+def _unless_years(number: re.Match[str]) -> str:
+    """Nothing for a trailing document number ("… 123456/19"); a season or budget year stays
+    ("Regnskab for vintertjeneste 2019/20": the second year follows the first)."""
+    first, second = number.group(0).strip().split("/")
+    return number.group(0) if len(first) == 4 and (int(first) + 1) % 100 == int(second) else ""
 
 
 def _is_ordinal(line: str, prefix: re.Match[str]) -> bool:
@@ -101,7 +109,8 @@ def _from_section(blocks: tuple[Block, ...]) -> list[Attachment]:
     A line whose list marker the markup states (`Line.list_marker`) is always a
     title of its own.
     """
-    entries = [line for block in blocks if not _is_prose(block.text) for line in block.lines]
+    entries = [entry for block in blocks if not _is_prose(block.text) for line in block.lines
+               for entry in _listed_on_one_line(line)]
     if not entries:
         return []
     lines = [line.text for line in entries]
@@ -128,6 +137,20 @@ def _from_section(blocks: tuple[Block, ...]) -> list[Attachment]:
         if title and normalise_label(title) not in NO_ATTACHMENT_WORDS:
             found.append(Attachment(number, title))
     return found
+
+
+# Numbered attachments listed on one line, separated by semicolons: "1. Regnskab 2019/20; 2. Oversigt".
+ENTRY_SEPARATOR_RE = lazy_re(r";\s*(?=\d{1,2}\.\s)")
+
+
+def _listed_on_one_line(line: Line) -> list[Line]:
+    """A line of numbered attachments separated by semicolons as a line per attachment; any other line as it is."""
+    if ";" not in line.text or not _is_numbered(line.text):
+        return [line]
+    parts = ENTRY_SEPARATOR_RE.split(line.text)
+    if len(parts) < 2 or not all(_is_numbered(part) for part in parts):
+        return [line]
+    return [line._replace(text=part.strip()) for part in parts]
 
 
 def _key(title: str) -> str:

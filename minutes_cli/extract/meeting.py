@@ -54,6 +54,8 @@ _KIND_RE = lazy_regex(r"^(?:åbent\s+|lukket\s+|endeligt?\s+)?(?P<word>" + "|".j
                       + r")\b[\s:]*(?P<rest>.*)$", regex.I)
 _KIND_SUFFIX_RE = lazy_regex(r"^(?P<who>[^\W\d_].{2,100}?)\s+[-–]\s+(?:åbent\s+|lukket\s+)?(?P<word>"
                              + "|".join(w for w, _ in KIND_WORDS) + r")\b\s*$", regex.I)
+# What stands between a title's kind word and the body whose meeting it is: "Dagsorden til mødet i Byrådet".
+MEETING_OF_LEADS = ("mødet i ", "møde i ", "mødet for ", "møde for ")
 # The kind each kind word gives, looked up by a title part: "Referat" -> minutes.
 _KIND_OF: dict[str, str] = {**dict(KIND_WORDS), **{f"åbent {w}": k for w, k in KIND_WORDS},
                             **{f"lukket {w}": k for w, k in KIND_WORDS}}
@@ -275,8 +277,12 @@ def _title_line(header: _Header, text: str) -> None:
     if match and header.kind is None:
         header.kind = dict(KIND_WORDS)[match.group("word").lower()]  # type: ignore[assignment]
         rest = match.group("rest").strip()
-        if rest.lower().startswith(("for ", "fra ", "af ")):
+        if rest.lower().startswith(("for ", "fra ", "af ", "til ")):
             rest = rest.split(" ", 1)[1] if " " in rest else ""
+        # "Referat fra mødet i Økonomiudvalget onsdag den 4. marts 2020": the body after "mødet i"
+        lead = next((lead for lead in MEETING_OF_LEADS if rest.lower().startswith(lead)), None)
+        if lead:
+            rest = rest[len(lead):]
         rest = _MEETING_OF_RE.sub(r"\g<body>", rest)  # "Ældrerådets møde 12. november" -> "Ældrerådet 12. …"
         candidate = _TITLE_TAIL_RE.sub("", rest).strip(" ,-–")
         if candidate and _is_committee(candidate):
