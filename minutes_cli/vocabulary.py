@@ -134,7 +134,7 @@ KNOWN_HEADINGS: frozenset[str] = frozenset(DECISION_HEADINGS + RECOMMENDATION_HE
 # means "a space or none" ("sags nr" reads "Sags nr." and "Sagsnr."); a label whose first
 # word is an item word ("sag nr") is no label before an item's number ("Sag nr. 1: Title").
 CASE_NUMBER_LABELS: tuple[str, ...] = ("sagsnr", "sags nr", "sag nr", "sagsnummer", "j. nr", "journal nr",
-                                       "journalnummer", "jour. nr", "emnenr")
+                                       "journalnummer", "jour. nr", "emnenr", "sagsid", "sags-id", "sags id")
 
 # The words that open an item heading: "Punkt 7:", "Pkt. 3.", "Sag nr. 1:", "Dagsordenspunkt 2:"
 # (patterns.PUNKT_ITEM_RE). A trailing "." means the abbreviation's dot may be left out.

@@ -77,6 +77,8 @@ LABELS = [
     pytest.param("Emnenr.: 2013-003869", "2013-003869", id="emnenr"),
     pytest.param("Sagsnr.: EMN-2025-009242", "EMN-2025-009242", id="firstagenda-emn"),
     pytest.param("sagsnr 2016/05156", "2016/05156", id="lower-case-no-dot"),
+    pytest.param("Sagsid: 24/1234", "24/1234", id="sagsid"),
+    pytest.param("Sags-id: 23/9876", "23/9876", id="sags-id"),
     pytest.param("Sagsnr.:", None, id="value-on-next-line"),
     pytest.param("Sagsnr.: 20.02.2018", None, id="date-after-label-is-no-value"),
 ]

@@ -65,6 +65,8 @@ def test_paragraph_breaks(rows: list[tuple[str, dict[str, object]] | str], parag
 # --- item starts --------------------------------------------------------------
 
 ITEMS = [
+    pytest.param(["Referat", "Punkt 7 - Salg af jord", "Sagsid: 24/0456", ("Fortroligt punkt", GLUED), "Beslutning",
+                  "Godkendt."], [("7", "Salg af jord")], id="status-line-glued-under-the-case-number"),
     pytest.param(["Referat", "Punkt 1: Godkendelse", "Godkendt.", "Punkt 2: Vejplan", "Udsat."],
                  [("1", "Godkendelse"), ("2", "Vejplan")], id="punkt"),
     pytest.param(["Referat", "Dagsordenspunkt 1: Godkendelse", "Godkendt.", "Dagsordenspunkt 2: Vejplan"],
@@ -87,6 +89,12 @@ ITEMS = [
 def test_item_starts(rows: list[tuple[str, dict[str, object]] | str], items: list[tuple[str | None, str]]) -> None:
     segmented = split_items(to_paragraphs(_lines(rows)))
     assert [(item.number, item.title) for item in segmented.items] == items
+
+
+def test_a_status_line_glued_under_the_case_number_closes_the_item() -> None:
+    rows = ["Punkt 7 - Salg af jord", "Sagsid: 24/0456", ("Fortroligt punkt", GLUED), "Beslutning", "Godkendt.",
+            "Punkt 8 - Eventuelt", "Sagsid: 24/0001", "Beslutning", "Intet."]
+    assert [item.closed for item in split_items(to_paragraphs(_lines(rows))).items] == [True, False]
 
 
 # --- sections -------------------------------------------------------------------

@@ -348,8 +348,9 @@ STATUS_LOOKAHEAD = 6
 
 def _status_says_closed(body: list[Block]) -> bool:
     for block in body[:STATUS_LOOKAHEAD]:
-        # the label and its value on one line, or on two lines of one paragraph ("Punkttype" / "Lukket punkt")
-        match = STATUS_LINE_RE.match(block.lines[0].text) or (
+        # the label and its value on one line, or on two lines of one paragraph ("Punkttype" / "Lukket punkt"),
+        # or a status line under the case number's in one paragraph ("Sagsid: 24/0456" / "Fortroligt punkt")
+        match = next((m for line in block.lines if (m := STATUS_LINE_RE.match(line.text))), None) or (
             STATUS_LINE_RE.match(block.text) if len(block.lines) == 2 else None)
         if match:
             return str(match.group("status")).lower().startswith(("lukket", "lukkede", "fortrolig"))
