@@ -6,7 +6,12 @@ Tests write their own small documents; nothing here is copied from ../shared.
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
 import textwrap
+import time
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -56,3 +61,43 @@ def only_item(text: str) -> dict[str, Any]:
     found = items(text)
     assert len(found) == 1, [i["title"] for i in found]
     return found[0]
+
+
+# A small minutes document of our own (invented content, real structure): one item with a case number,
+# three amounts, a recommendation and a decision. Export tests build on it.
+ONE_ITEM_MINUTES = """REFERAT Teknik- og Miljøudvalget d. 20-02-2018
+
+Mødedato: Tirsdag d. 20. februar 2018 kl. 16:30
+
+Punkt 1: Vejbelysning
+
+Sagsnr.: 2016/05156
+
+Sagsfremstilling
+
+Udgiften er 2,5 mio. kr. og taksten er 12,50 kr. pr. lampe.
+
+Indstilling
+
+Forvaltningen indstiller, at der gives en anlægsbevilling på 400.000 kr.
+
+Beslutning
+
+Godkendt.
+"""
+
+
+def interrupt_when(process: subprocess.Popen[bytes], ready: Callable[[], bool], settle: float = 0.0) -> str:
+    """Send Ctrl-C to a `minutes` run (started with start_new_session=True) once `ready()` holds (or
+    after 60 s), and return what it wrote to stderr, checked to be the one-line interrupt report."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not ready():
+        time.sleep(0.05)
+    time.sleep(settle)
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: the whole foreground group
+    _, stderr = process.communicate(timeout=60)
+    message = stderr.decode("utf-8")
+    assert process.returncode == 130, message
+    assert "Traceback" not in message
+    assert message.strip().splitlines()[-1].startswith("error: interrupted: ")
+    return message

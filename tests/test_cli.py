@@ -7,17 +7,15 @@ import io
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import typer
-from helpers import schema_errors
+from helpers import interrupt_when, schema_errors
 from pdf_factory import make_pdf, page_of_lines
 from typer.testing import CliRunner
 
@@ -588,16 +586,8 @@ def test_interrupt_prints_one_line_and_exits_130(tmp_path: Path) -> None:
     names = ["r.txt"] * 60  # far more work than the moments before the interrupt
     process = subprocess.Popen([sys.executable, "-m", "minutes_cli", "extract", *names, "-j", "2", "-o", "ud.json"],
                                cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while not any(p.name.startswith(".ud.json") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.3)
-    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: the whole foreground group
-    _, stderr = process.communicate(timeout=60)
-    message = stderr.decode("utf-8")
-    assert process.returncode == 130, message
-    assert "Traceback" not in message
-    assert message.strip().splitlines()[-1].startswith("error: interrupted: ")
+    message = interrupt_when(process, lambda: any(p.name.startswith(".ud.json") for p in tmp_path.iterdir()),
+                             settle=0.3)
     assert "of 60 files done; nothing written to ud.json" in message
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt"], "no output and no temporary file"
 

@@ -40,8 +40,9 @@ def python_spin(seconds: float) -> None:
         pass
 
 
-def on_a_thread(work: Callable[[], object]) -> object:
-    """`work()` on a new thread (not the main one): what it returned, or the exception it raised."""
+def start_on_a_thread(work: Callable[[], object]) -> tuple[threading.Thread, list[object]]:
+    """`work()` started on a new thread (not the main one), and the list that will hold what it
+    returned or the exception it raised."""
     outcome: list[object] = []
 
     def run() -> None:
@@ -52,6 +53,12 @@ def on_a_thread(work: Callable[[], object]) -> object:
 
     thread = threading.Thread(target=run)
     thread.start()
+    return thread, outcome
+
+
+def on_a_thread(work: Callable[[], object]) -> object:
+    """`work()` on a new thread (not the main one): what it returned, or the exception it raised."""
+    thread, outcome = start_on_a_thread(work)
     thread.join(timeout=30)
     assert not thread.is_alive(), "the block was not interrupted"
     return outcome[0]
@@ -163,16 +170,7 @@ def test_a_timeout_set_but_not_yet_raised_when_the_watchdog_stops_is_withdrawn()
             python_spin(0.01)  # ... and would be raised here
             return "done"
 
-    outcome: list[object] = []
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except BaseException as error:  # noqa: BLE001 - the test inspects it
-            outcome.append(error)
-
-    thread = threading.Thread(target=run)
-    thread.start()
+    thread, outcome = start_on_a_thread(work)
     assert entered.wait(10)
     watchdog._fire()  # as the timer would: the thread is inside the block
     watchdog.stop()  # as the block's end would, before the thread ran another bytecode

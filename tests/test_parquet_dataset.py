@@ -11,16 +11,14 @@ run keep only complete parts.
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import FIXTURES
+from helpers import FIXTURES, ONE_ITEM_MINUTES, interrupt_when
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -45,27 +43,8 @@ SMALL_PART = 12
 SMALL_GROUP = 5
 SMALL_BATCH = 3
 
-# A small minutes document of our own with three amounts (invented content, real structure).
-MINUTES = """REFERAT Teknik- og Miljøudvalget d. 20-02-2018
-
-Mødedato: Tirsdag d. 20. februar 2018 kl. 16:30
-
-Punkt 1: Vejbelysning
-
-Sagsnr.: 2016/05156
-
-Sagsfremstilling
-
-Udgiften er 2,5 mio. kr. og taksten er 12,50 kr. pr. lampe.
-
-Indstilling
-
-Forvaltningen indstiller, at der gives en anlægsbevilling på 400.000 kr.
-
-Beslutning
-
-Godkendt.
-"""
+# One item with three amounts (helpers.ONE_ITEM_MINUTES: invented content, real structure).
+MINUTES = ONE_ITEM_MINUTES
 
 
 @pytest.fixture(scope="module")
@@ -359,15 +338,7 @@ def test_interrupt_keeps_complete_parts_only(tmp_path: Path) -> None:
         [sys.executable, "-c", SMALL_PARTS_MAIN, "extract", *names, "-f", "parquet", "-o", "parts/", "-j", "1"],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     folder = tmp_path / "parts"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not (folder.is_dir() and any(folder.glob("*.parquet"))):
-        time.sleep(0.05)
-    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: the whole foreground group
-    _, stderr = process.communicate(timeout=60)
-    message = stderr.decode("utf-8")
-    assert process.returncode == 130, message
-    assert "Traceback" not in message
-    assert message.strip().splitlines()[-1].startswith("error: interrupted: ")
+    message = interrupt_when(process, lambda: folder.is_dir() and any(folder.glob("*.parquet")))
     assert "the complete parts are kept in parts/ (the part being written was removed)" in message
     parts = _parts(folder)
     assert parts and sorted(os.listdir(folder)) == [p.name for p in parts], "no temporary part is left"

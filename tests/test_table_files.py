@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import FIXTURES
+from helpers import FIXTURES, ONE_ITEM_MINUTES
 from typer.testing import CliRunner
 
 from minutes_cli import cli as cli_module
@@ -30,31 +30,8 @@ openpyxl = pytest.importorskip("openpyxl")
 
 NAMES = ["gladsaxe_firstagenda_minutes.txt", "kk_memo.txt", "h1_kk_bif.html", "p4_acadre_favrskov.pdf"]
 
-# A small minutes document of our own: a closed item, a recommendation with points, amounts, an attachment.
-MINUTES = """REFERAT Teknik- og Miljøudvalget d. 20-02-2018
-
-Mødedato: Tirsdag d. 20. februar 2018 kl. 16:30
-
-Punkt 1: Vejbelysning
-
-Sagsnr.: 2016/05156
-
-Sagsfremstilling
-
-Udgiften er 2,5 mio. kr. og taksten er 12,50 kr. pr. lampe.
-
-Indstilling
-
-Forvaltningen indstiller, at der gives en anlægsbevilling på 400.000 kr.
-
-Beslutning
-
-Godkendt.
-
-Bilag
-
-1. Belysningsplan 2018
-"""
+# One item with a recommendation, three amounts and an attachment (invented content, real structure).
+MINUTES = ONE_ITEM_MINUTES + "\nBilag\n\n1. Belysningsplan 2018\n"
 
 
 @pytest.fixture(scope="module")
