@@ -42,7 +42,10 @@ def _numbered_entry_runs(lines: list[Line]) -> set[int]:
     found: set[int] = set()
     taken = 0  # lines before this belong to a run already found
     # a run opens with a numbered entry: only lines starting with a digit or an item word can open one
-    for index in [i for i, line in enumerate(lines) if _may_be_entry(line.text)]:
+    initials = PUNKT_INITIALS
+    # _may_be_entry, inline: it runs on every line of a document
+    for index in [i for i, line in enumerate(lines)
+                  if (text := line.text)[:1].isdigit() or (text[:1] in initials and text[-1:].isdigit())]:
         if index < taken:
             continue
         run: list[int] = []
@@ -73,14 +76,16 @@ def _numbered_entry_runs(lines: list[Line]) -> set[int]:
 
 
 def _may_be_entry(text: str) -> bool:
-    return text[:1].isdigit() or text[:1] in PUNKT_INITIALS
+    """A cheap test before the patterns: an entry starts with its number or an item word, and an
+    item word's entry ends in its page number (most lines of prose start with an S, P or D)."""
+    return text[:1].isdigit() or (text[:1] in PUNKT_INITIALS and text[-1:].isdigit())
 
 
 def _entry(text: str) -> re.Match[str] | None:
     """A numbered entry with its page: "2. Bygningsvedligeholdelse 3", "Dagsordenspunkt 1: Godkendelse 2"."""
     if text[:1].isdigit():
         return TOC_ENTRY_RE.match(text)
-    return TOC_PUNKT_ENTRY_RE.match(text) if text[:1] in PUNKT_INITIALS else None
+    return TOC_PUNKT_ENTRY_RE.match(text) if _may_be_entry(text) else None
 
 
 # "Indholdsfortegnelse" and its kin are short.

@@ -110,7 +110,7 @@ def _from_section(blocks: tuple[Block, ...]) -> list[Attachment]:
     title of its own.
     """
     entries = [entry for block in blocks if not _is_prose(block.text) for line in block.lines
-               for entry in _listed_on_one_line(line)]
+               for entry in (_listed_on_one_line(line) if ";" in line.text else (line,))]
     if not entries:
         return []
     lines = [line.text for line in entries]
@@ -145,7 +145,7 @@ ENTRY_SEPARATOR_RE = lazy_re(r";\s*(?=\d{1,2}\.\s)")
 
 def _listed_on_one_line(line: Line) -> list[Line]:
     """A line of numbered attachments separated by semicolons as a line per attachment; any other line as it is."""
-    if ";" not in line.text or not _is_numbered(line.text):
+    if not _is_numbered(line.text):
         return [line]
     parts = ENTRY_SEPARATOR_RE.split(line.text)
     if len(parts) < 2 or not all(_is_numbered(part) for part in parts):

@@ -350,8 +350,10 @@ def _status_says_closed(body: list[Block]) -> bool:
     for block in body[:STATUS_LOOKAHEAD]:
         # the label and its value on one line, or on two lines of one paragraph ("Punkttype" / "Lukket punkt"),
         # or a status line under the case number's in one paragraph ("Sagsid: 24/0456" / "Fortroligt punkt")
-        match = next((m for line in block.lines if (m := STATUS_LINE_RE.match(line.text))), None) or (
-            STATUS_LINE_RE.match(block.text) if len(block.lines) == 2 else None)
+        match = STATUS_LINE_RE.match(block.lines[0].text)
+        if match is None and len(block.lines) > 1:
+            match = next((m for line in block.lines[1:] if (m := STATUS_LINE_RE.match(line.text))), None) or (
+                STATUS_LINE_RE.match(block.text) if len(block.lines) == 2 else None)
         if match:
             return str(match.group("status")).lower().startswith(("lukket", "lukkede", "fortrolig"))
     return False
