@@ -128,6 +128,12 @@ TRAILING_CASE_RE = lazy_re(rf"\s(?P<case>{CASE_VALUE})\s*$", RE_V)
 
 # --- item starts ----------------------------------------------------------
 
+# An item's status in parentheses before its title: "(Åben)", "(Lukket)", "(Offentlig)" (case-blind).
+_STATUS_IN_PARENTHESES = rf"\((?i:{words_alternation(CLOSED_STATUS_WORDS + OPEN_STATUS_WORDS)})\)"
+
+# An open status in parentheses opening a title, which the title loses: "(Åben) Godkendelse af dagsorden"
+OPEN_MARKER_RE = lazy_re(rf"^\((?:{words_alternation(OPEN_STATUS_WORDS)})\)\s*", RE_VI)
+
 # "Punkt 7: Meddelelser", "Punkt 14: Lukket: Meddelelser", "Pkt. 3. Budget", "Sag nr. 1: Budget", "Sag 1 – Budget",
 # "Dagsordenspunkt 2: Budget"
 PUNKT_ITEM_RE = lazy_re(
@@ -135,7 +141,8 @@ PUNKT_ITEM_RE = lazy_re(
     ^(?:{words_alternation(ITEM_WORDS)})  # the word: Punkt, Pkt., Sag, Dagsordenspunkt
     (?:\s+nr\.?)?\s*                    # "Sag nr. 1"
     (?P<number>\d{{1,4}}[a-z]?)           # 7, 14, 3a
-    (?:\s*[:.)]\s*|\s+[–-]\s+|\s+(?=[A-ZÆØÅ]))  # separator ":", ".", " – ", or none before a capital
+    (?:\s*[:.)]\s*|\s+[–-]\s+|\s+(?=[A-ZÆØÅ])|\s+(?={_STATUS_IN_PARENTHESES}))  # separator ":", ".", " – ", none
+                                        # before a capital, or a status: "Punkt 1 (Åben) Godkendelse"
     (?P<title>\S.*)$                    # title, may start with "Lukket:"
     """,
     RE_VI,
@@ -150,11 +157,12 @@ PUNKT_NUMBER_SEPARATOR_RE = lazy_re(r"^\S+\s*\d+[a-z]?\s*[:.)]")
 
 # "10. Projekt Bedre Serviceveje (2009-66012)", "715. Kulturkommune 2017", "2.\tBygningsvedligeholdelse"
 NUMBERED_ITEM_RE = lazy_re(
-    r"""
-    ^(?P<number>\d{1,4})                # item number
+    rf"""
+    ^(?P<number>\d{{1,4}})                # item number
     \.?[ \t]+                           # dot (optional) and space or tab
     (?P<title>(?!at\b)                  # title starts with a letter, not an "at"-point,
-      (?:\d{1,2}\.[ ](?=[a-zæøå]))?        # or with an ordinal: "1. 2. behandling af forslag …"
+      (?:\d{{1,2}}\.[ ](?=[a-zæøå]))?        # or with an ordinal: "1. 2. behandling af forslag …"
+      (?:{_STATUS_IN_PARENTHESES}[ \t]+)?  # or with its status: "3. (Lukket) Klagesag"
       [^\W\d_].*)$
     """,
     RE_V,

@@ -51,6 +51,11 @@ RECOMMENDATION_HEADINGS: tuple[str, ...] = (
     "det indstilles",
 )
 
+# Verbs that end a recommendation's lead-in when the points follow it: "… indstiller, at udvalget
+# over for Byrådet anbefaler," / "• at …" (the lead-in names who decides; it is no point).
+ANNOUNCING_VERBS: tuple[str, ...] = ("anbefaler", "anbefale", "beslutter", "beslutte", "godkender", "godkende",
+                                     "vedtager", "vedtage", "tiltræder", "tiltræde", "følgende")
+
 # Headings that open an attachment list (bilag).
 ATTACHMENT_HEADINGS: tuple[str, ...] = (
     "bilag",
@@ -169,7 +174,7 @@ HEADER_LABELS: tuple[str, ...] = (COMMITTEE_LABELS + DATE_LABELS + TIME_LABELS +
 
 # An item's status on a line of its own ("Lukket punkt", "Åbent"), by whether it closes the item.
 CLOSED_STATUS_WORDS: tuple[str, ...] = ("lukket", "lukkede", "fortrolig", "fortroligt")
-OPEN_STATUS_WORDS: tuple[str, ...] = ("åben", "åbent")
+OPEN_STATUS_WORDS: tuple[str, ...] = ("åben", "åbent", "offentlig", "offentligt")
 
 # The headings of an agenda's open and closed parts: "Lukkede sager", "Åben dagsorden",
 # "Lukket del"; a heading line may also read "Åbent referat" (PART_HEADING_NOUNS), which

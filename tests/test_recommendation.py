@@ -358,6 +358,29 @@ CONTINUATION_CASES = [
         ["Forslaget om takstreduktion med 2 pct. i 2013 godkendes.",
          "Forslaget om at udskyde vurderingen til 2013 godkendes."],
         id="marker-alone-on-its-line"),
+    pytest.param("""
+        Punkt 2 (Åben) Kapacitetsudvidelse
+
+        Indstilling
+        Direktøren for Børn og Unge indstiller, at Børne- og Skoleudvalget over for
+        Økonomiudvalget og Byrådet anbefaler,
+        • at der gives en anlægsbevilling på 2.500.000 kr. til projektering,
+        • at udgiften finansieres af kassebeholdningen.
+        """,
+        "Direktøren for Børn og Unge",
+        ["at der gives en anlægsbevilling på 2.500.000 kr. til projektering,",
+         "at udgiften finansieres af kassebeholdningen."],
+        id="lead-in-ending-in-an-announcing-verb-is-no-point"),
+    pytest.param("""
+        Punkt 3: Budget
+
+        Indstilling
+        Forvaltningen indstiller, at budgettet godkendes,
+        at rammen fastholdes.
+        """,
+        "Forvaltningen",
+        ["at budgettet godkendes,", "at rammen fastholdes."],
+        id="a-point-ending-in-a-comma-stays-a-point"),
 ]
 
 

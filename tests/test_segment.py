@@ -65,6 +65,12 @@ def test_paragraph_breaks(rows: list[tuple[str, dict[str, object]] | str], parag
 # --- item starts --------------------------------------------------------------
 
 ITEMS = [
+    pytest.param(["Dagsorden", "Punkt 1 (Åben) Godkendelse af dagsorden", "Sagsnummer: EMN-2022-012345",
+                  "Punkt 2 (Lukket) Klagesag", "Sagsnummer: EMN-2022-020001"],
+                 [("1", "Godkendelse af dagsorden"), ("2", "Klagesag")], id="punkt-with-status-in-parentheses"),
+    pytest.param(["Dagsorden", "1. (Offentlig) Godkendelse af dagsorden", "Sagsnr.: 23/1", "Beslutning",
+                  "2. (Lukket) Klagesag", "Sagsnr.: 23/2", "Beslutning"],
+                 [("1", "Godkendelse af dagsorden"), ("2", "Klagesag")], id="numbered-with-status-in-parentheses"),
     pytest.param(["Referat", "Punkt 7 - Salg af jord", "Sagsid: 24/0456", ("Fortroligt punkt", GLUED), "Beslutning",
                   "Godkendt."], [("7", "Salg af jord")], id="status-line-glued-under-the-case-number"),
     pytest.param(["Referat", "Punkt 1: Godkendelse", "Godkendt.", "Punkt 2: Vejplan", "Udsat."],
@@ -89,6 +95,11 @@ ITEMS = [
 def test_item_starts(rows: list[tuple[str, dict[str, object]] | str], items: list[tuple[str | None, str]]) -> None:
     segmented = split_items(to_paragraphs(_lines(rows)))
     assert [(item.number, item.title) for item in segmented.items] == items
+
+
+def test_a_status_in_parentheses_before_the_title_says_open_or_closed() -> None:
+    rows = ["Dagsorden", "Punkt 1 (Åben) Godkendelse", "Sagsnr.: 23/1", "Punkt 2 (Lukket) Klagesag", "Sagsnr.: 23/2"]
+    assert [item.closed for item in split_items(to_paragraphs(_lines(rows))).items] == [False, True]
 
 
 def test_a_status_line_glued_under_the_case_number_closes_the_item() -> None:

@@ -18,7 +18,7 @@ from ..lazy_patterns import lazy_re, lazy_regex
 from ..model import Block, Recommendation
 from ..patterns import LEADING_AT_RE, LIST_MARKER_RE, RECOMMENDER_RE, match_recommender
 from ..segment import RawSection
-from ..vocabulary import AUTHOR_WORDS, CONTINUATION_WORDS
+from ..vocabulary import ANNOUNCING_VERBS, AUTHOR_WORDS, CONTINUATION_WORDS
 
 # Outside a recommendation section, a lead-in must name an author in at most this
 # many words and name it by a word that a recommending body has.
@@ -205,6 +205,11 @@ def _build(blocks: list[Block], start: int, match: regex.Match[str], whole: bool
         lead_has_at = bool(LEAD_ENDS_WITH_AT_RE.search(lead.lines[0].text))
         by = first_line.group(_BY)
         lines = [line.text for line in lead.lines[1:]]
+        # a first point on the lead-in's own line ("Forvaltningen indstiller, at budgettet godkendes,")
+        rest = first_line.group(_REST).strip()
+        inline = LEADING_AT_RE.sub("", rest, count=1).strip() if LEADING_AT_RE.match(rest) else ""
+        if inline and not _introduces_points(inline):
+            lines.insert(0, rest)
     else:
         by = match.group(_BY)
         rest = match.group(_REST).strip()
@@ -238,7 +243,16 @@ def _continuing_blocks(blocks: list[Block], started: bool) -> list[Block]:
 
 
 def _introduces_points(text: str) -> bool:
-    return text.rstrip().endswith(":") and len(text.split()) <= MAX_INTRODUCTION_WORDS
+    """True for a lead-in's rest that announces the points rather than being one: "anbefale:",
+    "Børne- og Skoleudvalget over for Byrådet anbefaler,"."""
+    stripped = text.rstrip()
+    if stripped.endswith(":") and len(text.split()) <= MAX_INTRODUCTION_WORDS:
+        return True
+    return stripped.endswith((",", ":")) and ANNOUNCING_END_RE.search(stripped) is not None
+
+
+# A lead-in's rest that ends in a verb announcing the points: "… over for Byrådet anbefaler,"
+ANNOUNCING_END_RE = lazy_regex(rf"\b(?:{'|'.join(ANNOUNCING_VERBS)})\s*[:,]$", regex.I)
 
 
 # "anbefale:", "godkende følgende:": a verb that announces a list, not a point.

@@ -27,6 +27,7 @@ from ..patterns import (
     NUMBER_ONLY_RE,
     NUMBERED_ITEM_RE,
     NUMERIC_DATE_RE,
+    OPEN_MARKER_RE,
     OPEN_PART_RE,
     PART_INITIALS,
     PUNKT_INITIALS,
@@ -83,6 +84,8 @@ def _split_title(title: str) -> tuple[str, bool, str | None]:
         case = match.group("case")
         title = title[: match.start()]
     closed = False
+    if title[:1] == "(":
+        title = OPEN_MARKER_RE.sub("", title)  # "(Åben) Godkendelse af dagsorden"
     marker = CLOSED_RE.search(title)
     if marker and (marker.start() == 0 or marker.group(0).startswith("(")):
         closed = True
