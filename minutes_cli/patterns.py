@@ -112,7 +112,8 @@ CASE_LABEL_RE = lazy_regex(
     (?<![\w.])
     (?:{_CASE_LABELS})                                # the label, not "Sag nr. 1: Title"
     \.?\s*:?\s*                                       # "Sagsnr.:", "Sagsnr", "J.nr."
-    (?P<case>{CASE_VALUE}|\d{{6,12}}(?![\d.,]))?         # value (a bare serial "200906126" only when labelled);
+    (?P<case>{CASE_VALUE}|\d{{6,12}}(?![\d.,])           # value (a bare serial "200906126" only when labelled,
+      |(?:19|20)\d\d/\d{{1,2}}(?![\d/-]))?                # and an old journal number "J.nr. 1968/14");
                                                       # absent when it stands on the next line
     (?![\w/])
     """,

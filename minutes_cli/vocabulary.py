@@ -143,7 +143,8 @@ CASE_NUMBER_LABELS: tuple[str, ...] = ("sagsnr", "sags nr", "sag nr", "sagsnumme
 
 # The words that open an item heading: "Punkt 7:", "Pkt. 3.", "Sag nr. 1:", "Dagsordenspunkt 2:"
 # (patterns.PUNKT_ITEM_RE). A trailing "." means the abbreviation's dot may be left out.
-ITEM_WORDS: tuple[str, ...] = ("punkt", "pkt.", "sag", "dagsordenspunkt")
+# Old council minutes number their items as paragraphs of the protocol: "§ 12. Forslag til lokalplan".
+ITEM_WORDS: tuple[str, ...] = ("punkt", "pkt.", "sag", "dagsordenspunkt", "§")
 
 # Labels of the meeting header, by the field they fill (patterns.HEADER_LABEL_RE is built
 # from all of them). A space inside a label stands for any run of spaces.
@@ -205,8 +206,10 @@ RANGE_WORDS: tuple[str, ...] = ("til", "og", "eller")
 
 # The verbs of a recommendation's lead-in ("Direktøren indstiller, at"), and the stems a
 # text must hold to be worth trying the pattern on (each verb begins with one).
-RECOMMENDER_VERBS: tuple[str, ...] = ("indstiller", "indstilles", "anbefaler", "foreslår", "foreslås")
-RECOMMENDER_VERB_STEMS: tuple[str, ...] = ("indstil", "anbefal", "foreslå")
+# Old minutes write the past tense: "Formanden indstillede, at …", "Udvalget foreslog, at …".
+RECOMMENDER_VERBS: tuple[str, ...] = ("indstiller", "indstilles", "indstillede", "anbefaler", "anbefalede", "foreslår",
+                                      "foreslås", "foreslog")
+RECOMMENDER_VERB_STEMS: tuple[str, ...] = ("indstil", "anbefal", "foreslå", "foreslog")
 
 # Words that open a clause going on the sentence before it: a line that opens with one
 # continues a point, it does not start one ("… 2 mio. kr.," / "som finansieres af kassen.").
@@ -274,6 +277,8 @@ COUNCIL_NAMES: frozenset[str] = frozenset({"byrådet", "kommunalbestyrelsen", "r
 KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("referat", "minutes"),
     ("beslutningsprotokol", "minutes"),
+    ("forhandlingsprotokol", "minutes"),
+    ("mødeprotokol", "minutes"),
     ("protokol", "minutes"),
     ("dagsorden", "agenda"),
 )

@@ -78,6 +78,7 @@ LABELS = [
     pytest.param("Sagsnr.: EMN-2025-009242", "EMN-2025-009242", id="firstagenda-emn"),
     pytest.param("sagsnr 2016/05156", "2016/05156", id="lower-case-no-dot"),
     pytest.param("Sagsid: 24/1234", "24/1234", id="sagsid"),
+    pytest.param("J.nr. 1968/14", "1968/14", id="old-journal-number"),
     pytest.param("Sags-id: 23/9876", "23/9876", id="sags-id"),
     pytest.param("Sagsnr.:", None, id="value-on-next-line"),
     pytest.param("Sagsnr.: 20.02.2018", None, id="date-after-label-is-no-value"),

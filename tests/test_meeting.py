@@ -176,6 +176,15 @@ HEADERS = [
         Dagsorden til mødet i Byrådet den 12. marts 2019
         """,
         {"committee": "Byrådet", "kind": "agenda", "date": "2019-03-12"}, id="agenda-for-the-meeting-in-the-council"),
+    pytest.param("""\
+        HVIDSTEN SOGNERÅD
+
+        Forhandlingsprotokol
+
+        Mødet den 14. marts 1968 kl. 19.30 på Hvidsten Skole.
+        """,
+        {"committee": "HVIDSTEN SOGNERÅD", "kind": "minutes", "date": "1968-03-14", "start_time": "19:30"},
+        id="an-old-protocol"),
 ]
 
 

@@ -381,6 +381,14 @@ CONTINUATION_CASES = [
         "Forvaltningen",
         ["at budgettet godkendes,", "at rammen fastholdes."],
         id="a-point-ending-in-a-comma-stays-a-point"),
+    pytest.param("""
+        § 2. Ansøgning om tilskud til vandværket.
+
+        Hvidsten Vandværk ansøger om et tilskud på kr. 12.000 til en ny boring.
+        Formanden indstillede, at der ydes et tilskud på kr. 8.000.
+        Beslutning: Vedtaget med 4 stemmer mod 1.
+        """,
+        "Formanden", ["at der ydes et tilskud på kr. 8.000."], id="past-tense-in-old-minutes"),
 ]
 
 

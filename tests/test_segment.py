@@ -65,6 +65,12 @@ def test_paragraph_breaks(rows: list[tuple[str, dict[str, object]] | str], parag
 # --- item starts --------------------------------------------------------------
 
 ITEMS = [
+    pytest.param(["Forhandlingsprotokol", "§ 1. Godkendelse af protokollen fra sidste møde.",
+                  ("Protokollen blev oplæst og godkendt.", GLUED), "§ 2. Ansøgning om tilskud til vandværket.",
+                  ("J.nr. 1968/14", GLUED), "§ 3. Eventuelt.", ("Intet.", GLUED)],
+                 [("1", "Godkendelse af protokollen fra sidste møde."),
+                  ("2", "Ansøgning om tilskud til vandværket."), ("3", "Eventuelt.")],
+                 id="old-protocol-paragraph-items"),
     pytest.param(["Dagsorden", "Punkt 1 (Åben) Godkendelse af dagsorden", "Sagsnummer: EMN-2022-012345",
                   "Punkt 2 (Lukket) Klagesag", "Sagsnummer: EMN-2022-020001"],
                  [("1", "Godkendelse af dagsorden"), ("2", "Klagesag")], id="punkt-with-status-in-parentheses"),

@@ -20,6 +20,7 @@ from ..patterns import (
     LIST_MARKER_RE,
     NUMBERED_ITEM_RE,
     OPENER_HINT_RE,
+    PUNKT_INITIALS,
     PUNKT_ITEM_RE,
     SUBITEM_RE,
     TRAILING_CASE_RE,
@@ -60,9 +61,16 @@ def _is_sentence_after_row(row: str, text: str) -> bool:
     """A sentence glued under a numbered title ("5 Lukket punkt: Køb af ejendom" / "Punktet er
     behandlet for lukkede døre."): the item's first text, not more of its title. A title that wraps
     goes on without ending in a full stop ("… til Vejle" / "Spildevand A/S 21/08812")."""
-    return text[:1].isupper() and text.endswith(".") and text.count(" ") + 1 >= MIN_SENTENCE_WORDS \
-        and row[:1].isdigit() and len(row) <= MAX_BARE_ROW_CHARS \
-        and not row.endswith((".", ",", ":", *WRAPPING_HEADING_ENDS)) and NUMBERED_ITEM_RE.match(row) is not None
+    if not (text[:1].isupper() and text.endswith(".") and len(row) <= MAX_BARE_ROW_CHARS
+            and not row.endswith((",", ":", *WRAPPING_HEADING_ENDS))):
+        return False
+    if row[:1].isdigit():
+        return text.count(" ") + 1 >= MIN_SENTENCE_WORDS and not row.endswith(".") \
+            and NUMBERED_ITEM_RE.match(row) is not None
+    # "§ 1. Godkendelse af protokollen." / "Protokollen blev oplæst og godkendt.": an item word's title may
+    # end in a full stop (old protocols write them so), and then whatever follows is no more of it ("Intet.")
+    return row[:1] in PUNKT_INITIALS and (row.endswith(".") or text.count(" ") + 1 >= MIN_SENTENCE_WORDS) \
+        and PUNKT_ITEM_RE.match(row) is not None
 
 
 def _starts_with_marker_or_label(text: str) -> bool:
