@@ -30,6 +30,7 @@ from minutes_cli import document_to_dict, extract_bytes
 from minutes_cli.cli import app
 from minutes_cli.errors import EmptyInput, OcrUnavailable, UnsupportedFormat
 from minutes_cli.evaluation import score
+from minutes_cli.model import Line
 from minutes_cli.readers import ocr
 from minutes_cli.readers.ocr import OCR_CONFIDENCE_FLOOR, OcrPage, _RawLine, _Word, build_lines, page_warnings
 from minutes_cli.readers.options import ReadOptions
@@ -170,6 +171,22 @@ def test_every_ocr_page_is_reported(confidence: float, words: int, codes: list[s
     assert all(w.page == 4 for w in warnings)
     if words:
         assert f"{confidence:.0f}" in warnings[0].message  # the mean word confidence is stated
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    pytest.param(["8 1. Godkendelse af protokollen.", "Godkendt.", "S 2. Vejbelysning.", "$ 3. Eventuelt."],
+                 ["§ 1. Godkendelse af protokollen.", "Godkendt.", "§ 2. Vejbelysning.", "§ 3. Eventuelt."],
+                 id="signs-read-as-8-S-dollar"),
+    pytest.param(["8 1. Godkendelse af protokollen.", "Tekst om sagen."],
+                 ["8 1. Godkendelse af protokollen.", "Tekst om sagen."], id="one-line-alone-is-left"),
+    pytest.param(["8 2. Vejbelysning.", "8 1. Eventuelt."], ["8 2. Vejbelysning.", "8 1. Eventuelt."],
+                 id="numbers-going-back-are-left"),
+    pytest.param(["8 1. maj blev mødet holdt.", "8 2. juni igen."], ["8 1. maj blev mødet holdt.", "8 2. juni igen."],
+                 id="lower-case-after-the-number-is-left"),
+])
+def test_paragraph_signs_read_as_other_signs_are_restored(texts: list[str], expected: list[str]) -> None:
+    lines = [Line(text, 1) for text in texts]
+    assert [line.text for line in ocr._paragraph_signs(lines)] == expected
 
 
 # --- with Tesseract -----------------------------------------------------------------------------------
@@ -363,3 +380,21 @@ def test_cli_ocr_never_on_an_image_fails_naming_it(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["extract", str(scan), "--ocr", "never"])
     assert result.exit_code == 1
     assert "referat.tif" in result.output and "OCR is off" in result.output
+
+
+@needs_ocr
+def test_a_scanned_protocol_with_paragraph_signs_reads_its_items() -> None:
+    protocol = ["HVIDSTEN SOGNERÅD", None, "Forhandlingsprotokol", None,
+                "Mødet den 14. marts 1968 kl. 19.30 på Hvidsten Skole.", None,
+                "§ 1. Godkendelse af protokollen fra sidste møde.", "Protokollen blev oplæst og godkendt.", None,
+                "§ 2. Ansøgning om tilskud til vandværket.", "J.nr. 1968/14",
+                "Formanden indstillede, at der ydes et tilskud på kr. 8.000.",
+                "Beslutning: Vedtaget med 4 stemmer mod 1.", None,
+                "§ 3. Eventuelt.", "Intet."]
+    scan = make_twin(make_pdf([page_of_lines(protocol)]), seed=3)
+    doc = document_to_dict(extract_bytes(scan.pdf, "protokol.pdf"))
+    assert doc["source"]["ocr_pages"] == [1]
+    assert [(i["number"], i["title"].rstrip(".")) for i in doc["items"]] == [
+        ("1", "Godkendelse af protokollen fra sidste møde"), ("2", "Ansøgning om tilskud til vandværket"),
+        ("3", "Eventuelt")]
+    assert doc["items"][1]["decision"]["outcome"] == "approved"

@@ -154,6 +154,13 @@ INSTALL_HINT = "install OCR support with: pip install 'minutes[ocr]'"
 # later stage knows as a bullet.
 OCR_BULLET_RE = lazy_re(r"^[+«»*·°] (?=\S)")
 
+# The paragraph sign that old protocols number their items with ("§ 1. Godkendelse …"), as the
+# Danish model reads it: "8 1.", "S 1.", "$ 1.". Turned back only where several lines read so with
+# rising numbers (one "8 1." line alone may be anything).
+OCR_PARAGRAPH_SIGN_RE = lazy_re(r"^[8S$§]\s?(?P<number>\d{1,3})\.\s+(?=[A-ZÆØÅ])")
+# How many such lines make the sign certain.
+MIN_PARAGRAPH_SIGNS = 2
+
 
 @dataclass(frozen=True)
 class PageImage:
@@ -650,7 +657,22 @@ def read_all(pages: Iterable[PageImage], options: ReadOptions, path: str) -> Ocr
             numbers.append(page.number)
     except OcrUnavailable as error:
         raise OcrUnavailable(path, error.reason, error.hint) from error
-    return OcrResult(tuple(lines), tuple(warnings), tuple(numbers))
+    return OcrResult(tuple(_paragraph_signs(lines)), tuple(warnings), tuple(numbers))
+
+
+def _paragraph_signs(lines: list[Line]) -> list[Line]:
+    """The lines with an item's paragraph sign restored ("8 2. Ansøgning …" -> "§ 2. Ansøgning …") when
+    `MIN_PARAGRAPH_SIGNS` or more lines open so, numbered upwards."""
+    found = [(index, match) for index, line in enumerate(lines)
+             if line.text[:1] in "8S$§" and (match := OCR_PARAGRAPH_SIGN_RE.match(line.text))]
+    numbers = [int(match.group("number")) for _, match in found]
+    if len(found) < MIN_PARAGRAPH_SIGNS or numbers != sorted(set(numbers)):
+        return lines
+    fixed = list(lines)
+    for index, match in found:
+        line = lines[index]
+        fixed[index] = line._replace(text=f"§ {match.group('number')}. {line.text[match.end():]}")
+    return fixed
 
 
 # --- PDF pages: render the pages without a text layer.
