@@ -73,7 +73,10 @@ class _Watchdog:
 
     def __enter__(self) -> None:
         self._target = threading.get_ident()
-        self._timer.start()
+        # under the lock: a timer due at once must not fire while Thread.start() still runs in this thread
+        # (a TimeoutError raised inside it makes its clean-up fail with a KeyError); it fires just after
+        with self._lock:
+            self._timer.start()
 
     def __exit__(self, *_exc: object) -> None:
         self.stop()

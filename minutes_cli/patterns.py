@@ -120,8 +120,9 @@ CASE_LABEL_RE = lazy_regex(
     VI,
 )
 
-# A case number in the title's trailing parentheses. Matches: "Projekt Bedre Serviceveje (2009-66012)"
-TITLE_CASE_RE = lazy_regex(rf"\s*\(\s*(?P<case>{CASE_VALUE})\s*\)\s*$", V)
+# A case number in the title's trailing parentheses, labelled or not. Matches: "Projekt Bedre Serviceveje
+# (2009-66012)", "Tilskud til byfest (Sag: 23/00456)", "Vejplan (Sagsnr. 2016/05156)"
+TITLE_CASE_RE = lazy_regex(rf"\s*\(\s*(?:(?:{_CASE_LABELS}|sag)\.?\s*:?\s*)?(?P<case>{CASE_VALUE})\s*\)\s*$", VI)
 
 # A case number closing a title without parentheses, as an item table's row prints it:
 # "1 Godkendelse af dagsorden 2023-35921" (never a period of years: "Trafikplan 2024-2028").
@@ -156,11 +157,13 @@ PUNKT_INITIALS = initials(ITEM_WORDS)
 # An item word and number ended by a separator: "Punkt 3:", "Pkt. 4.", "Sag 12)" (the title is set apart).
 PUNKT_NUMBER_SEPARATOR_RE = lazy_re(r"^\S+\s*\d+[a-z]?\s*[:.)]")
 
-# "10. Projekt Bedre Serviceveje (2009-66012)", "715. Kulturkommune 2017", "2.\tBygningsvedligeholdelse"
+# "10. Projekt Bedre Serviceveje (2009-66012)", "715. Kulturkommune 2017", "2.\tBygningsvedligeholdelse",
+# "3) Vejplan", "4 - Tilskud til byfest"
 NUMBERED_ITEM_RE = lazy_re(
     rf"""
     ^(?P<number>\d{{1,4}})                # item number
-    \.?[ \t]+                           # dot (optional) and space or tab
+    (?:[.)]?[ \t]+|[ \t]+[-–][ \t]+)      # dot or parenthesis (optional) and space or tab: "1.", "1)",
+                                        # or a dash between spaces: "1 - Godkendelse af dagsorden"
     (?P<title>(?!at\b)                  # title starts with a letter, not an "at"-point,
       (?:\d{{1,2}}\.[ ](?=[a-zæøå]))?        # or with an ordinal: "1. 2. behandling af forslag …"
       (?:{_STATUS_IN_PARENTHESES}[ \t]+)?  # or with its status: "3. (Lukket) Klagesag"

@@ -144,7 +144,8 @@ CASE_NUMBER_LABELS: tuple[str, ...] = ("sagsnr", "sags nr", "sag nr", "sagsnumme
 # The words that open an item heading: "Punkt 7:", "Pkt. 3.", "Sag nr. 1:", "Dagsordenspunkt 2:"
 # (patterns.PUNKT_ITEM_RE). A trailing "." means the abbreviation's dot may be left out.
 # Old council minutes number their items as paragraphs of the protocol: "§ 12. Forslag til lokalplan".
-ITEM_WORDS: tuple[str, ...] = ("punkt", "pkt.", "sag", "dagsordenspunkt", "§")
+# Typed minutes of the past refer to the agenda's numbers: "Ad 1. Godkendelse af dagsorden", "Ad pkt. 2".
+ITEM_WORDS: tuple[str, ...] = ("punkt", "pkt.", "sag", "dagsordenspunkt", "§", "ad", "ad punkt", "ad pkt.")
 
 # Labels of the meeting header, by the field they fill (patterns.HEADER_LABEL_RE is built
 # from all of them). A space inside a label stands for any run of spaces.

@@ -113,6 +113,10 @@ TITLES = [
     pytest.param("Møde med Ældrerådet (20.02.2018)", None, id="date-in-parentheses"),
     pytest.param("Opfølgning (BIU 2009-9399)", None, id="other-committee-reference"),
     pytest.param("Lån (2009-66012) til idrætshal", None, id="not-at-the-end"),
+    pytest.param("Tilskud til byfest i Ringe (Sag: 23/00456)", "23/00456", id="labelled-sag"),
+    pytest.param("Vejplan (Sagsnr. 2016/05156)", "2016/05156", id="labelled-sagsnr"),
+    pytest.param("Vejplan (sagsnr.: emn-2025-009242)", "emn-2025-009242", id="labelled-lower-case"),
+    pytest.param("Status (Sag 12)", None, id="a-short-number-is-no-case"),
 ]
 
 

@@ -140,6 +140,53 @@ def test_no_timeout_arrives_after_the_block_however_close_the_race() -> None:
     assert outcomes["done"] and outcomes["timeout"], outcomes  # both sides of the race were run
 
 
+def test_the_timer_never_fires_into_its_own_start() -> None:
+    # Thread.start() cleans up after an exception raised inside it and fails (KeyError) when the thread
+    # had started; the watchdog must not raise its TimeoutError while its timer is being started
+    raised_inside_start: list[bool] = []
+
+    class EagerTimer(threading.Timer):
+        def start(self) -> None:  # as a timer due at once: it fires while start() still runs
+            try:
+                firing = threading.Thread(target=self.function)
+                firing.start()
+                firing.join(0.05)
+                python_spin(0.05)  # bytecodes, where a pending TimeoutError would be raised
+            except TimeoutError:
+                raised_inside_start.append(True)
+                raise
+
+    def work() -> str:
+        watchdog = _Watchdog(60)
+        watchdog._timer = EagerTimer(60, watchdog._fire)
+        try:
+            with watchdog:
+                python_spin(1.0)
+        except TimeoutError:
+            return "timed out"
+        return "done"
+
+    assert on_a_thread(work) == "timed out"
+    assert not raised_inside_start
+
+
+def test_a_limit_due_at_once_interrupts_as_a_timeout_never_as_another_error() -> None:
+    # a timer due at once fires while its thread is still being started: the TimeoutError must not land
+    # inside Thread.start(), whose clean-up then fails with a KeyError instead
+    def work() -> int:
+        ended = 0
+        for _ in range(300):
+            try:
+                with deadline(1e-9):
+                    python_spin(0.0005)
+            except TimeoutError:
+                pass
+            ended += 1  # in time or timed out; any other exception leaves the loop
+        return ended
+
+    assert on_a_thread(work) == 300
+
+
 def test_a_watchdog_that_fires_after_the_block_has_ended_sets_nothing() -> None:
     # the timer thread may reach its callback just after the block ended (it woke before `cancel`): the
     # "finished" flag, set under the lock as the block ends, makes that a no-op

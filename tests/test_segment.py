@@ -65,6 +65,19 @@ def test_paragraph_breaks(rows: list[tuple[str, dict[str, object]] | str], parag
 # --- item starts --------------------------------------------------------------
 
 ITEMS = [
+    pytest.param(["Referat", "1 - Godkendelse af dagsorden (Sag: 23/01234)", ("Beslutning:", GLUED),
+                  ("Godkendt.", GLUED), "2 - Lokalplan 1187 (Sag: 22/18765)", ("Beslutning:", GLUED)],
+                 [("1", "Godkendelse af dagsorden"), ("2", "Lokalplan 1187")], id="number-dash-title"),
+    pytest.param(["Referat", "1)\tGodkendelse af dagsorden", ("Sagsnr.: 23/01234", GLUED),
+                  "2)\tVejplan 2024", ("Sagsnr.: 23/02345", GLUED)],
+                 [("1", "Godkendelse af dagsorden"), ("2", "Vejplan 2024")], id="number-parenthesis-tab-title"),
+    pytest.param(["Referat", "Ad 1. Godkendelse af dagsorden", ("Godkendt.", GLUED), "Ad 2. Vejplan 2024",
+                  ("Beslutning: Udsat.", GLUED)],
+                 [("1", "Godkendelse af dagsorden"), ("2", "Vejplan 2024")],
+                 id="ad-n-with-a-decision-glued"),
+    pytest.param(["Indstilling", "Forvaltningen indstiller, at", "1) Budgettet godkendes",
+                  ("2) Rammen fastholdes", GLUED),
+                  "Beslutning", "Godkendt."], [(None, "Indstilling")], id="numbered-points-in-a-list-are-no-items"),
     pytest.param(["Forhandlingsprotokol", "§ 1. Godkendelse af protokollen fra sidste møde.",
                   ("Protokollen blev oplæst og godkendt.", GLUED), "§ 2. Ansøgning om tilskud til vandværket.",
                   ("J.nr. 1968/14", GLUED), "§ 3. Eventuelt.", ("Intet.", GLUED)],

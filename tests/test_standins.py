@@ -10,7 +10,8 @@ Beslutningsprotokol) scored 0.800 when written and 1.000 after, a sixth (s6, an 
 minutes page) 0.867 and 1.000 after, a seventh (s7, a council's text export) 0.902 and 1.000; an
 eighth (s8, a word processor's PDF, built by make_s8_pdf.py) scored 1.000 when written, a ninth (s9,
 an agenda with "Punkt 1 (Åben) Title" items) 0.077 and 1.000 after, a tenth (s10, a 1968 parish council
-protocol with "§ 1." items) 0.077 and 1.000 after.
+protocol with "§ 1." items) 0.077 and 1.000 after, an eleventh (s11, "1 - Title (Sag: …)" items) 0.000 and
+1.000 after.
 `FLOOR` is that figure less a small margin; raise it as the parser improves.
 """
 

@@ -26,6 +26,7 @@ from ..patterns import (
     TRAILING_CASE_RE,
     match_recommender,
 )
+from ..vocabulary import OUTCOME_PHRASES, normalise_label
 from .headings import is_caps_heading, is_known_heading
 
 
@@ -52,6 +53,10 @@ def _is_row_before_heading(text: str, lines: list[Line], position: int) -> bool:
     return row is not None and row.group("title")[:1].isupper()  # titles are capitalised; "4 kommuner" is prose
 
 
+# The outcome phrases of the lexicon ("godkendt", "udsat", "taget til efterretning"): a decision that
+# may stand glued under a title, however short.
+OUTCOME_WORDS = frozenset(phrase for _, phrases in OUTCOME_PHRASES for phrase in phrases)
+
 # A sentence has at least this many words; a shorter line ending in a full stop is the end of one
 # that wrapped ("… på Aarhus" / "Ø.").
 MIN_SENTENCE_WORDS = 3
@@ -64,13 +69,13 @@ def _is_sentence_after_row(row: str, text: str) -> bool:
     if not (text[:1].isupper() and text.endswith(".") and len(row) <= MAX_BARE_ROW_CHARS
             and not row.endswith((",", ":", *WRAPPING_HEADING_ENDS))):
         return False
+    # a sentence of three words or more, or a decision of one or two ("Godkendt.", "Taget til efterretning.")
+    sentence = text.count(" ") + 1 >= MIN_SENTENCE_WORDS or normalise_label(text) in OUTCOME_WORDS
     if row[:1].isdigit():
-        return text.count(" ") + 1 >= MIN_SENTENCE_WORDS and not row.endswith(".") \
-            and NUMBERED_ITEM_RE.match(row) is not None
+        return sentence and not row.endswith(".") and NUMBERED_ITEM_RE.match(row) is not None
     # "§ 1. Godkendelse af protokollen." / "Protokollen blev oplæst og godkendt.": an item word's title may
     # end in a full stop (old protocols write them so), and then whatever follows is no more of it ("Intet.")
-    return row[:1] in PUNKT_INITIALS and (row.endswith(".") or text.count(" ") + 1 >= MIN_SENTENCE_WORDS) \
-        and PUNKT_ITEM_RE.match(row) is not None
+    return row[:1] in PUNKT_INITIALS and (row.endswith(".") or sentence) and PUNKT_ITEM_RE.match(row) is not None
 
 
 def _starts_with_marker_or_label(text: str) -> bool:
