@@ -40,6 +40,8 @@ KNOWN: dict[tuple[str, str], str] = {
     ("h8_wp_aeroe_tmu", "pdf"): "the page's sidebar amount (3.100 kr.) prints after item 6 and lands in it",
     ("s6_os2_oekonomiudvalg_referat", "pdf"): "the print draws the <ul> bullets of the two points after 'indstiller, "
                                               "at:' as graphics, not text, so they read as one wrapped point",
+    ("s12_table_fields_referat", "pdf"): "the print sets a short label cell and its text ('Beslutning | Godkendt.') "
+                                         "a word space apart, so they read as one line and the decision is lost",
     ("h9_accordion_vordingborg_br", "pdf"): "items 46 and 48 lose case number, recommendation, decision and amounts; "
                                             "item 47 loses its decision (the accordion's panels print apart)",
 }

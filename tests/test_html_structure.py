@@ -108,3 +108,19 @@ def test_headings_numbered_by_an_ordered_list_are_items() -> None:
     items = document_to_dict(extract_bytes(page.encode(), "referat.html"))["items"]
     assert [(i["number"], i["title"], i["case_numbers"]) for i in items] == [
         ("1", "Vejplan 2023", ["05.01.00-P20-1-22"]), ("2", "Cykelsti langs Ringvejen", ["05.01.00-P20-2-22"])]
+
+
+
+@pytest.mark.parametrize(("row", "lines"), [
+    pytest.param("<tr><td>Beslutning</td><td>Godkendt.</td></tr>", [("Beslutning", True), ("Godkendt.", False)],
+                 id="section-label-cell-is-a-heading"),
+    pytest.param("<tr><td>Indstilling</td><td>Forvaltningen indstiller, at planen godkendes.</td></tr>",
+                 [("Indstilling", True), ("Forvaltningen indstiller, at planen godkendes.", False)],
+                 id="recommendation-label-cell"),
+    pytest.param("<tr><td>Udvalg:</td><td>Teknisk Udvalg</td></tr>", [("Udvalg: Teknisk Udvalg", False)],
+                 id="fact-with-a-colon-stays-one-line"),
+    pytest.param("<tr><td>Drift</td><td>1,5</td></tr>", [("Drift 1,5", False)], id="data-row-stays-one-line"),
+    pytest.param("<tr><td>Beslutning</td><td></td></tr>", [("Beslutning", False)], id="label-with-nothing-beside-it"),
+])
+def test_a_section_label_in_a_table_cell(row: str, lines: list[tuple[str, bool]]) -> None:
+    assert [(line.text, line.heading) for line in _lines(f"<table>{row}</table>")] == lines

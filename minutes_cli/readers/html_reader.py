@@ -25,6 +25,7 @@ from ..errors import EmptyInput, UnreadableDocument
 from ..lazy_patterns import lazy_regex
 from ..model import Line, RawDocument, Warning
 from ..patterns import LIST_MARKER_RE
+from ..vocabulary import KNOWN_HEADINGS, normalise_label
 from .encoding import bom_encoding, decode
 from .item_tables import follows, item_columns, row_number
 
@@ -233,6 +234,13 @@ class _LineCollector:
                 self.rows[-1] += 1
                 outer = self.cell
                 self.cell = (self.table_ids[-1], self.rows[-1], 0)
+                label = _section_label_cell(child)
+                if label is not None:
+                    # "Beslutning | Godkendt.": the label cell is the section's heading, the other its text
+                    self.walk(label)
+                    self.level = self.level or LABEL_CELL_LEVEL
+                    self.flush()
+                    label.decompose()
                 self.walk(child)
                 self.flush()
                 self.cell = outer
@@ -306,6 +314,22 @@ def _integer(value: object, default: int) -> int:
         return int(str(value)) if value is not None else default
     except ValueError:
         return default
+
+
+# The heading level a table's label cell gets ("Beslutning" beside its text): below the page's own headings.
+LABEL_CELL_LEVEL = 6
+
+
+def _section_label_cell(row: Tag) -> Tag | None:
+    """The first cell of a two-cell row when it names a section of an item ("Beslutning", "Indstilling",
+    "Bilag") and the other cell holds its text; None for any other row (facts "Udvalg: …", data)."""
+    cells = _cells(row)
+    if len(cells) != 2:
+        return None
+    label = " ".join(cells[0].get_text(" ").split())
+    if not label or label.endswith(":") or normalise_label(label) not in KNOWN_HEADINGS:
+        return None
+    return cells[0] if cells[1].get_text(" ").strip() else None
 
 
 def _cells(row: Tag) -> list[Tag]:
