@@ -590,6 +590,21 @@ def test_word_headings_numbered_by_word_are_items() -> None:
     assert [(i["number"], i["title"]) for i in items] == [("1", "Vejplan 2023"), ("2", "Cykelsti langs Ringvejen")]
 
 
+def test_word_tables_of_label_and_text_cells_give_sections() -> None:
+    def build(document: Any) -> None:
+        document.add_paragraph("Referat - Økonomiudvalget - 4. marts 2020")
+        for number, title, case, decision in ((1, "Godkendelse af dagsorden", "20/01234", "Godkendt."),
+                                              (2, "Ny affaldsordning", "19/20456", "Udsat.")):
+            table = document.add_table(rows=4, cols=2)
+            for row, (label, text) in enumerate(((f"Punkt {number}", title), ("Sagsnr.", case),
+                                                 ("Udvalg:", "Økonomiudvalget"), ("Beslutning", decision))):
+                table.cell(row, 0).text, table.cell(row, 1).text = label, text
+
+    items = document_to_dict(extract_bytes(_word(build), "referat.docx"))["items"]
+    assert [(i["number"], i["case_numbers"], i["decision"]["text"], i["decision"]["outcome"]) for i in items] == [
+        ("1", ["20/01234"], "Godkendt.", "approved"), ("2", ["19/20456"], "Udsat.", "postponed")]
+
+
 def test_a_damaged_word_document_is_unreadable() -> None:
     data = _zip({"word/document.xml": b"<w:document/>"})
     with pytest.raises(UnreadableDocument, match=r"referat\.docx: the Word document cannot be opened"):

@@ -16,7 +16,9 @@ paragraph of its own (`gap_before`); a line break inside one continues it.
   with the cells side by side ("Udvalg Teknisk Udvalg"), as the HTML reader
   sets a row, so a header table of meeting data reads like a header; its
   `cell` is (table, row, 0). A row with longer cells gives each cell's
-  paragraphs as lines with their own (table, row, column).
+  paragraphs as lines with their own (table, row, column). A two-cell row whose
+  first cell names a section ("Beslutning | Godkendt.") gives that cell as a
+  heading line and the other cell as its text, as the HTML reader does.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 from ..cleanup.characters import normalise_characters
 from ..errors import EmptyInput, UnreadableDocument
 from ..model import Line, RawDocument
+from ..vocabulary import KNOWN_HEADINGS, normalise_label
 from .archive import check_limits
 
 # Word's built-in heading styles, English and Danish: "Heading 2", "Overskrift 2".
@@ -180,6 +183,13 @@ def _table_lines(table: object, number: int, numbering: _Numbering) -> list[Line
     for row_index, row in enumerate(table._tbl.tr_lst):  # type: ignore[attr-defined]
         cells = [_Cell(tc, table) for tc in row.tc_lst]  # type: ignore[arg-type]  # each cell once, however wide
         paragraphs = [[p for p in cell.paragraphs if p.text.strip()] for cell in cells]
+        label = " ".join(paragraphs[0][0].text.split()) if len(cells) == 2 and len(paragraphs[0]) == 1 else ""
+        if label and not label.endswith(":") and normalise_label(label) in KNOWN_HEADINGS and paragraphs[1]:
+            # "Beslutning | Godkendt.": the label cell is the section's heading, the other cell its text
+            lines.append(Line(label, gap_before=True, heading=True, cell=(number, row_index, 0)))
+            for paragraph in paragraphs[1]:
+                lines += _paragraph_lines(paragraph, numbering, (number, row_index, 1))
+            continue
         if all(len(found) <= 1 for found in paragraphs):
             text = " ".join(" ".join(_texts(found[0].text)) for found in paragraphs if found)
             if text:
