@@ -91,12 +91,10 @@ FIELDS = {
     "attachments": _attachments,
 }
 
-# Where the print reads less than the export states, as strict xfails: a fix is noticed.
-KNOWN_PRINT_GAPS = {
-    ("agendaweb", "attachments"): "the web page sets its attachments as links, one a line, in no list "
-                                  "markup, so the lower-case title 'geosager der er …docx' is read as the end "
-                                  "of the title above it; the XML states each attachment",
-}
+# Where the print reads less than the export states, as strict xfails: a fix is noticed. (The last,
+# AgendaWeb's attachment links read as one title, went when a lower-case line standing apart became a
+# title of its own.)
+KNOWN_PRINT_GAPS: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize("field", list(FIELDS))

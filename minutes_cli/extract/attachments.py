@@ -124,11 +124,14 @@ def _from_section(blocks: tuple[Block, ...]) -> list[Attachment]:
         elif style == "docno":
             starts_new = _has_document_number(line)
         else:
-            starts_new = not line[:1].islower() and (not LIST_MARKER_RE.match(line) or _opens_with_ordinal(line))
+            starts_new = (not line[:1].islower() or entry.gap_before) and (
+                not LIST_MARKER_RE.match(line) or _opens_with_ordinal(line))
         if not starts_new:
             # a list marker ends the list, also one alone on its line ("c." above "Konference …")
             marker = LIST_MARKER_RE.match(line) or LIST_MARKER_RE.match(line + " ")
-            continues = found and not marker and (line[:1].islower() or style == "docno")
+            # a title wraps onto the next line in lower case, never over a paragraph gap: a line of its own
+            # (an HTML element, a line after a blank one) is a title even in lower case ("geosager der …")
+            continues = found and not marker and ((line[:1].islower() and not entry.gap_before) or style == "docno")
             if continues:
                 found[-1] = Attachment(found[-1].number, f"{found[-1].title} {line}")
                 continue
