@@ -101,3 +101,15 @@ def interrupt_when(process: subprocess.Popen[bytes], ready: Callable[[], bool], 
     assert "Traceback" not in message
     assert message.strip().splitlines()[-1].startswith("error: interrupted: ")
     return message
+
+
+def built_by(script: Path) -> bytes:
+    """What a fixture's build script (`build()` in fixtures/…/make_*.py) makes, without writing it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(script.stem, script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    built: bytes = module.build()
+    return built

@@ -9,7 +9,6 @@ turn it into the same fields a printed version gives.
 from __future__ import annotations
 
 import copy
-import importlib.util
 import io
 import json
 import zipfile
@@ -20,7 +19,7 @@ from xml.sax.saxutils import escape
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
-from helpers import FIXTURES, schema_errors
+from helpers import FIXTURES, built_by, schema_errors
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -612,12 +611,7 @@ def test_a_damaged_word_document_is_unreadable() -> None:
 
 
 def test_the_word_fixture_is_what_its_script_builds() -> None:
-    script = FIXTURES / "make_word_fixture.py"
-    spec = importlib.util.spec_from_file_location("make_word_fixture", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.build() == (FIXTURES / "w1_word_tmu_referat.docx").read_bytes(), \
+    assert built_by(FIXTURES / "make_word_fixture.py") == (FIXTURES / "w1_word_tmu_referat.docx").read_bytes(), \
         "run python fixtures/make_word_fixture.py and commit the result"
 
 

@@ -17,9 +17,7 @@ protocol with "§ 1." items) 0.077 and 1.000 after, an eleventh (s11, "1 - Title
 
 from __future__ import annotations
 
-import importlib.util
-
-from helpers import FIXTURES
+from helpers import FIXTURES, built_by
 from layouts.corpus import parse
 
 from minutes_cli import evaluation
@@ -44,10 +42,5 @@ def test_standins_stay_at_or_above_their_blind_score() -> None:
 
 
 def test_the_pdf_standin_is_what_its_script_builds() -> None:
-    script = STANDINS / "make_s8_pdf.py"
-    spec = importlib.util.spec_from_file_location("make_s8_pdf", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.build() == (STANDINS / "s8_prepare_tmu_referat.pdf").read_bytes(), \
+    assert built_by(STANDINS / "make_s8_pdf.py") == (STANDINS / "s8_prepare_tmu_referat.pdf").read_bytes(), \
         "run python fixtures/standins/make_s8_pdf.py and commit the result"
