@@ -839,8 +839,16 @@ def schema() -> None:
     typer.echo((files("minutes_cli") / "schema" / "document.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
+# The garbage collector's thresholds for a `minutes` process: a young generation of 100,000 objects
+# instead of 700. Reading a document makes tens of thousands of short-lived objects that reference
+# counting frees; the default made some 30 collections of them during a one-page PDF's run (4 % of a
+# one-file process). Cyclic garbage still goes, a few MB of it at most at a time.
+GC_THRESHOLDS = (100_000, 50, 100)
+
+
 def main() -> None:
     """Entry point of the console script."""
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         app()
     finally:
