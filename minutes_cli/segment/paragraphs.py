@@ -66,8 +66,9 @@ def _is_sentence_after_row(row: str, text: str) -> bool:
     """A sentence glued under a numbered title ("5 Lukket punkt: Køb af ejendom" / "Punktet er
     behandlet for lukkede døre."): the item's first text, not more of its title. A title that wraps
     goes on without ending in a full stop ("… til Vejle" / "Spildevand A/S 21/08812")."""
-    if not (text[:1].isupper() and text.endswith(".") and len(row) <= MAX_BARE_ROW_CHARS
-            and not row.endswith((",", ":", *WRAPPING_HEADING_ENDS))):
+    first = row[:1]  # the cheapest test first: a numbered title starts with its number or an item word
+    if not ((first.isdigit() or first in PUNKT_INITIALS) and text[:1].isupper() and text.endswith(".")
+            and len(row) <= MAX_BARE_ROW_CHARS and not row.endswith((",", ":", *WRAPPING_HEADING_ENDS))):
         return False
     # a sentence of three words or more, or a decision of one or two ("Godkendt.", "Taget til efterretning.")
     sentence = text.count(" ") + 1 >= MIN_SENTENCE_WORDS or normalise_label(text) in OUTCOME_WORDS
