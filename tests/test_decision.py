@@ -41,6 +41,10 @@ SCHEMA_PHRASES = [
 ]
 
 CORPUS_VARIANTS = [
+    pytest.param("Oversendes til Byrådet med anbefaling.", "recommended", id="forwarded-with-recommendation"),
+    pytest.param("Sendes uden anbefaling til Byrådet.", "other", id="forwarded-without-recommendation"),
+    pytest.param("Til orientering.", "noted", id="for-information"),
+    pytest.param("Godkendt og sendes til orientering i Byrådet.", "approved", id="approved-then-for-information"),
     pytest.param("Indstillingen godkendt.", "approved", id="edoc-indstillingen-godkendt"),
     pytest.param("Godkendt med den ændring, at mødet flyttes til 14. marts.", "approved",
                  id="approved-with-change"),
