@@ -7,6 +7,11 @@ import pytest
 from minutes_cli.extract import find_date, find_time
 
 DATES = [
+    # day/month-year, as older Danish minutes write it
+    pytest.param("Mødedato: d. 4/3-2020", "2020-03-04", id="slash-dash-year"),
+    pytest.param("Mødet afholdtes d. 12/11-98", "1998-11-12", id="slash-dash-two-digit-year"),
+    pytest.param("den 4/3 - 2020 kl. 16", "2020-03-04", id="slash-spaced-dash"),
+    pytest.param("Sag 12/11 - 1234", None, id="no-year-of-that-age"),
     # seed layouts
     pytest.param("REFERAT Beskæftigelses- og Integrationsudvalget - 2016-2021 d. 20-02-2018", "2018-02-20",
                  id="seed-title-line-after-period"),
