@@ -243,6 +243,9 @@ OUTCOME_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "bevilget", "bevilges", "bevilgede", "indstillingen blev godkendt", "indstillingen godkendt",
                   "indstillingen tiltrådt", "indstillingen følges", "enig i indstillingen", "enige i indstillingen")),
 )
+# Every outcome phrase, whatever its outcome: a line that is only a decision ("Godkendt.", "Taget til
+# efterretning.") is text, never a running header, and may stand glued under an item's title.
+OUTCOME_WORDS: frozenset[str] = frozenset(phrase for _, phrases in OUTCOME_PHRASES for phrase in phrases)
 
 # The subjects of a sentence that states the committee's own act ("Udvalget tog orienteringen
 # til efterretning", "Sagen sendes tilbage …", "Orienteringen blev taget til efterretning"): the
@@ -300,3 +303,9 @@ HYPHEN_KEEPING_WORDS: tuple[str, ...] = ("og", "eller", "samt", "til", "som", "&
 def normalise_label(text: str) -> str:
     """Lower-case, collapse whitespace, drop surrounding punctuation: "Beslutning:" -> "beslutning"."""
     return " ".join(text.lower().split()).strip(" :.;-–")
+
+
+def names_a_section(label: str) -> bool:
+    """True for a table cell that names the section of an item beside it ("Beslutning", "Indstilling",
+    "Bilag"); a label with its colon ("Udvalg:") is a fact of the meeting, read with its value."""
+    return bool(label) and not label.endswith(":") and normalise_label(label) in KNOWN_HEADINGS

@@ -31,7 +31,7 @@ from ..patterns import (
     WORD_DATE_RE,
     WORD_RE,
 )
-from ..vocabulary import KNOWN_HEADINGS, OUTCOME_PHRASES, normalise_label
+from ..vocabulary import KNOWN_HEADINGS, OUTCOME_WORDS, normalise_label
 
 # How many lines at the top and at the bottom of a page can be a repeated header/footer.
 # Four covers the running headers seen; more lets item headings at page tops qualify.
@@ -69,7 +69,7 @@ MAX_FURNITURE_CHARS = 160
 
 # Headings and one-line decisions ("Godkendt.") repeat on many pages of a
 # document whose items each take a page; they are text, never furniture.
-_KNOWN_HEADINGS = KNOWN_HEADINGS | {phrase for _, phrases in OUTCOME_PHRASES for phrase in phrases}
+_KNOWN_HEADINGS = KNOWN_HEADINGS | OUTCOME_WORDS
 
 
 # How a page-number line (PAGE_NUMBER_RE) can start besides a digit: "side 3", "page 3", "- 3 -".

@@ -32,7 +32,7 @@ from typing import Any
 from ..cleanup.characters import normalise_characters
 from ..errors import EmptyInput, UnreadableDocument
 from ..model import Line, RawDocument
-from ..vocabulary import KNOWN_HEADINGS, normalise_label
+from ..vocabulary import names_a_section
 from .archive import check_limits
 
 # Word's built-in heading styles, English and Danish: "Heading 2", "Overskrift 2".
@@ -184,7 +184,7 @@ def _table_lines(table: object, number: int, numbering: _Numbering) -> list[Line
         cells = [_Cell(tc, table) for tc in row.tc_lst]  # type: ignore[arg-type]  # each cell once, however wide
         paragraphs = [[p for p in cell.paragraphs if p.text.strip()] for cell in cells]
         label = " ".join(paragraphs[0][0].text.split()) if len(cells) == 2 and len(paragraphs[0]) == 1 else ""
-        if label and not label.endswith(":") and normalise_label(label) in KNOWN_HEADINGS and paragraphs[1]:
+        if names_a_section(label) and paragraphs[1]:
             # "Beslutning | Godkendt.": the label cell is the section's heading, the other cell its text
             lines.append(Line(label, gap_before=True, heading=True, cell=(number, row_index, 0)))
             for paragraph in paragraphs[1]:

@@ -25,7 +25,7 @@ from ..errors import EmptyInput, UnreadableDocument
 from ..lazy_patterns import lazy_regex
 from ..model import Line, RawDocument, Warning
 from ..patterns import LIST_MARKER_RE
-from ..vocabulary import KNOWN_HEADINGS, normalise_label
+from ..vocabulary import names_a_section
 from .encoding import bom_encoding, decode
 from .item_tables import follows, item_columns, row_number
 
@@ -326,8 +326,7 @@ def _section_label_cell(row: Tag) -> Tag | None:
     cells = _cells(row)
     if len(cells) != 2:
         return None
-    label = " ".join(cells[0].get_text(" ").split())
-    if not label or label.endswith(":") or normalise_label(label) not in KNOWN_HEADINGS:
+    if not names_a_section(" ".join(cells[0].get_text(" ").split())):
         return None
     return cells[0] if cells[1].get_text(" ").strip() else None
 

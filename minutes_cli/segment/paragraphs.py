@@ -26,7 +26,7 @@ from ..patterns import (
     TRAILING_CASE_RE,
     match_recommender,
 )
-from ..vocabulary import OUTCOME_PHRASES, normalise_label
+from ..vocabulary import OUTCOME_WORDS, normalise_label
 from .headings import is_caps_heading, is_known_heading
 
 
@@ -52,10 +52,6 @@ def _is_row_before_heading(text: str, lines: list[Line], position: int) -> bool:
     row = NUMBERED_ITEM_RE.match(text)
     return row is not None and row.group("title")[:1].isupper()  # titles are capitalised; "4 kommuner" is prose
 
-
-# The outcome phrases of the lexicon ("godkendt", "udsat", "taget til efterretning"): a decision that
-# may stand glued under a title, however short.
-OUTCOME_WORDS = frozenset(phrase for _, phrases in OUTCOME_PHRASES for phrase in phrases)
 
 # A sentence has at least this many words; a shorter line ending in a full stop is the end of one
 # that wrapped ("… på Aarhus" / "Ø.").
