@@ -157,7 +157,8 @@ def _item_starts(blocks: list[Block]) -> list[_ItemStart]:
     found: list[tuple[_ItemStart, float]] = []
     for index, block in enumerate(blocks):
         if not block.text[:1].isdigit():
-            numbered = _numbered_by_markup(index, block)
+            # only a line with list markup can be numbered by it; most paragraphs have none
+            numbered = _numbered_by_markup(index, block) if block.lines[0].list_marker is not None else None
             if numbered is not None and (evidence := _evidence(blocks, numbered)) > 0:
                 found.append((numbered, evidence))
             continue
