@@ -102,6 +102,16 @@ def atomic_text_file(target: Path, encoding: str = "utf-8", shown_as: str | None
             temporary.unlink()
 
 
+def sync_file(path: Path) -> None:
+    """Flush a closed file to disk before it is renamed into place, so a crash cannot leave a complete
+    name on partial data (what `atomic_text_file` does with its open handle)."""
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
 def write_atomic(target: Path, text: str, encoding: str = "utf-8") -> None:
     """Write a whole file atomically (see `atomic_text_file`)."""
     with atomic_text_file(target, encoding) as output:

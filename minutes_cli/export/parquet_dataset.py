@@ -31,6 +31,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from ..errors import OutputNotWritable
+from ..outputs import sync_file
 from . import parquet_exporter
 from .parquet_exporter import COMPRESSION, RowBuffer, arrow_schema
 from .table_file import TableFile
@@ -109,7 +110,7 @@ class ParquetDataset(TableFile):
         """Close the open part and give it its name: from now on it is complete."""
         assert self._writer is not None and self._temporary is not None
         self._writer.close()
-        _sync(self._temporary)
+        sync_file(self._temporary)
         final = self.path / PART_NAME.format(len(self.parts))
         os.replace(self._temporary, final)
         self.parts.append(final)
@@ -128,15 +129,6 @@ class ParquetDataset(TableFile):
         if self._temporary is not None and self._temporary.exists():
             self._temporary.unlink()
         self._writer, self._temporary, self._rows = None, None, RowBuffer(self.schema)
-
-
-def _sync(path: Path) -> None:
-    """Flush a closed file to disk before it is renamed, so a crash cannot leave a complete name on partial data."""
-    handle = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutputNotWritable
+from ..outputs import sync_file
 from .typed_tables import decode_tables
 
 
@@ -69,6 +70,7 @@ def atomic_path(target: Path, hint: str = "give a file name") -> Iterator[Path]:
                                 "check the folder exists and is writable") from error
     try:
         yield temporary
+        sync_file(temporary)  # the writer (pyarrow, XlsxWriter) has closed it
         os.replace(temporary, real)
     finally:
         if temporary.exists():
